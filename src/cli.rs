@@ -1,0 +1,245 @@
+//! The `discount-lab` command line: batch runs of the same engine the app uses.
+//!
+//! ```text
+//! discount-lab similarity FILE --kind user|item --measure M [--min-support N] [--shrinkage N]
+//!                              [--zero-fill] [--scale LO,HI] [--items FILE] [--out FILE]
+//! discount-lab discounts FILE [--k K] [--max-discount PCT] [--min-discount PCT] [--measure M]
+//!                             [--as-in-article] [--scale LO,HI] [--out FILE]
+//! discount-lab item-discounts ITEMS [--k K] [--max-discount PCT] [--min-discount PCT] [--out FILE]
+//! discount-lab sample worked|article-code|shop [--seed N] [--customers N] [--products N] --out DIR
+//! ```
+//! Results go to `--out` or standard output as CSV; errors go to standard error with
+//! exit code 1 (2 for a usage mistake).
+
+use std::collections::HashMap;
+
+use crate::engine::discount::offer::{OfferBounds, Percent};
+use crate::engine::discount::seed_item::{item_discounts, ItemDiscountParams};
+use crate::engine::discount::seed_user::{user_discounts, UserDiscountParams};
+use crate::engine::items::{parse_items, ItemTable};
+use crate::engine::parse::{parse_ratings, ParseOptions};
+use crate::engine::ratings::{Kind, Scale};
+use crate::engine::samples::{article_code_sample, shop, worked_example, Dataset, ShopParams};
+use crate::engine::similarity::{compute, Measure, SimilarityParams};
+use crate::export::{item_discounts_csv, matrix_csv, user_discounts_csv};
+use crate::i18n::Lang;
+
+const USAGE: &str = "usage:
+  discount-lab similarity FILE --kind user|item --measure M [--min-support N] [--shrinkage N]
+                               [--zero-fill] [--scale LO,HI] [--items FILE] [--out FILE]
+  discount-lab discounts FILE [--k K] [--max-discount PCT] [--min-discount PCT] [--measure M]
+                              [--as-in-article] [--scale LO,HI] [--out FILE]
+  discount-lab item-discounts ITEMS [--k K] [--max-discount PCT] [--min-discount PCT] [--out FILE]
+  discount-lab sample worked|article-code|shop [--seed N] [--customers N] [--products N] --out DIR
+measures: cosine, msd, pearson, pearson_baseline, adjusted_cosine, jaccard, attribute_jaccard";
+
+/// A failure: a message for standard error and the exit code.
+#[derive(Debug)]
+struct Failure {
+    message: String,
+    code: i32,
+}
+
+fn usage(msg: impl Into<String>) -> Failure {
+    Failure { message: format!("{}\n{USAGE}", msg.into()), code: 2 }
+}
+
+fn fail(msg: impl std::fmt::Display) -> Failure {
+    Failure { message: format!("error: {msg}"), code: 1 }
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run(args: Vec<String>) -> i32 {
+    match dispatch(&args) {
+        Ok(()) => 0,
+        Err(f) => {
+            eprintln!("{}", f.message);
+            f.code
+        }
+    }
+}
+
+struct Args {
+    positional: Vec<String>,
+    options: HashMap<String, String>,
+    flags: Vec<String>,
+}
+
+const FLAGS: &[&str] = &["zero-fill", "as-in-article", "help"];
+
+fn parse_args(args: &[String], allowed: &[&str]) -> Result<Args, Failure> {
+    let mut out = Args { positional: Vec::new(), options: HashMap::new(), flags: Vec::new() };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if let Some(name) = a.strip_prefix("--") {
+            if FLAGS.contains(&name) && (allowed.contains(&name) || name == "help") {
+                out.flags.push(name.to_string());
+            } else if allowed.contains(&name) {
+                let v = it.next().ok_or_else(|| usage(format!("--{name} needs a value")))?;
+                out.options.insert(name.to_string(), v.clone());
+            } else {
+                return Err(usage(format!("unknown option --{name}")));
+            }
+        } else {
+            out.positional.push(a.clone());
+        }
+    }
+    Ok(out)
+}
+
+impl Args {
+    fn num<T: std::str::FromStr>(&self, name: &str, default: T) -> Result<T, Failure> {
+        match self.options.get(name) {
+            None => Ok(default),
+            Some(v) => v.parse().map_err(|_| usage(format!("--{name}: '{v}' is not a valid number"))),
+        }
+    }
+    fn flag(&self, name: &str) -> bool {
+        self.flags.iter().any(|f| f == name)
+    }
+    fn one_file(&self, what: &str) -> Result<&str, Failure> {
+        match self.positional.as_slice() {
+            [f] => Ok(f),
+            [] => Err(usage(format!("missing {what}"))),
+            _ => Err(usage(format!("expected one {what}, got {}", self.positional.len()))),
+        }
+    }
+    fn scale(&self) -> Result<Option<Scale>, Failure> {
+        let Some(v) = self.options.get("scale") else { return Ok(None) };
+        let parts: Vec<&str> = v.split(',').collect();
+        let bad = || usage(format!("--scale: '{v}' should be LO,HI like 1,5"));
+        if parts.len() != 2 {
+            return Err(bad());
+        }
+        let lo: f64 = parts[0].trim().parse().map_err(|_| bad())?;
+        let hi: f64 = parts[1].trim().parse().map_err(|_| bad())?;
+        Scale::new(lo, hi).map(Some).map_err(fail)
+    }
+    fn bounds(&self) -> Result<OfferBounds, Failure> {
+        let d = OfferBounds::default();
+        Ok(OfferBounds { min: Percent(self.num("min-discount", d.min.0)?), max: Percent(self.num("max-discount", d.max.0)?) })
+    }
+}
+
+fn read(path: &str) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).map_err(|e| fail(format!("cannot read {path}: {e}")))
+}
+
+fn write_out(args: &Args, text: &str) -> Result<(), Failure> {
+    match args.options.get("out") {
+        Some(path) => std::fs::write(path, text).map_err(|e| fail(format!("cannot write {path}: {e}"))),
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(text.as_bytes()).map_err(|e| fail(format!("cannot write output: {e}")))
+        }
+    }
+}
+
+fn load_ratings(path: &str, scale: Option<Scale>) -> Result<crate::engine::ratings::Ratings, Failure> {
+    let bytes = read(path)?;
+    let parsed = parse_ratings(&bytes, &ParseOptions { scale, ..Default::default() }).map_err(|e| {
+        let lines: Vec<String> = e.problems.iter().map(|p| format!("{path}: {p}")).collect();
+        let more = if e.total > e.problems.len() { format!("\n…and {} more", e.total - e.problems.len()) } else { String::new() };
+        Failure { message: format!("error: {}{more}", lines.join("\n")), code: 1 }
+    })?;
+    for d in &parsed.duplicates {
+        let lines: Vec<String> = d.lines.iter().map(usize::to_string).collect();
+        eprintln!("warning: {path}: user {} item {} appears on lines {}; the last rating was kept", d.user, d.item, lines.join(", "));
+    }
+    Ok(parsed.ratings)
+}
+
+fn load_items(path: &str) -> Result<ItemTable, Failure> {
+    let bytes = read(path)?;
+    parse_items(&bytes).map_err(|e| {
+        let lines: Vec<String> = e.problems.iter().map(|p| format!("{path}: {p}")).collect();
+        Failure { message: format!("error: {}", lines.join("\n")), code: 1 }
+    })
+}
+
+fn dispatch(args: &[String]) -> Result<(), Failure> {
+    let Some((command, rest)) = args.split_first() else { return Err(usage("no command given")) };
+    match command.as_str() {
+        "similarity" => similarity(rest),
+        "discounts" => discounts(rest),
+        "item-discounts" => items_cmd(rest),
+        "sample" => sample(rest),
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => Err(usage(format!("unknown command '{other}'"))),
+    }
+}
+
+fn similarity(rest: &[String]) -> Result<(), Failure> {
+    let a = parse_args(rest, &["kind", "measure", "min-support", "shrinkage", "zero-fill", "scale", "items", "out"])?;
+    let kind = match a.options.get("kind").map(String::as_str) {
+        None | Some("user") => Kind::User,
+        Some("item") => Kind::Item,
+        Some(k) => return Err(usage(format!("--kind: '{k}' should be user or item"))),
+    };
+    let measure = Measure::from_name(a.options.get("measure").map(String::as_str).unwrap_or("pearson")).map_err(fail)?;
+    let params = SimilarityParams::new(kind, measure)
+        .min_support(a.num("min-support", 1usize)?)
+        .shrinkage(a.num("shrinkage", 100.0f64)?)
+        .zero_fill(a.flag("zero-fill"))
+        .check()
+        .map_err(fail)?;
+    let ratings = load_ratings(a.one_file("ratings FILE")?, a.scale()?)?;
+    let items = a.options.get("items").map(|p| load_items(p)).transpose()?;
+    let m = compute(&ratings, items.as_ref(), &params).map_err(fail)?;
+    write_out(&a, &matrix_csv(&m))
+}
+
+fn discounts(rest: &[String]) -> Result<(), Failure> {
+    let a = parse_args(rest, &["k", "max-discount", "min-discount", "measure", "as-in-article", "scale", "out"])?;
+    let measure = Measure::from_name(a.options.get("measure").map(String::as_str).unwrap_or("pearson")).map_err(fail)?;
+    let sim_params = SimilarityParams::new(Kind::User, measure).check().map_err(fail)?;
+    let as_in_article = a.flag("as-in-article");
+    let params = UserDiscountParams { k: a.num("k", 5usize)?, bounds: a.bounds()?, as_in_article }.check().map_err(fail)?;
+    let ratings = load_ratings(a.one_file("ratings FILE")?, a.scale()?)?;
+    let sim = compute(&ratings, None, &sim_params).map_err(fail)?;
+    let rows = user_discounts(&ratings, &sim, &params).map_err(fail)?;
+    write_out(&a, &user_discounts_csv(&rows, Lang::En, as_in_article))
+}
+
+fn items_cmd(rest: &[String]) -> Result<(), Failure> {
+    let a = parse_args(rest, &["k", "max-discount", "min-discount", "out"])?;
+    let params = ItemDiscountParams { k: a.num("k", 3usize)?, bounds: a.bounds()? }.check().map_err(fail)?;
+    let table = load_items(a.one_file("item table ITEMS")?)?;
+    let rows = item_discounts(&table, &params).map_err(fail)?;
+    write_out(&a, &item_discounts_csv(&rows, Lang::En))
+}
+
+fn sample(rest: &[String]) -> Result<(), Failure> {
+    let a = parse_args(rest, &["seed", "customers", "products", "out"])?;
+    let which = a.one_file("sample name (worked, article-code or shop)")?;
+    let data = match which {
+        "worked" => worked_example(),
+        "article-code" => Dataset { ratings: article_code_sample(), items: ItemTable::default() },
+        "shop" => {
+            let d = ShopParams::default();
+            let params = ShopParams {
+                seed: a.num("seed", d.seed)?,
+                customers: a.num("customers", d.customers)?,
+                products: a.num("products", d.products)?,
+            }
+            .check()
+            .map_err(fail)?;
+            shop(&params)
+        }
+        other => return Err(usage(format!("unknown sample '{other}'"))),
+    };
+    let dir = a.options.get("out").ok_or_else(|| usage("sample needs --out DIR"))?;
+    std::fs::create_dir_all(dir).map_err(|e| fail(format!("cannot create {dir}: {e}")))?;
+    let write = |name: &str, text: String| {
+        let path = std::path::Path::new(dir).join(name);
+        std::fs::write(&path, text).map_err(|e| fail(format!("cannot write {}: {e}", path.display())))
+    };
+    write("ratings.csv", crate::export::ratings_csv(&data.ratings))?;
+    if !data.items.items.is_empty() {
+        write("items.csv", crate::export::items_csv(&data.items))?;
+    }
+    Ok(())
+}

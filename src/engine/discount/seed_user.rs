@@ -1,0 +1,148 @@
+//! The articles' "user behaviour" discount: users whose nearest neighbours rate low
+//! are the price-sensitive ones, so they get a larger offer.
+//!
+//! strength(u) = (r_max − r̄_K(u)) / (r_max − r_min), where r̄_K(u) is the mean
+//! rating of u's K most similar users (each neighbour's mean, weighted equally;
+//! only users with a positive similarity over common ratings count, and u itself
+//! is excluded). The offer is strength × max discount, clamped to [min, max].
+//!
+//! "As in the article's code" instead puts u among its own neighbours, takes its
+//! K most similar other users whatever their similarity, averages over all ratings
+//! of that set, and uses the lowest rating in the data as r_min. On the article's
+//! code sample both users then get strength 0.42.
+//!
+//! ```
+//! use discount_lab::engine::discount::seed_user::{user_discounts, UserDiscountParams};
+//! use discount_lab::engine::samples::article_code_sample;
+//! use discount_lab::engine::similarity::{compute, Measure, SimilarityParams};
+//! use discount_lab::engine::ratings::Kind;
+//! let r = article_code_sample();
+//! let sim = compute(&r, None, &SimilarityParams::new(Kind::User, Measure::Cosine).check().unwrap()).unwrap();
+//! let params = UserDiscountParams { as_in_article: true, ..Default::default() }.check().unwrap();
+//! let d = user_discounts(&r, &sim, &params).unwrap();
+//! assert!((d[0].strength - 5.0 / 12.0).abs() < 1e-12);
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use super::offer::{OfferBounds, Percent};
+use crate::engine::error::EngineError;
+use crate::engine::neighbours::{top_k, Neighbour, NeighbourFilter};
+use crate::engine::ratings::{Kind, Ratings, UserIdx};
+use crate::engine::similarity::SimilarityMatrix;
+
+/// Options of the user discount.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct UserDiscountParams {
+    /// Number of neighbours K (default 5).
+    pub k: usize,
+    /// Offer bounds (default 0%-25%); the offer is strength × max.
+    pub bounds: OfferBounds,
+    /// Follow the article's code (u among its neighbours, pooled mean, r_min from the data).
+    pub as_in_article: bool,
+}
+
+impl Default for UserDiscountParams {
+    fn default() -> Self {
+        UserDiscountParams { k: 5, bounds: OfferBounds::default(), as_in_article: false }
+    }
+}
+
+/// Checked [`UserDiscountParams`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ValidUserDiscountParams(UserDiscountParams);
+
+impl std::ops::Deref for ValidUserDiscountParams {
+    type Target = UserDiscountParams;
+    fn deref(&self) -> &UserDiscountParams {
+        &self.0
+    }
+}
+
+impl UserDiscountParams {
+    /// Checks K ≥ 1 and the bounds.
+    pub fn check(self) -> Result<ValidUserDiscountParams, EngineError> {
+        if self.k == 0 || self.k > 10_000 {
+            return Err(EngineError::param("k", "must be between 1 and 10000"));
+        }
+        self.bounds.check()?;
+        Ok(ValidUserDiscountParams(self))
+    }
+}
+
+/// Why a user's discount is what it is, beyond the formula.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UserFallback {
+    /// No other user is positively similar over common ratings: the global mean was used for r̄_K.
+    NoNeighbours,
+    /// r_max = r_min, so the strength is 0.
+    FlatScale,
+}
+
+/// One user's discount with everything needed to explain it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserDiscount {
+    /// User id.
+    pub user: String,
+    /// The neighbours used (u itself first in the article's mode).
+    pub neighbours: Vec<Neighbour>,
+    /// r̄_K(u).
+    pub neighbour_mean: f64,
+    /// r_min used.
+    pub r_min: f64,
+    /// r_max used.
+    pub r_max: f64,
+    /// (r_max − r̄_K) / (r_max − r_min), clamped to [0, 1].
+    pub strength: f64,
+    /// The offer after clamping.
+    pub percent_off: Percent,
+    /// Set when a fallback decided the number.
+    pub fallback: Option<UserFallback>,
+}
+
+/// The discount of every user, in user order. `sim` must be the user-user matrix of `ratings`.
+pub fn user_discounts(
+    ratings: &Ratings,
+    sim: &SimilarityMatrix,
+    params: &ValidUserDiscountParams,
+) -> Result<Vec<UserDiscount>, EngineError> {
+    if sim.kind != Kind::User || sim.len() != ratings.n_users() {
+        return Err(EngineError::MissingData("the user discount needs the user-user similarity matrix of these ratings".into()));
+    }
+    let r_max = ratings.scale().hi;
+    let r_min = if params.as_in_article { ratings.observed_range().0 } else { ratings.scale().lo };
+    Ok((0..ratings.n_users()).map(|u| one(ratings, sim, params, u, r_min, r_max)).collect())
+}
+
+fn one(ratings: &Ratings, sim: &SimilarityMatrix, p: &ValidUserDiscountParams, u: usize, r_min: f64, r_max: f64) -> UserDiscount {
+    let mut fallback = None;
+    let (neighbours, neighbour_mean) = if p.as_in_article {
+        let mut set = vec![Neighbour { index: u, id: sim.ids[u].clone(), similarity: 1.0, support: sim.support_of(u, u) }];
+        set.extend(top_k(sim, u, p.k, NeighbourFilter::Any));
+        let (sum, count) = set.iter().fold((0.0, 0usize), |(s, c), n| {
+            let vals = ratings.user_ratings(UserIdx(n.index as u32)).1;
+            (s + vals.iter().sum::<f64>(), c + vals.len())
+        });
+        let mean = if count == 0 { ratings.global_mean() } else { sum / count as f64 };
+        (set, mean)
+    } else {
+        let set = top_k(sim, u, p.k, NeighbourFilter::Similar);
+        if set.is_empty() {
+            fallback = Some(UserFallback::NoNeighbours);
+            (set, ratings.global_mean())
+        } else {
+            let mean = set.iter().map(|n| ratings.user_mean(UserIdx(n.index as u32))).sum::<f64>() / set.len() as f64;
+            (set, mean)
+        }
+    };
+    let span = r_max - r_min;
+    let strength = if span > 0.0 {
+        ((r_max - neighbour_mean) / span).clamp(0.0, 1.0)
+    } else {
+        fallback = Some(UserFallback::FlatScale);
+        0.0
+    };
+    let percent_off = p.bounds.clamp(Percent(strength * p.bounds.max.0));
+    UserDiscount { user: sim.ids[u].clone(), neighbours, neighbour_mean, r_min, r_max, strength, percent_off, fallback }
+}

@@ -1,0 +1,177 @@
+//! Errors are values: one enum for parsing (with line and column) and one for the engine.
+
+use thiserror::Error;
+
+/// Why one field or line of an input file was rejected.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum ParseErrorKind {
+    /// The file has no data lines at all.
+    #[error("the file is empty")]
+    Empty,
+    /// The bytes are not text (a NUL byte or invalid UTF-8 was found).
+    #[error("this looks like a binary file, not text")]
+    Binary,
+    /// The file is larger than the named limit.
+    #[error("the file is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge {
+        /// Size of the file in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// A line has fewer fields than required.
+    #[error("missing field '{name}' (found {found} fields, need at least {needed})")]
+    MissingField {
+        /// Name of the missing field.
+        name: &'static str,
+        /// Fields present on the line.
+        found: usize,
+        /// Fields required.
+        needed: usize,
+    },
+    /// A line has more fields than the format allows.
+    #[error("{found} fields, but the format has at most {max}")]
+    TooManyFields {
+        /// Fields present on the line.
+        found: usize,
+        /// Fields allowed.
+        max: usize,
+    },
+    /// An id field is empty.
+    #[error("{name} id is empty")]
+    EmptyId {
+        /// Which id ("user" or "item").
+        name: &'static str,
+    },
+    /// A number field could not be read as a number.
+    #[error("{name} '{value}' is not a number")]
+    NotANumber {
+        /// Field name.
+        name: &'static str,
+        /// The text found.
+        value: String,
+    },
+    /// A number field is NaN or infinite.
+    #[error("{name} '{value}' is not a finite number")]
+    NotFinite {
+        /// Field name.
+        name: &'static str,
+        /// The text found.
+        value: String,
+    },
+    /// A rating lies outside the chosen rating scale.
+    #[error("rating {value} is outside the scale {lo}..{hi}")]
+    OutOfScale {
+        /// The rating.
+        value: f64,
+        /// Lowest rating of the scale.
+        lo: f64,
+        /// Highest rating of the scale.
+        hi: f64,
+    },
+    /// A count limit was exceeded.
+    #[error("over the limit of {limit} {what}")]
+    OverLimit {
+        /// What is counted ("ratings", "users", "items").
+        what: &'static str,
+        /// The limit.
+        limit: usize,
+    },
+    /// The CSV reader itself failed (e.g. an unterminated quote).
+    #[error("unreadable CSV: {0}")]
+    Csv(String),
+}
+
+/// One problem found while parsing, located by 1-based line and column (field number).
+#[derive(Debug, Clone, PartialEq, Error)]
+#[error("{}", self.describe())]
+pub struct ParseError {
+    /// 1-based line number, 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based field number, 0 when the problem concerns the whole line or file.
+    pub column: usize,
+    /// What is wrong.
+    pub kind: ParseErrorKind,
+}
+
+impl ParseError {
+    /// A problem with the whole file.
+    pub fn file(kind: ParseErrorKind) -> Self {
+        ParseError { line: 0, column: 0, kind }
+    }
+
+    fn describe(&self) -> String {
+        match (self.line, self.column) {
+            (0, _) => self.kind.to_string(),
+            (l, 0) => format!("line {l}: {}", self.kind),
+            (l, c) => format!("line {l}, column {c}: {}", self.kind),
+        }
+    }
+}
+
+/// Every problem a parse found (at most [`MAX_REPORTED_PROBLEMS`](crate::engine::limits::MAX_REPORTED_PROBLEMS) are kept).
+#[derive(Debug, Clone, PartialEq, Error)]
+#[error("{}", self.summary())]
+pub struct ParseErrors {
+    /// The problems, in file order.
+    pub problems: Vec<ParseError>,
+    /// How many problems were found in all (may exceed `problems.len()`).
+    pub total: usize,
+}
+
+impl ParseErrors {
+    /// A single problem.
+    pub fn one(e: ParseError) -> Self {
+        ParseErrors { problems: vec![e], total: 1 }
+    }
+
+    fn summary(&self) -> String {
+        let first = self.problems.first().map(|p| p.to_string()).unwrap_or_default();
+        if self.total > 1 {
+            format!("{first} (and {} more problems)", self.total - 1)
+        } else {
+            first
+        }
+    }
+}
+
+/// Errors from engine computations: bad parameters or work over a limit.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum EngineError {
+    /// A parameter is outside its allowed range.
+    #[error("parameter '{name}': {reason}")]
+    InvalidParameter {
+        /// Parameter name as the user sees it.
+        name: &'static str,
+        /// Why it is invalid.
+        reason: String,
+    },
+    /// A dense matrix would not fit in the memory budget.
+    #[error("a {n} x {n} similarity matrix needs {needed_mb} MB, over the {budget_mb} MB budget; use fewer users or items")]
+    MatrixTooLarge {
+        /// Side of the matrix.
+        n: usize,
+        /// Megabytes it would need.
+        needed_mb: usize,
+        /// Megabytes allowed.
+        budget_mb: usize,
+    },
+    /// The measure needs data the dataset does not have.
+    #[error("{0}")]
+    MissingData(String),
+    /// An id was not found.
+    #[error("unknown {what} '{id}'")]
+    UnknownId {
+        /// "user" or "item".
+        what: &'static str,
+        /// The id asked for.
+        id: String,
+    },
+}
+
+impl EngineError {
+    /// Shorthand for [`EngineError::InvalidParameter`].
+    pub fn param(name: &'static str, reason: impl Into<String>) -> Self {
+        EngineError::InvalidParameter { name, reason: reason.into() }
+    }
+}

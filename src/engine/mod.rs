@@ -1,0 +1,20 @@
+//! The pure engine: parsing, similarity, neighbours, discounts and samples.
+//! No web crate and no I/O beyond parsing the bytes it is handed.
+
+pub mod baseline;
+pub mod colour;
+pub mod csv_out;
+pub mod discount;
+pub mod error;
+pub mod explain;
+pub mod histogram;
+pub mod items;
+pub mod jaccard;
+pub mod limits;
+pub mod neighbours;
+pub mod ordering;
+pub mod parse;
+pub mod ratings;
+pub mod samples;
+pub mod similarity;
+pub mod text_input;

@@ -1,0 +1,417 @@
+//! The rating set: users, items and their ratings, indexed both ways.
+//!
+//! Ids are strings and keep the order in which they first appear, so every matrix
+//! and table lists users and items in file order. Ratings are stored twice in
+//! compressed sparse rows, once per user and once per item, which is what the
+//! similarity engine walks; a user-item pair appears at most once (the last
+//! rating given wins).
+//!
+//! ```
+//! use discount_lab::engine::ratings::{Ratings, Scale};
+//! let r = Ratings::from_triples(
+//!     [("u1", "i1", 4.0), ("u2", "i1", 2.0), ("u1", "i2", 5.0)],
+//!     Scale::new(1.0, 5.0).unwrap(),
+//! ).unwrap();
+//! assert_eq!(r.n_users(), 2);
+//! assert_eq!(r.user_id(r.user_index("u2").unwrap()), "u2");
+//! assert_eq!(r.user_mean(r.user_index("u1").unwrap()), 4.5);
+//! ```
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::error::EngineError;
+use super::limits::{MAX_ITEMS, MAX_RATINGS, MAX_USERS};
+
+/// Index of a user in a [`Ratings`] (order of first appearance).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct UserIdx(pub u32);
+
+/// Index of an item in a [`Ratings`] (order of first appearance).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ItemIdx(pub u32);
+
+/// The rating scale, lowest and highest possible rating (both inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Scale {
+    /// Lowest rating (the articles use 0 as a real rating on a 0-5 scale).
+    pub lo: f64,
+    /// Highest rating.
+    pub hi: f64,
+}
+
+impl Scale {
+    /// A checked scale: both ends finite and `lo < hi`.
+    pub fn new(lo: f64, hi: f64) -> Result<Scale, EngineError> {
+        if !lo.is_finite() || !hi.is_finite() {
+            return Err(EngineError::param("scale", "both ends must be finite numbers"));
+        }
+        if lo >= hi {
+            return Err(EngineError::param("scale", format!("lowest {lo} must be below highest {hi}")));
+        }
+        Ok(Scale { lo, hi })
+    }
+
+    /// Whether `v` lies on the scale.
+    pub fn contains(&self, v: f64) -> bool {
+        v >= self.lo && v <= self.hi
+    }
+
+    /// The scale most likely meant by ratings between `min` and `max`:
+    /// 1-5 or 0-5 when they fit, 0-10 or 1-10 next, otherwise the rounded range.
+    pub fn infer(min: f64, max: f64) -> Scale {
+        let lo = if min >= 1.0 { 1.0 } else if min >= 0.0 { 0.0 } else { min.floor() };
+        let hi = if max <= 5.0 && lo >= 0.0 {
+            5.0
+        } else if max <= 10.0 && lo >= 0.0 {
+            10.0
+        } else {
+            max.ceil()
+        };
+        if hi > lo {
+            Scale { lo, hi }
+        } else {
+            Scale { lo, hi: lo + 1.0 }
+        }
+    }
+}
+
+/// One rating of the set.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Who rated.
+    pub user: UserIdx,
+    /// What was rated.
+    pub item: ItemIdx,
+    /// The rating.
+    pub value: f64,
+}
+
+/// Compressed sparse rows: for each row, the column indices (ascending) and values.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Csr {
+    offsets: Vec<usize>,
+    cols: Vec<u32>,
+    vals: Vec<f64>,
+}
+
+impl Csr {
+    fn build(n_rows: usize, pairs: impl Iterator<Item = (u32, u32, f64)> + Clone) -> Csr {
+        let mut counts = vec![0usize; n_rows + 1];
+        for (r, _, _) in pairs.clone() {
+            counts[r as usize + 1] += 1;
+        }
+        for k in 1..counts.len() {
+            counts[k] += counts[k - 1];
+        }
+        let total = counts[n_rows];
+        let mut next = counts.clone();
+        let mut cols = vec![0u32; total];
+        let mut vals = vec![0f64; total];
+        for (r, c, v) in pairs {
+            let at = next[r as usize];
+            cols[at] = c;
+            vals[at] = v;
+            next[r as usize] += 1;
+        }
+        // Within a row, entries are sorted by column so that pair loops can start
+        // half-way through a row and sums run in a fixed order.
+        for r in 0..n_rows {
+            let (a, b) = (counts[r], counts[r + 1]);
+            if cols[a..b].windows(2).any(|w| w[0] > w[1]) {
+                let mut row: Vec<(u32, f64)> = cols[a..b].iter().copied().zip(vals[a..b].iter().copied()).collect();
+                row.sort_by_key(|&(c, _)| c);
+                for (k, (c, v)) in row.into_iter().enumerate() {
+                    cols[a + k] = c;
+                    vals[a + k] = v;
+                }
+            }
+        }
+        Csr { offsets: counts, cols, vals }
+    }
+
+    /// Number of rows.
+    pub fn n_rows(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Column indices and values of row `r`.
+    pub fn row(&self, r: usize) -> (&[u32], &[f64]) {
+        let (a, b) = (self.offsets[r], self.offsets[r + 1]);
+        (&self.cols[a..b], &self.vals[a..b])
+    }
+
+    /// Number of entries in row `r`.
+    pub fn row_len(&self, r: usize) -> usize {
+        self.offsets[r + 1] - self.offsets[r]
+    }
+
+    /// Position range of row `r` in the flat arrays (for values aligned with them).
+    pub fn span(&self, r: usize) -> std::ops::Range<usize> {
+        self.offsets[r]..self.offsets[r + 1]
+    }
+
+    /// Total number of entries.
+    pub fn nnz(&self) -> usize {
+        self.cols.len()
+    }
+}
+
+/// Which side of the rating matrix is compared: users with users, or items with items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// User-user similarity (users compared over the items they both rated).
+    #[default]
+    User,
+    /// Item-item similarity (items compared over the users who rated both).
+    Item,
+}
+
+/// A rating set with string ids, its scale and both sparse orientations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ratings {
+    user_ids: Vec<String>,
+    item_ids: Vec<String>,
+    user_lookup: HashMap<String, u32>,
+    item_lookup: HashMap<String, u32>,
+    entries: Vec<Entry>,
+    scale: Scale,
+    by_user: Csr,
+    by_item: Csr,
+    global_mean: f64,
+}
+
+impl Ratings {
+    /// Builds a rating set from ids and entries. Duplicate user-item pairs keep the last
+    /// value; every index must be in range, every value finite and on the scale.
+    pub fn new(
+        user_ids: Vec<String>,
+        item_ids: Vec<String>,
+        entries: Vec<Entry>,
+        scale: Scale,
+    ) -> Result<Ratings, EngineError> {
+        if user_ids.len() > MAX_USERS {
+            return Err(EngineError::param("users", format!("{} users, over the limit of {MAX_USERS}", user_ids.len())));
+        }
+        if item_ids.len() > MAX_ITEMS {
+            return Err(EngineError::param("items", format!("{} items, over the limit of {MAX_ITEMS}", item_ids.len())));
+        }
+        if entries.len() > MAX_RATINGS {
+            return Err(EngineError::param("ratings", format!("{} ratings, over the limit of {MAX_RATINGS}", entries.len())));
+        }
+        let user_lookup = lookup(&user_ids, "user")?;
+        let item_lookup = lookup(&item_ids, "item")?;
+        let mut position: HashMap<(u32, u32), usize> = HashMap::with_capacity(entries.len());
+        let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
+        for e in entries {
+            if e.user.0 as usize >= user_ids.len() || e.item.0 as usize >= item_ids.len() {
+                return Err(EngineError::param("entry", "user or item index out of range"));
+            }
+            if !e.value.is_finite() || !scale.contains(e.value) {
+                return Err(EngineError::param(
+                    "rating",
+                    format!("{} is outside the scale {}..{}", e.value, scale.lo, scale.hi),
+                ));
+            }
+            match position.get(&(e.user.0, e.item.0)) {
+                Some(&at) => kept[at].value = e.value,
+                None => {
+                    position.insert((e.user.0, e.item.0), kept.len());
+                    kept.push(e);
+                }
+            }
+        }
+        let by_user = Csr::build(user_ids.len(), kept.iter().map(|e| (e.user.0, e.item.0, e.value)));
+        let by_item = Csr::build(item_ids.len(), kept.iter().map(|e| (e.item.0, e.user.0, e.value)));
+        let global_mean = if kept.is_empty() {
+            (scale.lo + scale.hi) / 2.0
+        } else {
+            kept.iter().map(|e| e.value).sum::<f64>() / kept.len() as f64
+        };
+        Ok(Ratings { user_ids, item_ids, user_lookup, item_lookup, entries: kept, scale, by_user, by_item, global_mean })
+    }
+
+    /// Builds a rating set from `(user, item, rating)` triples, ids numbered by first appearance.
+    pub fn from_triples<U: AsRef<str>, I: AsRef<str>>(
+        triples: impl IntoIterator<Item = (U, I, f64)>,
+        scale: Scale,
+    ) -> Result<Ratings, EngineError> {
+        let mut ids = IdInterner::default();
+        let entries: Vec<Entry> = triples
+            .into_iter()
+            .map(|(u, i, v)| Entry { user: UserIdx(ids.user(u.as_ref())), item: ItemIdx(ids.item(i.as_ref())), value: v })
+            .collect();
+        Ratings::new(ids.users, ids.items, entries, scale)
+    }
+
+    /// The same ids with one rating set (`Some`) or cleared (`None`): what the rating grid edits.
+    pub fn with_rating(&self, user: UserIdx, item: ItemIdx, value: Option<f64>) -> Result<Ratings, EngineError> {
+        let mut entries: Vec<Entry> =
+            self.entries.iter().copied().filter(|e| !(e.user == user && e.item == item)).collect();
+        if let Some(v) = value {
+            entries.push(Entry { user, item, value: v });
+        }
+        Ratings::new(self.user_ids.clone(), self.item_ids.clone(), entries, self.scale)
+    }
+
+    /// The same ratings on another scale (fails if a rating falls outside it).
+    pub fn with_scale(&self, scale: Scale) -> Result<Ratings, EngineError> {
+        Ratings::new(self.user_ids.clone(), self.item_ids.clone(), self.entries.clone(), scale)
+    }
+
+    /// Number of users.
+    pub fn n_users(&self) -> usize {
+        self.user_ids.len()
+    }
+    /// Number of items.
+    pub fn n_items(&self) -> usize {
+        self.item_ids.len()
+    }
+    /// Number of ratings.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    /// Whether there are no ratings.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+    /// The rating scale.
+    pub fn scale(&self) -> Scale {
+        self.scale
+    }
+    /// Mean of all ratings (the middle of the scale when there are none).
+    pub fn global_mean(&self) -> f64 {
+        self.global_mean
+    }
+    /// All ratings, in input order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+    /// User ids in order of first appearance.
+    pub fn user_ids(&self) -> &[String] {
+        &self.user_ids
+    }
+    /// Item ids in order of first appearance.
+    pub fn item_ids(&self) -> &[String] {
+        &self.item_ids
+    }
+    /// The id of user `u`.
+    pub fn user_id(&self, u: UserIdx) -> &str {
+        &self.user_ids[u.0 as usize]
+    }
+    /// The id of item `i`.
+    pub fn item_id(&self, i: ItemIdx) -> &str {
+        &self.item_ids[i.0 as usize]
+    }
+    /// Index of the user with id `id`.
+    pub fn user_index(&self, id: &str) -> Option<UserIdx> {
+        self.user_lookup.get(id).map(|&u| UserIdx(u))
+    }
+    /// Index of the item with id `id`.
+    pub fn item_index(&self, id: &str) -> Option<ItemIdx> {
+        self.item_lookup.get(id).map(|&i| ItemIdx(i))
+    }
+    /// Ids of one side.
+    pub fn ids(&self, kind: Kind) -> &[String] {
+        match kind {
+            Kind::User => &self.user_ids,
+            Kind::Item => &self.item_ids,
+        }
+    }
+    /// Rows of the compared side: for users, each user's (item, rating) list; for items, each item's (user, rating) list.
+    pub fn rows(&self, kind: Kind) -> &Csr {
+        match kind {
+            Kind::User => &self.by_user,
+            Kind::Item => &self.by_item,
+        }
+    }
+    /// Rows of the other side (the dimension compared over).
+    pub fn cols(&self, kind: Kind) -> &Csr {
+        match kind {
+            Kind::User => &self.by_item,
+            Kind::Item => &self.by_user,
+        }
+    }
+    /// Items rated by `u` with their ratings.
+    pub fn user_ratings(&self, u: UserIdx) -> (&[u32], &[f64]) {
+        self.by_user.row(u.0 as usize)
+    }
+    /// Users who rated `i` with their ratings.
+    pub fn item_ratings(&self, i: ItemIdx) -> (&[u32], &[f64]) {
+        self.by_item.row(i.0 as usize)
+    }
+    /// The rating `u` gave `i`, if any.
+    pub fn get(&self, u: UserIdx, i: ItemIdx) -> Option<f64> {
+        let (items, vals) = self.user_ratings(u);
+        items.binary_search(&i.0).ok().map(|k| vals[k])
+    }
+    /// Mean rating given by `u` (the global mean when `u` rated nothing).
+    pub fn user_mean(&self, u: UserIdx) -> f64 {
+        mean_or(self.user_ratings(u).1, self.global_mean)
+    }
+    /// Mean rating received by `i` (the global mean when nobody rated it).
+    pub fn item_mean(&self, i: ItemIdx) -> f64 {
+        mean_or(self.item_ratings(i).1, self.global_mean)
+    }
+    /// Lowest and highest rating present (the scale when empty).
+    pub fn observed_range(&self) -> (f64, f64) {
+        if self.entries.is_empty() {
+            return (self.scale.lo, self.scale.hi);
+        }
+        self.entries
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), e| (lo.min(e.value), hi.max(e.value)))
+    }
+}
+
+fn mean_or(values: &[f64], fallback: f64) -> f64 {
+    if values.is_empty() {
+        fallback
+    } else {
+        values.iter().sum::<f64>() / values.len() as f64
+    }
+}
+
+fn lookup(ids: &[String], what: &'static str) -> Result<HashMap<String, u32>, EngineError> {
+    let mut map = HashMap::with_capacity(ids.len());
+    for (k, id) in ids.iter().enumerate() {
+        if map.insert(id.clone(), k as u32).is_some() {
+            return Err(EngineError::param(what, format!("id '{id}' appears twice in the id list")));
+        }
+    }
+    Ok(map)
+}
+
+/// Numbers user and item ids in order of first appearance.
+#[derive(Debug, Default)]
+pub struct IdInterner {
+    /// User ids seen so far.
+    pub users: Vec<String>,
+    /// Item ids seen so far.
+    pub items: Vec<String>,
+    user_map: HashMap<String, u32>,
+    item_map: HashMap<String, u32>,
+}
+
+impl IdInterner {
+    /// Index of user `id`, adding it if new.
+    pub fn user(&mut self, id: &str) -> u32 {
+        intern(&mut self.users, &mut self.user_map, id)
+    }
+    /// Index of item `id`, adding it if new.
+    pub fn item(&mut self, id: &str) -> u32 {
+        intern(&mut self.items, &mut self.item_map, id)
+    }
+}
+
+fn intern(ids: &mut Vec<String>, map: &mut HashMap<String, u32>, id: &str) -> u32 {
+    if let Some(&k) = map.get(id) {
+        return k;
+    }
+    let k = ids.len() as u32;
+    ids.push(id.to_string());
+    map.insert(id.to_string(), k);
+    k
+}

@@ -1,0 +1,144 @@
+//! Turning uploaded bytes into located text records, shared by every file parser.
+//!
+//! A record is the trimmed fields of one non-blank line, with its 1-based line number.
+//! Checks that concern the whole file (size, binary content, emptiness) happen here
+//! once, so each parser only decides what its fields mean.
+
+use super::error::{ParseError, ParseErrorKind, ParseErrors};
+use super::limits::{MAX_INPUT_BYTES, MAX_REPORTED_PROBLEMS};
+
+/// How fields are separated on a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Separator {
+    /// Comma-separated values, with CSV quoting.
+    Comma,
+    /// Tab-separated, like MovieLens 100K `u.data`.
+    Tab,
+    /// `::`-separated, like MovieLens 1M `ratings.dat`.
+    DoubleColon,
+}
+
+impl Separator {
+    /// The separator a line most likely uses: `::`, then tab, then comma.
+    pub fn detect(line: &str) -> Separator {
+        if line.contains("::") {
+            Separator::DoubleColon
+        } else if line.contains('\t') {
+            Separator::Tab
+        } else {
+            Separator::Comma
+        }
+    }
+}
+
+/// One non-blank line split into trimmed fields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// 1-based line number in the file.
+    pub line: usize,
+    /// The fields, whitespace-trimmed.
+    pub fields: Vec<String>,
+}
+
+/// Checks size and text-ness, strips a byte-order mark and returns the text.
+pub fn as_text(bytes: &[u8]) -> Result<&str, ParseErrors> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(ParseErrors::one(ParseError::file(ParseErrorKind::TooLarge {
+            size: bytes.len(),
+            limit: MAX_INPUT_BYTES,
+        })));
+    }
+    if bytes.contains(&0) {
+        return Err(ParseErrors::one(ParseError::file(ParseErrorKind::Binary)));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ParseErrors::one(ParseError::file(ParseErrorKind::Binary)))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ParseErrors::one(ParseError::file(ParseErrorKind::Empty)));
+    }
+    Ok(text)
+}
+
+/// The first non-blank line of `text`.
+pub fn first_line(text: &str) -> &str {
+    text.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
+}
+
+/// Splits `text` into records with the given separator.
+pub fn records(text: &str, sep: Separator) -> Result<Vec<Record>, ParseErrors> {
+    match sep {
+        Separator::Comma => csv_records(text),
+        Separator::Tab => Ok(split_records(text, "\t")),
+        Separator::DoubleColon => Ok(split_records(text, "::")),
+    }
+}
+
+fn split_records(text: &str, sep: &str) -> Vec<Record> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(k, l)| Record { line: k + 1, fields: l.split(sep).map(|f| f.trim().to_string()).collect() })
+        .collect()
+}
+
+fn csv_records(text: &str) -> Result<Vec<Record>, ParseErrors> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    for result in reader.records() {
+        match result {
+            Ok(rec) => {
+                let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
+                if rec.len() == 1 && rec[0].is_empty() {
+                    continue;
+                }
+                out.push(Record { line, fields: rec.iter().map(str::to_string).collect() });
+            }
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
+                return Err(ParseErrors::one(ParseError { line, column: 0, kind: ParseErrorKind::Csv(e.to_string()) }));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Reads a finite number from field `column` (1-based) of `record`.
+pub fn number(record: &Record, column: usize, name: &'static str) -> Result<f64, ParseError> {
+    let text = &record.fields[column - 1];
+    let at = |kind| ParseError { line: record.line, column, kind };
+    let value: f64 = text.parse().map_err(|_| at(ParseErrorKind::NotANumber { name, value: text.clone() }))?;
+    if !value.is_finite() {
+        return Err(at(ParseErrorKind::NotFinite { name, value: text.clone() }));
+    }
+    Ok(value)
+}
+
+/// Collects problems, keeping the first [`MAX_REPORTED_PROBLEMS`] and counting all.
+#[derive(Debug, Default)]
+pub struct Problems {
+    kept: Vec<ParseError>,
+    total: usize,
+}
+
+impl Problems {
+    /// Records one problem.
+    pub fn push(&mut self, e: ParseError) {
+        self.total += 1;
+        if self.kept.len() < MAX_REPORTED_PROBLEMS {
+            self.kept.push(e);
+        }
+    }
+    /// `Ok(())` when nothing was recorded, else every problem.
+    pub fn finish(self) -> Result<(), ParseErrors> {
+        if self.total == 0 {
+            Ok(())
+        } else {
+            Err(ParseErrors { problems: self.kept, total: self.total })
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! CSV exports of what the engine computed: similarity matrices and discount tables.
+//! Ids and explanations are text cells, escaped against spreadsheet formulas.
+//!
+//! ```
+//! use discount_lab::export::matrix_csv;
+//! use discount_lab::engine::ratings::Kind;
+//! use discount_lab::engine::similarity::{Measure, SimilarityMatrix};
+//! let m = SimilarityMatrix {
+//!     kind: Kind::User, measure: Measure::Cosine, ids: vec!["a".into(), "=b".into()],
+//!     values: ndarray::array![[1.0, 0.5], [0.5, 1.0]], support: ndarray::array![[1, 1], [1, 1]],
+//! };
+//! assert_eq!(matrix_csv(&m), ",a,'=b\na,1,0.5\n'=b,0.5,1\n");
+//! ```
+
+use crate::engine::csv_out::{Cell, CsvWriter};
+use crate::engine::discount::offer::{zhe, zhe_label};
+use crate::engine::discount::seed_item::ItemDiscount;
+use crate::engine::discount::seed_user::UserDiscount;
+use crate::engine::similarity::SimilarityMatrix;
+use crate::i18n::{why_item, why_user, Lang};
+
+/// The matrix as CSV: a header row of ids (first cell empty), then one row per id.
+pub fn matrix_csv(m: &SimilarityMatrix) -> String {
+    let mut w = CsvWriter::default();
+    w.row(std::iter::once(Cell::Text("")).chain(m.ids.iter().map(|id| Cell::Text(id))));
+    for (r, id) in m.ids.iter().enumerate() {
+        w.row(std::iter::once(Cell::Text(id)).chain(m.values.row(r).iter().map(|&v| Cell::Num(v))));
+    }
+    w.finish()
+}
+
+/// The per-user discount table as CSV.
+pub fn user_discounts_csv(rows: &[UserDiscount], lang: Lang, as_in_article: bool) -> String {
+    let mut w = CsvWriter::default();
+    let header = ["user", "neighbours", "neighbour_mean", "strength", "percent_off", "zhe", "why"];
+    w.row(header.iter().map(|h| Cell::Text(h)));
+    for d in rows {
+        let neighbours: Vec<&str> = d.neighbours.iter().map(|n| n.id.as_str()).collect();
+        let neighbours = neighbours.join(" ");
+        let why = why_user(lang, d, as_in_article);
+        let z = zhe_label(d.percent_off);
+        w.row([
+            Cell::Text(&d.user),
+            Cell::Text(&neighbours),
+            Cell::Num(d.neighbour_mean),
+            Cell::Num(d.strength),
+            Cell::Num(d.percent_off.0),
+            match zhe(d.percent_off) {
+                Some(_) => Cell::Text(&z),
+                None => Cell::Text(""),
+            },
+            Cell::Text(&why),
+        ]);
+    }
+    w.finish()
+}
+
+/// The per-item discount table as CSV.
+pub fn item_discounts_csv(rows: &[ItemDiscount], lang: Lang) -> String {
+    let mut w = CsvWriter::default();
+    let header = ["item", "similar_items", "m", "raw", "percent_off", "why"];
+    w.row(header.iter().map(|h| Cell::Text(h)));
+    for d in rows {
+        let similar: Vec<&str> = d.neighbours.iter().map(|n| n.id.as_str()).collect();
+        let similar = similar.join(" ");
+        let why = why_item(lang, d);
+        w.row([
+            Cell::Text(&d.item),
+            Cell::Text(&similar),
+            Cell::Num(d.m.unwrap_or(f64::NAN)),
+            Cell::Num(d.raw.unwrap_or(f64::NAN)),
+            Cell::Num(d.discount.0),
+            Cell::Text(&why),
+        ]);
+    }
+    w.finish()
+}
+
+/// Ratings as `user,item,rating` CSV with a header, in input order.
+pub fn ratings_csv(r: &crate::engine::ratings::Ratings) -> String {
+    let mut w = CsvWriter::default();
+    w.row(["user", "item", "rating"].iter().map(|h| Cell::Text(h)));
+    for e in r.entries() {
+        w.row([Cell::Text(r.user_id(e.user)), Cell::Text(r.item_id(e.item)), Cell::Num(e.value)]);
+    }
+    w.finish()
+}
+
+/// The item table as CSV with a header (the format `parse_items` reads).
+pub fn items_csv(t: &crate::engine::items::ItemTable) -> String {
+    let mut w = CsvWriter::default();
+    w.row(["item", "attributes", "price", "cost", "category", "discount_rates"].iter().map(|h| Cell::Text(h)));
+    for i in &t.items {
+        let attrs = i.attributes.join("|");
+        let rates: Vec<String> = i.discount_rates.iter().map(|r| r.to_string()).collect();
+        let rates = rates.join("|");
+        w.row([
+            Cell::Text(&i.id),
+            Cell::Text(&attrs),
+            Cell::Num(i.price.unwrap_or(f64::NAN)),
+            Cell::Num(i.cost.unwrap_or(f64::NAN)),
+            Cell::Text(i.category.as_deref().unwrap_or("")),
+            Cell::Text(&rates),
+        ]);
+    }
+    w.finish()
+}

@@ -1,0 +1,344 @@
+//! The message catalogue: every user-facing string, in English and Simplified Chinese.
+//!
+//! Strings are looked up by [`Key`], so a missing translation is a compile error.
+//! Templates use `{name}` placeholders filled by [`fill`].
+//!
+//! ```
+//! use discount_lab::i18n::{fill, text, Key, Lang};
+//! assert_eq!(text(Lang::Zh, Key::TabDiscounts), "折扣");
+//! assert_eq!(fill("{n} users", &[("n", "3".into())]), "3 users");
+//! ```
+
+use crate::engine::discount::offer::zhe_label;
+use crate::engine::discount::seed_item::{ItemDiscount, ItemOutcome};
+use crate::engine::discount::seed_user::{UserDiscount, UserFallback};
+use crate::engine::error::{ParseError, ParseErrorKind};
+use crate::engine::explain::{num, StepLabel};
+
+/// Interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// The BCP 47 code ("en" or "zh-CN").
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+    /// Parses "en", "zh", "zh-CN"... (anything starting with "zh" is Chinese).
+    pub fn from_code(code: &str) -> Lang {
+        if code.trim().to_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
+macro_rules! catalogue {
+    ($($key:ident => $en:expr, $zh:expr;)*) => {
+        /// A message of the catalogue.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[allow(missing_docs, non_camel_case_types)]
+        pub enum Key { $($key),* }
+
+        impl Key {
+            /// Every key, for tests.
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+        }
+
+        /// The text of `key` in `lang`.
+        pub fn text(lang: Lang, key: Key) -> &'static str {
+            match (lang, key) {
+                $((Lang::En, Key::$key) => $en, (Lang::Zh, Key::$key) => $zh,)*
+            }
+        }
+    };
+}
+
+catalogue! {
+    AppTitle => "Discount Lab", "折扣实验室";
+    AppTagline => "Collaborative filtering and personalised discounts, computed in your browser. No data leaves this page.",
+        "协同过滤与个性化折扣，全部在浏览器中计算，数据不会离开本页面。";
+    Language => "Language", "语言";
+    TabData => "Data", "数据";
+    TabSimilarity => "Similarity", "相似度";
+    TabDiscounts => "Discounts", "折扣";
+    TabItems => "Item discounts", "商品折扣";
+    Samples => "Built-in samples", "内置示例";
+    SampleShop => "Synthetic shop", "模拟商店";
+    SampleWorked => "Articles' worked example", "文章算例";
+    SampleArticleCode => "Articles' code sample", "文章代码示例";
+    Seed => "Seed", "随机种子";
+    LoadRatings => "Ratings file", "评分文件";
+    LoadRatingsHint => "CSV user,item,rating[,timestamp] (header optional), tab-separated like u.data, or ::-separated like ratings.dat.",
+        "CSV 格式 user,item,rating[,timestamp]（表头可选）、制表符分隔（如 u.data）或 :: 分隔（如 ratings.dat）。";
+    DropHere => "Drop a ratings file here", "将评分文件拖放到这里";
+    PasteLabel => "Or paste ratings", "或粘贴评分数据";
+    PasteLoad => "Load pasted ratings", "载入粘贴的评分";
+    Format => "Format", "格式";
+    FormatAuto => "Detect", "自动识别";
+    FormatCsv => "Comma (CSV)", "逗号 (CSV)";
+    FormatTab => "Tab (u.data)", "制表符 (u.data)";
+    FormatColons => ":: (ratings.dat)", ":: (ratings.dat)";
+    Header => "Header row", "表头行";
+    HeaderAuto => "Detect", "自动识别";
+    HeaderYes => "Yes", "有";
+    HeaderNo => "No", "无";
+    Scale => "Rating scale", "评分范围";
+    ScaleAuto => "Infer from data", "根据数据推断";
+    ScaleLo => "lowest", "最低";
+    ScaleHi => "highest", "最高";
+    ItemsFile => "Item table (optional)", "商品表（可选）";
+    ItemsHint => "item,attributes[,price,cost,category,discount_rates]; attributes and rates separated by |.",
+        "item,attributes[,price,cost,category,discount_rates]；属性和折扣率用 | 分隔。";
+    Summary => "{users} users · {items} items · {ratings} ratings · scale {lo}–{hi}", "{users} 位用户 · {items} 件商品 · {ratings} 条评分 · 评分范围 {lo}–{hi}";
+    SummaryItems => "Item table: {n} items", "商品表：{n} 件商品";
+    SummaryNoItems => "No item table", "无商品表";
+    LoadFailed => "Could not load this file. Your previous data and settings are unchanged.", "无法载入该文件。之前的数据和设置保持不变。";
+    MoreProblems => "…and {n} more problems", "……以及另外 {n} 个问题";
+    Duplicates => "{n} duplicate user-item pairs: the last rating of each was kept.", "{n} 个重复的用户-商品评分：每组保留最后一条。";
+    DuplicateLine => "{user} / {item}: lines {lines}", "{user} / {item}：第 {lines} 行";
+    Loaded => "Loaded {name}.", "已载入 {name}。";
+    GridTitle => "Rating grid", "评分表";
+    GridHint => "Type a rating and press Enter to set it; clear the cell to remove it. Every view updates at once.",
+        "输入评分并回车即可设置，清空单元格即可删除，所有视图会立即更新。";
+    GridTooLarge => "The grid edits sets of up to {max}×{max}; this one is {users}×{items}.", "评分表最多可编辑 {max}×{max}；当前数据为 {users}×{items}。";
+    GridBadValue => "'{value}' for {user} / {item} is not a rating on the scale {lo}–{hi}; nothing changed.",
+        "{user} / {item} 的 '{value}' 不是 {lo}–{hi} 范围内的评分，未做修改。";
+    Kind => "Compare", "比较对象";
+    KindUser => "User-user", "用户-用户";
+    KindItem => "Item-item", "商品-商品";
+    Measure => "Measure", "相似度度量";
+    MinSupport => "min_support", "min_support（最少共同评分）";
+    Shrinkage => "shrinkage", "shrinkage（收缩）";
+    ZeroFill => "Zero-filled: unrated counts as 0 (the articles' cosine)", "零填充：未评分记为 0（文章中的余弦）";
+    Order => "Row order", "行顺序";
+    OrderOriginal => "As in the data", "按数据顺序";
+    OrderSpectral => "Reveal structure (leading eigenvector)", "揭示结构（主特征向量）";
+    Legend => "Similarity", "相似度";
+    HeatmapLabel => "{kind} similarity heatmap, {n} by {n}. Use the arrow keys to move, Enter to explain a cell.",
+        "{kind}相似度热图，{n}×{n}。用方向键移动，回车查看计算过程。";
+    CellInfo => "{a} · {b}: {value} ({n} common)", "{a} · {b}：{value}（{n} 个共同评分）";
+    ClickHint => "Click a cell (or focus the map and press Enter) to see how it is computed.", "点击单元格（或聚焦热图后按回车）查看计算过程。";
+    TooLargeToDraw => "Too many rows to draw", "行数过多，无法绘制";
+    NeighboursOf => "Most similar to {id}", "与 {id} 最相似";
+    ExplainTitle => "How {a} · {b} = {value} is computed", "{a} · {b} = {value} 的计算过程";
+    ColumnItem => "Item", "商品";
+    ColumnUser => "User", "用户";
+    ColumnAttribute => "Attribute", "属性";
+    RatingOf => "rating of {id}", "{id} 的评分";
+    UsedValue => "value used for {id}", "{id} 参与计算的值";
+    NoCommon => "No common ratings.", "没有共同评分。";
+    ArticleNote => "The articles print this example with slips: √(25+4+16+25+1) is √71, not √81, and the dot product is 35, not 31. The zero-filled cosine of u1 and u2 is 35/√(51·71) ≈ 0.582 (not 0.48). Since 0 is a real rating on this 0–5 scale, the common-items cosine is the same number here.",
+        "文章中的这个算例有笔误：√(25+4+16+25+1) 应为 √71 而不是 √81，点积为 35 而不是 31。u1 与 u2 的零填充余弦为 35/√(51·71) ≈ 0.582（不是 0.48）。由于在 0–5 评分中 0 是真实评分，这里按共同商品计算的余弦也是同一个数。";
+    CosineNote => "Why two cosines? Surprise's cosine uses only common items; the articles' zero-filled cosine counts every unrated cell as 0, which lowers the norms' overlap and the value.",
+        "为什么有两种余弦？Surprise 的余弦只看共同评分的商品；文章的零填充余弦把未评分记为 0，因此数值通常更低。";
+    K => "Neighbours K", "近邻数 K";
+    MaxDiscount => "Max discount %", "最大折扣 %";
+    MinDiscount => "Min discount %", "最小折扣 %";
+    AsInArticle => "As in the article's code (u among its neighbours, pooled mean, r_min from the data)", "按文章代码（包含用户自身、合并均值、r_min 取数据最小值）";
+    UserFormula => "strength(u) = (r_max − r̄_K(u)) / (r_max − r_min); offer = strength × max discount, clamped to [min, max].",
+        "强度(u) = (r_max − r̄_K(u)) / (r_max − r_min)；折扣 = 强度 × 最大折扣，并限制在 [最小, 最大] 之间。";
+    ColUser => "User", "用户";
+    ColNeighbours => "Neighbours", "近邻";
+    ColMean => "r̄_K", "r̄_K";
+    ColStrength => "Strength", "强度";
+    ColOff => "% off", "优惠 %";
+    ColZhe => "折", "折";
+    ColWhy => "Why", "原因";
+    SortBy => "Sort by {col}", "按{col}排序";
+    DownloadCsv => "Download CSV", "下载 CSV";
+    OffersHistogram => "Distribution of offers (% off)", "折扣分布（优惠 %）";
+    UsersCount => "users", "用户数";
+    WhyUser => "{k} neighbours rate {mean} on average → ({hi} − {mean}) / ({hi} − {lo}) = {s} → {off}% off ({zhe})",
+        "{k} 位近邻平均评分 {mean} → ({hi} − {mean}) / ({hi} − {lo}) = {s} → 优惠 {off}%（{zhe}）";
+    WhyUserArticle => "{user} and {k} nearest users give {mean} on average → ({hi} − {mean}) / ({hi} − {lo}) = {s} → {off}% off ({zhe})",
+        "{user} 及 {k} 位最近用户平均评分 {mean} → ({hi} − {mean}) / ({hi} − {lo}) = {s} → 优惠 {off}%（{zhe}）";
+    WhyNoNeighbours => "no user is positively similar over common ratings: the global mean {mean} was used → {off}% off",
+        "没有与其共同评分且正相似的用户：使用全局均值 {mean} → 优惠 {off}%";
+    WhyFlatScale => "r_max equals r_min: strength 0", "r_max 等于 r_min：强度为 0";
+    ItemFormula => "discount(i) = m / (1 − m), m the lowest discount rate among the K items most similar to i by attribute Jaccard; clamped to [min, max].",
+        "折扣(i) = m / (1 − m)，m 为按属性 Jaccard 与 i 最相似的 K 件商品中最低的折扣率；限制在 [最小, 最大] 之间。";
+    ColItem => "Item", "商品";
+    ColSimilarItems => "Similar items (Jaccard)", "相似商品（Jaccard）";
+    ColM => "m", "m";
+    ColRaw => "m / (1 − m)", "m / (1 − m)";
+    ColDiscount => "Discount", "折扣";
+    WhyItem => "lowest rate among similar items m = {m} → {m} / (1 − {m}) = {raw}", "相似商品最低折扣率 m = {m} → {m} / (1 − {m}) = {raw}";
+    WhyItemCapped => "m / (1 − m) = {raw} is above the maximum: capped at {off}%", "m / (1 − m) = {raw} 超过上限：取 {off}%";
+    WhyItemSaturated => "m = {m} ≥ 0.5: the formula saturates (≥ 100% off); capped at {off}%", "m = {m} ≥ 0.5：公式饱和（≥ 100% 优惠）；取上限 {off}%";
+    WhyItemNone => "no similar item has discount rates: no discount", "没有相似商品带有折扣率：不打折";
+    NeedItems => "Load an item table with attributes (or a sample) to see item discounts.", "请载入带属性的商品表（或示例）以查看商品折扣。";
+    ComputeFailed => "Cannot compute: {reason}", "无法计算：{reason}";
+    Step_CommonCount => "Common ratings", "共同评分数";
+    Step_SumProducts => "Sum of products", "乘积之和";
+    Step_SumSquaresA => "Sum of squares (a)", "平方和 (a)";
+    Step_SumSquaresB => "Sum of squares (b)", "平方和 (b)";
+    Step_NormA => "Squared norm of a over all columns (unrated = 0)", "a 在所有列上的模平方（未评分 = 0）";
+    Step_NormB => "Squared norm of b over all columns (unrated = 0)", "b 在所有列上的模平方（未评分 = 0）";
+    Step_MeanA => "Mean of a over common ratings", "a 在共同评分上的均值";
+    Step_MeanB => "Mean of b over common ratings", "b 在共同评分上的均值";
+    Step_Covariance => "Centred products", "中心化乘积之和";
+    Step_VarianceA => "Centred squares (a)", "中心化平方和 (a)";
+    Step_VarianceB => "Centred squares (b)", "中心化平方和 (b)";
+    Step_SquaredDifferences => "Sum of squared differences", "差的平方和";
+    Step_MeanSquaredDifference => "Mean squared difference", "均方差";
+    Step_Baseline => "Baseline (ALS): global mean and biases", "基线（ALS）：全局均值与偏置";
+    Step_SetSizes => "Set sizes", "集合大小";
+    Step_Raw => "Measure", "度量值";
+    Step_Shrinkage => "Shrinkage factor (n − 1) / (n − 1 + shrinkage)", "收缩系数 (n − 1) / (n − 1 + shrinkage)";
+    Step_BelowMinSupport => "Fewer common ratings than min_support: 0", "共同评分少于 min_support：取 0";
+    Step_Undefined => "Zero denominator: undefined, shown as 0", "分母为零：无定义，记为 0";
+    Step_Final => "Similarity", "相似度";
+    Err_Empty => "the file is empty", "文件为空";
+    Err_Binary => "this looks like a binary file, not text", "这似乎是二进制文件，而不是文本";
+    Err_TooLarge => "the file is {size} bytes, over the limit of {limit} bytes", "文件大小 {size} 字节，超过上限 {limit} 字节";
+    Err_MissingField => "missing field '{name}' (found {found} fields, need at least {needed})", "缺少字段 '{name}'（只有 {found} 个字段，至少需要 {needed} 个）";
+    Err_TooManyFields => "{found} fields, but the format has at most {max}", "有 {found} 个字段，但格式最多允许 {max} 个";
+    Err_EmptyId => "{name} id is empty", "{name} 编号为空";
+    Err_NotANumber => "{name} '{value}' is not a number", "{name} '{value}' 不是数字";
+    Err_NotFinite => "{name} '{value}' is not a finite number", "{name} '{value}' 不是有限数";
+    Err_OutOfScale => "rating {value} is outside the scale {lo}..{hi}", "评分 {value} 超出范围 {lo}..{hi}";
+    Err_OverLimit => "over the limit of {limit} {what}", "超过 {what} 上限 {limit}";
+    Err_Csv => "unreadable CSV: {detail}", "无法读取的 CSV：{detail}";
+    Err_Where => "line {line}, column {column}: ", "第 {line} 行第 {column} 列：";
+    Err_WhereLine => "line {line}: ", "第 {line} 行：";
+    ReadFailed => "The file could not be read.", "无法读取文件。";
+}
+
+/// Fills `{name}` placeholders.
+pub fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// `text` then `fill`.
+pub fn tr(lang: Lang, key: Key, values: &[(&str, String)]) -> String {
+    fill(text(lang, key), values)
+}
+
+/// The name of an explanation step.
+pub fn step_label(lang: Lang, label: StepLabel) -> &'static str {
+    let key = match label {
+        StepLabel::CommonCount => Key::Step_CommonCount,
+        StepLabel::SumProducts => Key::Step_SumProducts,
+        StepLabel::SumSquaresA => Key::Step_SumSquaresA,
+        StepLabel::SumSquaresB => Key::Step_SumSquaresB,
+        StepLabel::NormA => Key::Step_NormA,
+        StepLabel::NormB => Key::Step_NormB,
+        StepLabel::MeanA => Key::Step_MeanA,
+        StepLabel::MeanB => Key::Step_MeanB,
+        StepLabel::Covariance => Key::Step_Covariance,
+        StepLabel::VarianceA => Key::Step_VarianceA,
+        StepLabel::VarianceB => Key::Step_VarianceB,
+        StepLabel::SquaredDifferences => Key::Step_SquaredDifferences,
+        StepLabel::MeanSquaredDifference => Key::Step_MeanSquaredDifference,
+        StepLabel::Baseline => Key::Step_Baseline,
+        StepLabel::SetSizes => Key::Step_SetSizes,
+        StepLabel::Raw => Key::Step_Raw,
+        StepLabel::Shrinkage => Key::Step_Shrinkage,
+        StepLabel::BelowMinSupport => Key::Step_BelowMinSupport,
+        StepLabel::Undefined => Key::Step_Undefined,
+        StepLabel::Final => Key::Step_Final,
+    };
+    text(lang, key)
+}
+
+/// A parse problem in `lang`, located by line and column.
+pub fn parse_error(lang: Lang, e: &ParseError) -> String {
+    let place = match (e.line, e.column) {
+        (0, _) => String::new(),
+        (l, 0) => tr(lang, Key::Err_WhereLine, &[("line", l.to_string())]),
+        (l, c) => tr(lang, Key::Err_Where, &[("line", l.to_string()), ("column", c.to_string())]),
+    };
+    let what = match &e.kind {
+        ParseErrorKind::Empty => text(lang, Key::Err_Empty).to_string(),
+        ParseErrorKind::Binary => text(lang, Key::Err_Binary).to_string(),
+        ParseErrorKind::TooLarge { size, limit } => {
+            tr(lang, Key::Err_TooLarge, &[("size", size.to_string()), ("limit", limit.to_string())])
+        }
+        ParseErrorKind::MissingField { name, found, needed } => tr(
+            lang,
+            Key::Err_MissingField,
+            &[("name", name.to_string()), ("found", found.to_string()), ("needed", needed.to_string())],
+        ),
+        ParseErrorKind::TooManyFields { found, max } => {
+            tr(lang, Key::Err_TooManyFields, &[("found", found.to_string()), ("max", max.to_string())])
+        }
+        ParseErrorKind::EmptyId { name } => tr(lang, Key::Err_EmptyId, &[("name", name.to_string())]),
+        ParseErrorKind::NotANumber { name, value } => {
+            tr(lang, Key::Err_NotANumber, &[("name", name.to_string()), ("value", value.clone())])
+        }
+        ParseErrorKind::NotFinite { name, value } => {
+            tr(lang, Key::Err_NotFinite, &[("name", name.to_string()), ("value", value.clone())])
+        }
+        ParseErrorKind::OutOfScale { value, lo, hi } => {
+            tr(lang, Key::Err_OutOfScale, &[("value", value.to_string()), ("lo", lo.to_string()), ("hi", hi.to_string())])
+        }
+        ParseErrorKind::OverLimit { what, limit } => {
+            tr(lang, Key::Err_OverLimit, &[("what", what.to_string()), ("limit", limit.to_string())])
+        }
+        ParseErrorKind::Csv(detail) => tr(lang, Key::Err_Csv, &[("detail", detail.clone())]),
+    };
+    format!("{place}{what}")
+}
+
+/// A percentage for display: one decimal, trailing ".0" dropped.
+pub fn percent(p: f64) -> String {
+    let s = format!("{p:.1}");
+    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+/// The one-line "why" of a user discount.
+pub fn why_user(lang: Lang, d: &UserDiscount, as_in_article: bool) -> String {
+    let off = percent(d.percent_off.0);
+    match d.fallback {
+        Some(UserFallback::NoNeighbours) => {
+            tr(lang, Key::WhyNoNeighbours, &[("mean", num(d.neighbour_mean)), ("off", off)])
+        }
+        Some(UserFallback::FlatScale) => text(lang, Key::WhyFlatScale).to_string(),
+        None => {
+            let others = if as_in_article { d.neighbours.len().saturating_sub(1) } else { d.neighbours.len() };
+            tr(
+                lang,
+                if as_in_article { Key::WhyUserArticle } else { Key::WhyUser },
+                &[
+                    ("user", d.user.clone()),
+                    ("k", others.to_string()),
+                    ("mean", num(d.neighbour_mean)),
+                    ("hi", num(d.r_max)),
+                    ("lo", num(d.r_min)),
+                    ("s", num(d.strength)),
+                    ("off", off),
+                    ("zhe", zhe_label(d.percent_off)),
+                ],
+            )
+        }
+    }
+}
+
+/// The one-line "why" of an item discount.
+pub fn why_item(lang: Lang, d: &ItemDiscount) -> String {
+    let m = d.m.map(num).unwrap_or_default();
+    let raw = d.raw.map(num).unwrap_or_default();
+    let off = percent(d.discount.0);
+    match d.outcome {
+        ItemOutcome::Formula => tr(lang, Key::WhyItem, &[("m", m), ("raw", raw)]),
+        ItemOutcome::Capped => tr(lang, Key::WhyItemCapped, &[("raw", raw), ("off", off)]),
+        ItemOutcome::Saturated => tr(lang, Key::WhyItemSaturated, &[("m", m), ("off", off)]),
+        ItemOutcome::NoSimilarRates => text(lang, Key::WhyItemNone).to_string(),
+    }
+}

@@ -1,0 +1,146 @@
+//! Every bad-input case gets a located, readable error; good inputs in every format parse.
+
+use discount_lab::engine::error::ParseErrorKind;
+use discount_lab::engine::items::parse_items;
+use discount_lab::engine::limits::{MAX_INPUT_BYTES, MAX_USERS};
+use discount_lab::engine::parse::{parse_ratings, ParseOptions};
+use discount_lab::engine::ratings::Scale;
+use discount_lab::engine::text_input::Separator;
+
+fn err(input: &[u8]) -> String {
+    parse_ratings(input, &ParseOptions::default()).unwrap_err().to_string()
+}
+
+#[test]
+fn formats_are_detected() {
+    let csv = parse_ratings(b"u1,i1,4\nu2,i1,3\n", &ParseOptions::default()).unwrap();
+    assert_eq!(csv.separator, Separator::Comma);
+    assert!(!csv.has_header);
+    let tab = parse_ratings(b"196\t242\t3\t881250949\n186\t302\t3\t891717742\n", &ParseOptions::default()).unwrap();
+    assert_eq!(tab.separator, Separator::Tab);
+    assert_eq!(tab.ratings.user_ids(), &["196", "186"]);
+    let colons = parse_ratings(b"1::1193::5::978300760\n1::661::3::978302109\n", &ParseOptions::default()).unwrap();
+    assert_eq!(colons.separator, Separator::DoubleColon);
+    assert_eq!(colons.ratings.len(), 2);
+    let header = parse_ratings(b"userId,movieId,rating,timestamp\n1,31,2.5,1260759144\n", &ParseOptions::default()).unwrap();
+    assert!(header.has_header);
+    assert_eq!(header.ratings.scale(), Scale { lo: 1.0, hi: 5.0 });
+}
+
+#[test]
+fn overrides_win_over_detection() {
+    let opts = ParseOptions { separator: Some(Separator::Comma), has_header: Some(false), scale: Some(Scale::new(0.0, 5.0).unwrap()) };
+    let p = parse_ratings(b"a,b,0\n", &opts).unwrap();
+    assert_eq!(p.ratings.scale().lo, 0.0);
+    assert!(!p.scale_inferred);
+}
+
+#[test]
+fn scale_is_inferred_with_zero_as_a_real_rating() {
+    let p = parse_ratings(b"u1,i1,0\nu1,i2,5\n", &ParseOptions::default()).unwrap();
+    assert_eq!(p.ratings.scale(), Scale { lo: 0.0, hi: 5.0 });
+    let p = parse_ratings(b"u1,i1,1\nu1,i2,10\n", &ParseOptions::default()).unwrap();
+    assert_eq!(p.ratings.scale(), Scale { lo: 1.0, hi: 10.0 });
+}
+
+#[test]
+fn non_numeric_rating_names_line_column_and_value() {
+    assert_eq!(err(b"u1,i1,4\nu2,i1,abc\n"), "line 2, column 3: rating 'abc' is not a number");
+}
+
+#[test]
+fn non_finite_ratings_are_rejected() {
+    for bad in ["nan", "inf", "-infinity", "NaN"] {
+        let text = format!("u1,i1,4\nu2,i1,{bad}\n");
+        assert_eq!(err(text.as_bytes()), format!("line 2, column 3: rating '{bad}' is not a finite number"));
+    }
+}
+
+#[test]
+fn out_of_scale_when_the_scale_is_given() {
+    let opts = ParseOptions { scale: Some(Scale::new(1.0, 5.0).unwrap()), ..Default::default() };
+    let e = parse_ratings(b"u1,i1,4\nu1,i2,7\n", &opts).unwrap_err();
+    assert_eq!(e.to_string(), "line 2, column 3: rating 7 is outside the scale 1..5");
+}
+
+#[test]
+fn missing_fields_and_empty_ids() {
+    assert_eq!(err(b"u1,i1,4\nu2,i2\n"), "line 2, column 3: missing field 'rating' (found 2 fields, need at least 3)");
+    assert_eq!(err(b"u1,i1,4\n,i2,3\n"), "line 2, column 1: user id is empty");
+    assert_eq!(err(b"u1,i1,4\nu1,,3\n"), "line 2, column 2: item id is empty");
+    assert_eq!(err(b"u1,i1,4,5,6\n"), "line 1, column 5: 5 fields, but the format has at most 4");
+}
+
+#[test]
+fn empty_blank_and_header_only_files() {
+    assert_eq!(err(b""), "the file is empty");
+    assert_eq!(err(b"\n \n\n"), "the file is empty");
+    assert_eq!(err(b"user,item,rating\n"), "the file is empty");
+}
+
+#[test]
+fn binary_files_are_recognised() {
+    assert_eq!(err(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "this looks like a binary file, not text");
+    assert_eq!(err(&[0xff, 0xfe, 0x41, 0x42]), "this looks like a binary file, not text");
+}
+
+#[test]
+fn over_the_size_limit() {
+    let big = vec![b'a'; MAX_INPUT_BYTES + 1];
+    let e = parse_ratings(&big, &ParseOptions::default()).unwrap_err();
+    assert!(matches!(e.problems[0].kind, ParseErrorKind::TooLarge { .. }));
+}
+
+#[test]
+fn over_the_user_limit() {
+    let mut text = String::new();
+    for u in 0..=MAX_USERS {
+        text.push_str(&format!("u{u},i1,3\n"));
+    }
+    let e = parse_ratings(text.as_bytes(), &ParseOptions::default()).unwrap_err();
+    assert_eq!(e.to_string(), format!("line {}: over the limit of {MAX_USERS} users", MAX_USERS + 1));
+}
+
+#[test]
+fn several_problems_are_all_counted() {
+    let e = parse_ratings(b"u1,i1,x\nu2,i1,y\nu3,i1,3\nu4\n", &ParseOptions::default()).unwrap_err();
+    assert_eq!(e.total, 3);
+    assert_eq!(e.problems.iter().map(|p| p.line).collect::<Vec<_>>(), vec![1, 2, 4]);
+    assert!(e.to_string().ends_with("(and 2 more problems)"));
+}
+
+#[test]
+fn unterminated_quote_is_a_csv_error_with_a_line() {
+    let e = parse_ratings(b"u1,i1,4\n\"u2,i1,3\n", &ParseOptions::default());
+    // csv reads the rest as one quoted field: either way a located error, no panic.
+    assert!(e.is_err());
+}
+
+#[test]
+fn duplicates_keep_the_last_rating_and_list_their_lines() {
+    let p = parse_ratings(b"u1,i1,4\nu2,i1,3\nu1,i1,2\nu1,i1,5\n", &ParseOptions::default()).unwrap();
+    assert_eq!(p.ratings.len(), 2);
+    let u1 = p.ratings.user_index("u1").unwrap();
+    let i1 = p.ratings.item_index("i1").unwrap();
+    assert_eq!(p.ratings.get(u1, i1), Some(5.0));
+    assert_eq!(p.duplicates.len(), 1);
+    assert_eq!(p.duplicates[0].lines, vec![1, 3, 4]);
+}
+
+#[test]
+fn quoted_ids_and_crlf_and_bom() {
+    let p = parse_ratings("\u{feff}\"Smith, J\",i1,4\r\nu2,i1,3\r\n".as_bytes(), &ParseOptions::default()).unwrap();
+    assert_eq!(p.ratings.user_ids(), &["Smith, J", "u2"]);
+}
+
+#[test]
+fn item_table_errors_are_located() {
+    assert_eq!(parse_items(b"item,attributes,price\ni1,a|b,abc\n").unwrap_err().to_string(), "line 2, column 3: price 'abc' is not a number");
+    assert_eq!(
+        parse_items(b"item,attributes,discount_rates\ni1,a,0.2|1.5\n").unwrap_err().to_string(),
+        "line 2, column 3: rating 1.5 is outside the scale 0..1"
+    );
+    let t = parse_items(b"i1,a|b|a,10,6,books,0.1\n").unwrap();
+    assert_eq!(t.items[0].attributes, vec!["a", "b"]);
+    assert_eq!(t.items[0].category.as_deref(), Some("books"));
+}

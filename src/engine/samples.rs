@@ -175,9 +175,9 @@ pub fn shop(params: &ShopParams) -> Dataset {
     for c in 0..params.customers {
         let segment = &SEGMENTS[c % SEGMENTS.len()];
         let taste: Vec<f64> = segment.iter().map(|t| t + 0.4 * normal(&mut rng)).collect();
-        let n_rated = rng.random_range(12..=30).min(n_items);
+        let n_rated = rng.random_range(16..=36).min(n_items);
         // Pick products without replacement, favouring the categories the customer likes.
-        let mut weights: Vec<f64> = (0..n_items).map(|k| (1.2 * taste[k % CATEGORIES.len()]).exp()).collect();
+        let mut weights: Vec<f64> = (0..n_items).map(|k| (0.6 * taste[k % CATEGORIES.len()]).exp()).collect();
         for _ in 0..n_rated {
             let total: f64 = weights.iter().sum();
             let mut pick = rng.random::<f64>() * total;
@@ -187,7 +187,7 @@ pub fn shop(params: &ShopParams) -> Dataset {
                 k += 1;
             }
             weights[k] = 0.0;
-            let score = 3.2 + 1.0 * taste[k % CATEGORIES.len()] + quality[k] + 0.6 * normal(&mut rng);
+            let score = 3.1 + 1.3 * taste[k % CATEGORIES.len()] + quality[k] + 0.5 * normal(&mut rng);
             let rating = score.round().clamp(1.0, 5.0);
             triples.push((format!("c{:0cwidth$}", c + 1), items[k].id.clone(), rating));
         }

@@ -1,0 +1,264 @@
+//! The JavaScript API: `similarity`, `discounts`, `explain` and `mount`.
+//!
+//! Ratings are either text (any format the app reads) or an array of
+//! `{user, item, rating}` objects or `[user, item, rating]` arrays; ids may be
+//! strings or numbers. Options use camelCase names (`minSupport`, `zeroFill`...).
+//! Errors are thrown as JavaScript `Error`s with the engine's message.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::engine::discount::offer::{zhe_label, OfferBounds, Percent};
+use crate::engine::discount::seed_user::{user_discounts, UserDiscountParams};
+use crate::engine::explain::explain_pair;
+use crate::engine::parse::{parse_ratings, ParseOptions};
+use crate::engine::ratings::{Kind, Ratings, Scale};
+use crate::engine::similarity::{compute, Measure, SimilarityParams};
+use crate::engine::text_input::Separator;
+use crate::i18n::{why_user, Lang};
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Id {
+    Text(String),
+    Number(f64),
+}
+
+impl Id {
+    fn into_string(self) -> String {
+        match self {
+            Id::Text(s) => s,
+            Id::Number(n) => n.to_string(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Row {
+    Object { user: Id, item: Id, rating: f64 },
+    Tuple(Id, Id, f64),
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RatingsInput {
+    Text(String),
+    Rows(Vec<Row>),
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct Options {
+    kind: Option<String>,
+    measure: Option<String>,
+    min_support: Option<usize>,
+    shrinkage: Option<f64>,
+    zero_fill: bool,
+    scale: Option<(f64, f64)>,
+    separator: Option<Separator>,
+    header: Option<bool>,
+    k: Option<usize>,
+    max_discount: Option<f64>,
+    min_discount: Option<f64>,
+    as_in_article: bool,
+    lang: Option<String>,
+}
+
+fn err(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+fn options(value: JsValue) -> Result<Options, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| err(format!("options: {e}")))
+}
+
+fn ratings(value: JsValue, o: &Options) -> Result<Ratings, JsError> {
+    let scale = o.scale.map(|(lo, hi)| Scale::new(lo, hi)).transpose().map_err(err)?;
+    let input: RatingsInput = serde_wasm_bindgen::from_value(value)
+        .map_err(|_| err("ratings must be text or an array of {user, item, rating} objects or [user, item, rating] arrays"))?;
+    match input {
+        RatingsInput::Text(text) => {
+            let opts = ParseOptions { separator: o.separator, has_header: o.header, scale };
+            parse_ratings(text.as_bytes(), &opts).map(|p| p.ratings).map_err(err)
+        }
+        RatingsInput::Rows(rows) => {
+            let triples: Vec<(String, String, f64)> = rows
+                .into_iter()
+                .map(|r| match r {
+                    Row::Object { user, item, rating } | Row::Tuple(user, item, rating) => {
+                        (user.into_string(), item.into_string(), rating)
+                    }
+                })
+                .collect();
+            if let Some((k, t)) = triples.iter().enumerate().find(|(_, t)| !t.2.is_finite()) {
+                return Err(err(format!("row {}: rating {} is not a finite number", k + 1, t.2)));
+            }
+            let scale = match scale {
+                Some(s) => s,
+                None => {
+                    let lo = triples.iter().map(|t| t.2).fold(f64::INFINITY, f64::min);
+                    let hi = triples.iter().map(|t| t.2).fold(f64::NEG_INFINITY, f64::max);
+                    Scale::infer(lo, hi)
+                }
+            };
+            Ratings::from_triples(triples, scale).map_err(err)
+        }
+    }
+}
+
+fn similarity_params(o: &Options) -> Result<crate::engine::similarity::ValidSimilarityParams, JsError> {
+    let kind = match o.kind.as_deref() {
+        None | Some("user") => Kind::User,
+        Some("item") => Kind::Item,
+        Some(k) => return Err(err(format!("kind '{k}' should be 'user' or 'item'"))),
+    };
+    let measure = Measure::from_name(o.measure.as_deref().unwrap_or("pearson")).map_err(err)?;
+    let mut p = SimilarityParams::new(kind, measure).zero_fill(o.zero_fill);
+    if let Some(n) = o.min_support {
+        p = p.min_support(n);
+    }
+    if let Some(s) = o.shrinkage {
+        p = p.shrinkage(s);
+    }
+    p.check().map_err(err)
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(err)
+}
+
+#[derive(Serialize)]
+struct MatrixOut<'a> {
+    kind: Kind,
+    measure: &'a str,
+    ids: &'a [String],
+    values: Vec<Vec<f64>>,
+    support: Vec<Vec<u32>>,
+}
+
+/// Similarity matrix: `{kind, measure, ids, values, support}` (rows in order of first appearance).
+#[wasm_bindgen]
+pub fn similarity(ratings_in: JsValue, options_in: JsValue) -> Result<JsValue, JsError> {
+    let o = options(options_in)?;
+    let r = ratings(ratings_in, &o)?;
+    let p = similarity_params(&o)?;
+    let m = compute(&r, None, &p).map_err(err)?;
+    to_js(&MatrixOut {
+        kind: m.kind,
+        measure: m.measure.name(),
+        ids: &m.ids,
+        values: m.values.rows().into_iter().map(|r| r.to_vec()).collect(),
+        support: m.support.rows().into_iter().map(|r| r.to_vec()).collect(),
+    })
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DiscountOut {
+    user: String,
+    neighbours: Vec<String>,
+    neighbour_mean: f64,
+    strength: f64,
+    percent_off: f64,
+    zhe: String,
+    why: String,
+}
+
+/// Per-user discounts (the articles' user model): an array of
+/// `{user, neighbours, neighbourMean, strength, percentOff, zhe, why}`.
+#[wasm_bindgen]
+pub fn discounts(ratings_in: JsValue, options_in: JsValue) -> Result<JsValue, JsError> {
+    let o = options(options_in)?;
+    let r = ratings(ratings_in, &o)?;
+    let measure = Measure::from_name(o.measure.as_deref().unwrap_or("pearson")).map_err(err)?;
+    let sim = compute(&r, None, &SimilarityParams::new(Kind::User, measure).check().map_err(err)?).map_err(err)?;
+    let d = OfferBounds::default();
+    let params = UserDiscountParams {
+        k: o.k.unwrap_or(5),
+        bounds: OfferBounds {
+            min: Percent(o.min_discount.unwrap_or(d.min.0)),
+            max: Percent(o.max_discount.unwrap_or(d.max.0)),
+        },
+        as_in_article: o.as_in_article,
+    }
+    .check()
+    .map_err(err)?;
+    let lang = o.lang.as_deref().map(Lang::from_code).unwrap_or_default();
+    let rows = user_discounts(&r, &sim, &params).map_err(err)?;
+    let out: Vec<DiscountOut> = rows
+        .iter()
+        .map(|u| DiscountOut {
+            user: u.user.clone(),
+            neighbours: u.neighbours.iter().map(|n| n.id.clone()).collect(),
+            neighbour_mean: u.neighbour_mean,
+            strength: u.strength,
+            percent_off: u.percent_off.0,
+            zhe: zhe_label(u.percent_off),
+            why: why_user(lang, u, o.as_in_article),
+        })
+        .collect();
+    to_js(&out)
+}
+
+/// The step-by-step computation of one pair's similarity (ids `a` and `b`).
+#[wasm_bindgen]
+pub fn explain(ratings_in: JsValue, options_in: JsValue, a: &str, b: &str) -> Result<JsValue, JsError> {
+    let o = options(options_in)?;
+    let r = ratings(ratings_in, &o)?;
+    let p = similarity_params(&o)?;
+    let ids = r.ids(p.kind);
+    let find = |id: &str| ids.iter().position(|x| x == id).ok_or_else(|| err(format!("unknown id '{id}'")));
+    let e = explain_pair(&r, None, &p, find(a)?, find(b)?).map_err(err)?;
+    to_js(&e)
+}
+
+#[cfg(feature = "ui")]
+mod mount_api {
+    use super::*;
+    use crate::ui::{start, App, AppProps};
+
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    struct MountOptions {
+        view: Option<String>,
+        lang: Option<String>,
+        sample: Option<String>,
+        seed: Option<u64>,
+    }
+
+    /// A mounted app; call `destroy()` to remove it.
+    #[wasm_bindgen]
+    pub struct MountHandle {
+        handle: Option<yew::AppHandle<App>>,
+    }
+
+    #[wasm_bindgen]
+    impl MountHandle {
+        /// Unmounts the app and frees it.
+        pub fn destroy(&mut self) {
+            if let Some(h) = self.handle.take() {
+                h.destroy();
+            }
+        }
+    }
+
+    /// Renders the app into `element`. Options: `{view, lang, sample, seed}`; several
+    /// instances can live on one page, each with its own state.
+    #[wasm_bindgen]
+    pub fn mount(element: web_sys::Element, options_in: JsValue) -> Result<MountHandle, JsError> {
+        let o: MountOptions = if options_in.is_undefined() || options_in.is_null() {
+            MountOptions::default()
+        } else {
+            serde_wasm_bindgen::from_value(options_in).map_err(|e| err(format!("options: {e}")))?
+        };
+        let props = AppProps { view: o.view, lang: o.lang, sample: o.sample, seed: o.seed };
+        Ok(MountHandle { handle: Some(start(Some(element), props)) })
+    }
+}
+
+#[cfg(feature = "ui")]
+pub use mount_api::{mount, MountHandle};

@@ -1,0 +1,104 @@
+//! The root component: header, tabs and the current view.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::browser::{initial_lang, remember_lang};
+use super::data_view::DataView;
+use super::discounts_view::DiscountsView;
+use super::items_view::ItemsView;
+use super::notice::NoticeBar;
+use super::similarity_view::SimilarityView;
+use super::state::{Action, AppState, Sample, Tab};
+use crate::i18n::{text, Key, Lang};
+
+/// Options of a mounted app (all optional).
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct AppProps {
+    /// Show only this view, without tabs ("data", "similarity", "discounts", "items").
+    #[prop_or_default]
+    pub view: Option<String>,
+    /// Language ("en" or "zh"); otherwise remembered or the browser's.
+    #[prop_or_default]
+    pub lang: Option<String>,
+    /// Sample to open on ("shop", "worked", "article-code"); default the shop.
+    #[prop_or_default]
+    pub sample: Option<String>,
+    /// Seed of the synthetic shop (default 42).
+    #[prop_or_default]
+    pub seed: Option<u64>,
+}
+
+/// The application.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let only = props.view.as_deref().and_then(Tab::from_name);
+    let state = {
+        let props = props.clone();
+        use_reducer(move || {
+            let lang = props.lang.as_deref().map(Lang::from_code).unwrap_or_else(initial_lang);
+            let seed = props.seed.unwrap_or(42);
+            let sample = props.sample.as_deref().and_then(|s| Sample::from_name(s, seed)).unwrap_or(Sample::Shop(seed));
+            AppState::new(lang, sample, only.unwrap_or(Tab::Similarity))
+        })
+    };
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    let lang = state.lang;
+    let t = |k: Key| text(lang, k);
+
+    let on_lang = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let l = Lang::from_code(&e.target_unchecked_into::<web_sys::HtmlSelectElement>().value());
+            remember_lang(l);
+            dispatch.emit(Action::SetLang(l));
+        })
+    };
+    let tab_button = |tab: Tab, key: Key, id: &'static str| {
+        let dispatch = dispatch.clone();
+        let selected = state.tab == tab;
+        html! {
+            <button role="tab" class={classes!("tab", selected.then_some("selected"))} id={id}
+                aria-selected={selected.to_string()} tabindex={if selected { "0" } else { "-1" }}
+                onclick={Callback::from(move |_| dispatch.emit(Action::SetTab(tab)))}>{ t(key) }</button>
+        }
+    };
+    let state_rc: Rc<AppState> = Rc::new((*state).clone());
+    let view = match state.tab {
+        Tab::Data => html! { <DataView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
+        Tab::Similarity => html! { <SimilarityView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
+        Tab::Discounts => html! { <DiscountsView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
+        Tab::Items => html! { <ItemsView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
+    };
+    html! {
+        <div class="dl-app" lang={lang.code()}>
+            if only.is_none() {
+                <header class="dl-header">
+                    <div>
+                        <h1>{ t(Key::AppTitle) }</h1>
+                        <p class="tagline">{ t(Key::AppTagline) }</p>
+                    </div>
+                    <label class="lang">
+                        { t(Key::Language) }
+                        <select onchange={on_lang} aria-label={t(Key::Language)}>
+                            <option value="en" selected={lang == Lang::En}>{ "English" }</option>
+                            <option value="zh" selected={lang == Lang::Zh}>{ "简体中文" }</option>
+                        </select>
+                    </label>
+                </header>
+                <nav role="tablist" class="tabs" aria-label={t(Key::AppTitle)}>
+                    { tab_button(Tab::Data, Key::TabData, "tab-data") }
+                    { tab_button(Tab::Similarity, Key::TabSimilarity, "tab-similarity") }
+                    { tab_button(Tab::Discounts, Key::TabDiscounts, "tab-discounts") }
+                    { tab_button(Tab::Items, Key::TabItems, "tab-items") }
+                </nav>
+            }
+            <NoticeBar state={state_rc.clone()} dispatch={dispatch.clone()} />
+            <main class="dl-view" role="tabpanel">{ view }</main>
+        </div>
+    }
+}

@@ -1,0 +1,276 @@
+//! The Data view: samples, file picker, drag-and-drop, paste box, read options,
+//! the item table and the editable rating grid.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::browser::read_file;
+use super::rating_grid::RatingGrid;
+use super::state::{Action, AppState, Notice, Sample};
+use crate::engine::items::parse_items;
+use crate::engine::parse::{parse_ratings, ParseOptions};
+use crate::engine::ratings::Scale;
+use crate::engine::text_input::Separator;
+use crate::i18n::{text, tr, Key};
+
+/// Props of [`DataView`].
+#[derive(Properties, PartialEq)]
+pub struct DataViewProps {
+    /// The state.
+    pub state: Rc<AppState>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+/// Parses `bytes` as ratings with the current options and dispatches the result.
+fn load_ratings(bytes: &[u8], name: String, options: &ParseOptions, dispatch: &Callback<Action>) {
+    match parse_ratings(bytes, options) {
+        Ok(p) => dispatch.emit(Action::LoadRatings { ratings: p.ratings, source: name, duplicates: p.duplicates }),
+        Err(e) => dispatch.emit(Action::Fail(Notice::ParseFailed(e))),
+    }
+}
+
+fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
+    files.and_then(|f| f.get(0))
+}
+
+/// Reads a file in the background and hands its bytes to `then`.
+fn read_then(file: web_sys::File, dispatch: Callback<Action>, then: impl FnOnce(Vec<u8>, String) + 'static) {
+    let name = file.name();
+    wasm_bindgen_futures::spawn_local(async move {
+        match read_file(file).await {
+            Ok(bytes) => then(bytes, name),
+            Err(()) => dispatch.emit(Action::Fail(Notice::ReadFailed)),
+        }
+    });
+}
+
+/// The Data view.
+#[component]
+pub fn DataView(props: &DataViewProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let t = |k: Key| text(lang, k);
+    let dispatch = props.dispatch.clone();
+    let paste = use_state(String::new);
+    let seed = use_state(|| match state.sample {
+        Some(Sample::Shop(s)) => s,
+        _ => 42,
+    });
+    let dragging = use_state(|| false);
+
+    let sample_button = |sample: Sample, key: Key, id: &'static str| {
+        let d = dispatch.clone();
+        html! { <button id={id} onclick={Callback::from(move |_| d.emit(Action::LoadSample(sample)))}>{ t(key) }</button> }
+    };
+    let on_seed = {
+        let seed = seed.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(v) = e.target_unchecked_into::<web_sys::HtmlInputElement>().value().trim().parse::<u64>() {
+                seed.set(v);
+            }
+        })
+    };
+
+    let options = state.parse.clone();
+    let on_file = {
+        let (d, options) = (dispatch.clone(), options.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = first_file(input.files()) {
+                let (d2, options) = (d.clone(), options.clone());
+                read_then(file, d.clone(), move |bytes, name| load_ratings(&bytes, name, &options, &d2));
+            }
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let (d, options, dragging) = (dispatch.clone(), options.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(file) = first_file(e.data_transfer().and_then(|dt| dt.files())) {
+                let (d2, options) = (d.clone(), options.clone());
+                read_then(file, d.clone(), move |bytes, name| load_ratings(&bytes, name, &options, &d2));
+            }
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_paste_input = {
+        let paste = paste.clone();
+        Callback::from(move |e: InputEvent| paste.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))
+    };
+    let on_paste_load = {
+        let (d, options, paste) = (dispatch.clone(), options.clone(), paste.clone());
+        let name = t(Key::PasteLabel).to_string();
+        Callback::from(move |_| load_ratings(paste.as_bytes(), name.clone(), &options, &d))
+    };
+    let on_items = {
+        let d = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = first_file(input.files()) {
+                let d2 = d.clone();
+                read_then(file, d.clone(), move |bytes, _| match parse_items(&bytes) {
+                    Ok(t) => d2.emit(Action::LoadItems(t)),
+                    Err(e) => d2.emit(Action::Fail(Notice::ParseFailed(e))),
+                });
+            }
+            input.set_value("");
+        })
+    };
+    let set_parse = {
+        let (d, options) = (dispatch.clone(), options.clone());
+        move |f: Box<dyn Fn(&mut ParseOptions, String)>| {
+            let (d, options) = (d.clone(), options.clone());
+            Callback::from(move |e: Event| {
+                let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                let mut o = options.clone();
+                f(&mut o, v);
+                d.emit(Action::SetParse(o));
+            })
+        }
+    };
+    let on_format = set_parse(Box::new(|o, v| {
+        o.separator = match v.as_str() {
+            "comma" => Some(Separator::Comma),
+            "tab" => Some(Separator::Tab),
+            "colons" => Some(Separator::DoubleColon),
+            _ => None,
+        }
+    }));
+    let on_header = set_parse(Box::new(|o, v| {
+        o.has_header = match v.as_str() {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        }
+    }));
+    let scale = state.data.ratings.scale();
+    let on_scale_mode = set_parse(Box::new(move |o, v| o.scale = if v == "custom" { Some(scale) } else { None }));
+    let on_scale_lo = set_parse(Box::new(move |o, v| {
+        if let Ok(lo) = v.trim().parse::<f64>() {
+            if let Ok(s) = Scale::new(lo, o.scale.unwrap_or(scale).hi) {
+                o.scale = Some(s);
+            }
+        }
+    }));
+    let on_scale_hi = set_parse(Box::new(move |o, v| {
+        if let Ok(hi) = v.trim().parse::<f64>() {
+            if let Ok(s) = Scale::new(o.scale.unwrap_or(scale).lo, hi) {
+                o.scale = Some(s);
+            }
+        }
+    }));
+
+    let r = &state.data.ratings;
+    let summary = tr(
+        lang,
+        Key::Summary,
+        &[
+            ("users", r.n_users().to_string()),
+            ("items", r.n_items().to_string()),
+            ("ratings", r.len().to_string()),
+            ("lo", scale.lo.to_string()),
+            ("hi", scale.hi.to_string()),
+        ],
+    );
+    let items_summary = if state.data.items.items.is_empty() {
+        t(Key::SummaryNoItems).to_string()
+    } else {
+        tr(lang, Key::SummaryItems, &[("n", state.data.items.items.len().to_string())])
+    };
+    let sep_value = match options.separator {
+        None => "auto",
+        Some(Separator::Comma) => "comma",
+        Some(Separator::Tab) => "tab",
+        Some(Separator::DoubleColon) => "colons",
+    };
+    let header_value = match options.has_header {
+        None => "auto",
+        Some(true) => "yes",
+        Some(false) => "no",
+    };
+    let shop_seed = *seed;
+    html! {
+        <div class="data-view">
+            <section class="card" aria-labelledby="samples-h">
+                <h2 id="samples-h">{ t(Key::Samples) }</h2>
+                <div class="row">
+                    { sample_button(Sample::Shop(shop_seed), Key::SampleShop, "sample-shop") }
+                    <label>{ t(Key::Seed) }
+                        <input type="number" min="0" value={shop_seed.to_string()} onchange={on_seed} class="narrow" />
+                    </label>
+                    { sample_button(Sample::Worked, Key::SampleWorked, "sample-worked") }
+                    { sample_button(Sample::ArticleCode, Key::SampleArticleCode, "sample-article-code") }
+                </div>
+                <p class="summary" id="data-summary">{ summary }{ " · " }{ items_summary }</p>
+                if !state.duplicates.is_empty() {
+                    <div class="notice warning" role="status">
+                        <strong>{ tr(lang, Key::Duplicates, &[("n", state.duplicates.len().to_string())]) }</strong>
+                        <ul>{ for state.duplicates.iter().take(10).map(|d| {
+                            let lines: Vec<String> = d.lines.iter().map(|l| l.to_string()).collect();
+                            html! { <li>{ tr(lang, Key::DuplicateLine, &[("user", d.user.clone()), ("item", d.item.clone()), ("lines", lines.join(", "))]) }</li> }
+                        }) }</ul>
+                    </div>
+                }
+            </section>
+            <section class="card" aria-labelledby="upload-h">
+                <h2 id="upload-h">{ t(Key::LoadRatings) }</h2>
+                <p class="hint">{ t(Key::LoadRatingsHint) }</p>
+                <div class={classes!("dropzone", dragging.then_some("over"))} ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
+                    <label>{ t(Key::DropHere) }{ " · " }
+                        <input id="ratings-file" type="file" accept=".csv,.tsv,.txt,.data,.dat,text/csv,text/plain" onchange={on_file} />
+                    </label>
+                </div>
+                <div class="row options">
+                    <label>{ t(Key::Format) }
+                        <select id="format" onchange={on_format}>
+                            <option value="auto" selected={sep_value == "auto"}>{ t(Key::FormatAuto) }</option>
+                            <option value="comma" selected={sep_value == "comma"}>{ t(Key::FormatCsv) }</option>
+                            <option value="tab" selected={sep_value == "tab"}>{ t(Key::FormatTab) }</option>
+                            <option value="colons" selected={sep_value == "colons"}>{ t(Key::FormatColons) }</option>
+                        </select>
+                    </label>
+                    <label>{ t(Key::Header) }
+                        <select id="header" onchange={on_header}>
+                            <option value="auto" selected={header_value == "auto"}>{ t(Key::HeaderAuto) }</option>
+                            <option value="yes" selected={header_value == "yes"}>{ t(Key::HeaderYes) }</option>
+                            <option value="no" selected={header_value == "no"}>{ t(Key::HeaderNo) }</option>
+                        </select>
+                    </label>
+                    <label>{ t(Key::Scale) }
+                        <select id="scale-mode" onchange={on_scale_mode}>
+                            <option value="auto" selected={options.scale.is_none()}>{ t(Key::ScaleAuto) }</option>
+                            <option value="custom" selected={options.scale.is_some()}>{ format!("{}–{}", scale.lo, scale.hi) }</option>
+                        </select>
+                    </label>
+                    if options.scale.is_some() {
+                        <label>{ t(Key::ScaleLo) }<input id="scale-lo" class="narrow" type="number" step="any" value={scale.lo.to_string()} onchange={on_scale_lo} /></label>
+                        <label>{ t(Key::ScaleHi) }<input id="scale-hi" class="narrow" type="number" step="any" value={scale.hi.to_string()} onchange={on_scale_hi} /></label>
+                    }
+                </div>
+                <label for="paste">{ t(Key::PasteLabel) }</label>
+                <textarea id="paste" rows="5" placeholder="user,item,rating\nu1,i1,4" value={(*paste).clone()} oninput={on_paste_input} />
+                <button id="paste-load" onclick={on_paste_load}>{ t(Key::PasteLoad) }</button>
+            </section>
+            <section class="card" aria-labelledby="items-h">
+                <h2 id="items-h">{ t(Key::ItemsFile) }</h2>
+                <p class="hint">{ t(Key::ItemsHint) }</p>
+                <input id="items-file" type="file" accept=".csv,.txt,text/csv,text/plain" onchange={on_items} aria-labelledby="items-h" />
+            </section>
+            <RatingGrid state={state.clone()} dispatch={dispatch.clone()} />
+        </div>
+    }
+}

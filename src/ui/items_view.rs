@@ -1,0 +1,98 @@
+//! The Item discounts view: the articles' attribute-Jaccard item discount.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::browser::download_text;
+use super::state::{Action, AppState};
+use crate::engine::discount::offer::zhe_label;
+use crate::engine::discount::seed_item::{item_discounts, ItemDiscount, ItemDiscountParams};
+use crate::engine::error::EngineError;
+use crate::engine::explain::num;
+use crate::export::item_discounts_csv;
+use crate::i18n::{percent, text, tr, why_item, Key};
+
+/// Props of [`ItemsView`].
+#[derive(Properties, PartialEq)]
+pub struct ItemsViewProps {
+    /// The state.
+    pub state: Rc<AppState>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+/// The view.
+#[component]
+pub fn ItemsView(props: &ItemsViewProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let t = |k: Key| text(lang, k);
+    let d = state.disc;
+    let has_attributes = state.data.items.items.iter().any(|i| !i.attributes.is_empty());
+    let rows: Rc<Result<Vec<ItemDiscount>, EngineError>> = {
+        let data = state.data.clone();
+        use_memo((state.version, d.item_k, d.bounds), move |_| {
+            item_discounts(&data.items, &ItemDiscountParams { k: d.item_k, bounds: d.bounds }.check()?)
+        })
+    };
+    if !has_attributes {
+        return html! { <section class="card"><p class="hint" id="need-items">{ t(Key::NeedItems) }</p></section> };
+    }
+    let on_k = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(k) = e.target_unchecked_into::<web_sys::HtmlInputElement>().value().trim().parse::<usize>() {
+                let mut next = d;
+                next.item_k = k.clamp(1, 10_000);
+                dispatch.emit(Action::SetDisc(next));
+            }
+        })
+    };
+    let rows = match &*rows {
+        Err(e) => return html! { <p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", e.to_string())]) }</p> },
+        Ok(r) => r,
+    };
+    let on_download = {
+        let rows = rows.clone();
+        Callback::from(move |_| download_text("item-discounts.csv", &item_discounts_csv(&rows, lang), "text/csv"))
+    };
+    html! {
+        <div class="items-view">
+            <section class="card controls">
+                <label>{ t(Key::K) }<input id="item-k" class="narrow" type="number" min="1" value={d.item_k.to_string()} onchange={on_k} /></label>
+                <p class="formula">{ t(Key::ItemFormula) }</p>
+                <button id="download-items" onclick={on_download}>{ t(Key::DownloadCsv) }</button>
+            </section>
+            <section class="card">
+                <div class="table-scroll tall">
+                    <table class="data-table" id="item-table">
+                        <thead><tr>
+                            <th scope="col">{ t(Key::ColItem) }</th>
+                            <th scope="col">{ t(Key::ColSimilarItems) }</th>
+                            <th scope="col">{ t(Key::ColM) }</th>
+                            <th scope="col">{ t(Key::ColRaw) }</th>
+                            <th scope="col">{ t(Key::ColDiscount) }</th>
+                            <th scope="col">{ t(Key::ColZhe) }</th>
+                            <th scope="col">{ t(Key::ColWhy) }</th>
+                        </tr></thead>
+                        <tbody>{ for rows.iter().map(|r| {
+                            let ns: Vec<String> = r.neighbours.iter().map(|n| format!("{} ({})", n.id, num(n.similarity))).collect();
+                            html! {
+                                <tr>
+                                    <th scope="row">{ r.item.clone() }</th>
+                                    <td class="ids">{ ns.join(", ") }</td>
+                                    <td class="num">{ r.m.map(num).unwrap_or_default() }</td>
+                                    <td class="num">{ r.raw.map(num).unwrap_or_default() }</td>
+                                    <td class="num">{ format!("{}%", percent(r.discount.0)) }</td>
+                                    <td>{ zhe_label(r.discount) }</td>
+                                    <td class="why">{ why_item(lang, r) }</td>
+                                </tr>
+                            }
+                        }) }</tbody>
+                    </table>
+                </div>
+            </section>
+        </div>
+    }
+}

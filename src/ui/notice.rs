@@ -1,0 +1,54 @@
+//! The notice bar: why the last load or edit failed (the data stayed as it was).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::state::{Action, AppState, Notice};
+use crate::i18n::{parse_error, text, tr, Key};
+
+/// Props of [`NoticeBar`].
+#[derive(Properties, PartialEq)]
+pub struct NoticeProps {
+    /// The state.
+    pub state: Rc<AppState>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+/// Shows the current notice, if any, as an alert.
+#[component]
+pub fn NoticeBar(props: &NoticeProps) -> Html {
+    let lang = props.state.lang;
+    let Some(notice) = &props.state.notice else { return html! {} };
+    let lines: Vec<String> = match notice {
+        Notice::ParseFailed(e) => {
+            let mut v: Vec<String> = e.problems.iter().map(|p| parse_error(lang, p)).collect();
+            if e.total > e.problems.len() {
+                v.push(tr(lang, Key::MoreProblems, &[("n", (e.total - e.problems.len()).to_string())]));
+            }
+            v
+        }
+        Notice::Refused(e) => vec![tr(lang, Key::ComputeFailed, &[("reason", e.to_string())])],
+        Notice::BadGridValue { user, item, value } => {
+            let s = props.state.data.ratings.scale();
+            vec![tr(
+                lang,
+                Key::GridBadValue,
+                &[("user", user.clone()), ("item", item.clone()), ("value", value.clone()), ("lo", s.lo.to_string()), ("hi", s.hi.to_string())],
+            )]
+        }
+        Notice::ReadFailed => vec![text(lang, Key::ReadFailed).to_string()],
+    };
+    let dismiss = {
+        let d = props.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::ClearNotice))
+    };
+    html! {
+        <div class="notice error" role="alert">
+            <strong>{ text(lang, Key::LoadFailed) }</strong>
+            <ul>{ for lines.iter().map(|l| html! { <li>{ l }</li> }) }</ul>
+            <button class="dismiss" onclick={dismiss} aria-label="×">{ "×" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,348 @@
+//! The application state and its reducer: the one place state changes.
+//!
+//! A failed load never touches the dataset or the settings: it only sets a notice.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::engine::discount::offer::OfferBounds;
+use crate::engine::error::{EngineError, ParseErrors};
+use crate::engine::items::ItemTable;
+use crate::engine::ordering::RowOrder;
+use crate::engine::parse::{DuplicateWarning, ParseOptions};
+use crate::engine::ratings::{ItemIdx, Kind, Ratings, UserIdx};
+use crate::engine::samples::{article_code_sample, shop, worked_example, Dataset, ShopParams};
+use crate::engine::similarity::Measure;
+use crate::i18n::Lang;
+
+/// Which built-in sample is loaded, if any (the worked example shows the articles' slips).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sample {
+    /// The synthetic shop with its seed.
+    Shop(u64),
+    /// The articles' worked example.
+    Worked,
+    /// The articles' code sample.
+    ArticleCode,
+}
+
+impl Sample {
+    /// Parses "shop", "worked", "article-code".
+    pub fn from_name(name: &str, seed: u64) -> Option<Sample> {
+        match name {
+            "shop" => Some(Sample::Shop(seed)),
+            "worked" => Some(Sample::Worked),
+            "article-code" => Some(Sample::ArticleCode),
+            _ => None,
+        }
+    }
+
+    /// Generates the sample's data.
+    pub fn dataset(self) -> Dataset {
+        match self {
+            Sample::Shop(seed) => shop(&ShopParams { seed, ..ShopParams::default() }),
+            Sample::Worked => worked_example(),
+            Sample::ArticleCode => Dataset { ratings: article_code_sample(), items: ItemTable::default() },
+        }
+    }
+}
+
+/// The tabs of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// Data in.
+    Data,
+    /// Similarity heatmaps.
+    Similarity,
+    /// Per-user discounts.
+    Discounts,
+    /// Per-item discounts.
+    Items,
+}
+
+impl Tab {
+    /// Parses a view name as used by `mount`.
+    pub fn from_name(name: &str) -> Option<Tab> {
+        match name {
+            "data" => Some(Tab::Data),
+            "similarity" | "heatmap" => Some(Tab::Similarity),
+            "discounts" => Some(Tab::Discounts),
+            "items" | "item-discounts" => Some(Tab::Items),
+            _ => None,
+        }
+    }
+}
+
+/// Similarity options of the heatmap.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SimSettings {
+    /// Users or items.
+    pub kind: Kind,
+    /// Measure.
+    pub measure: Measure,
+    /// min_support.
+    pub min_support: usize,
+    /// shrinkage.
+    pub shrinkage: f64,
+    /// Zero-filled cosine.
+    pub zero_fill: bool,
+    /// Row order.
+    pub order: RowOrder,
+}
+
+impl Default for SimSettings {
+    fn default() -> Self {
+        SimSettings {
+            kind: Kind::User,
+            measure: Measure::Pearson,
+            min_support: 1,
+            shrinkage: 100.0,
+            zero_fill: false,
+            order: RowOrder::Spectral,
+        }
+    }
+}
+
+/// Options of the per-user discount.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DiscountSettings {
+    /// Similarity measure used to find neighbours.
+    pub measure: Measure,
+    /// K.
+    pub k: usize,
+    /// Offer bounds.
+    pub bounds: OfferBounds,
+    /// The article's code variant.
+    pub as_in_article: bool,
+    /// K for item discounts.
+    pub item_k: usize,
+}
+
+impl Default for DiscountSettings {
+    fn default() -> Self {
+        DiscountSettings { measure: Measure::Pearson, k: 5, bounds: OfferBounds::default(), as_in_article: false, item_k: 3 }
+    }
+}
+
+/// A message shown above the views.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// A file could not be parsed (the previous data stays).
+    ParseFailed(ParseErrors),
+    /// A change was refused by the engine (the previous data stays).
+    Refused(EngineError),
+    /// An edit in the grid was not a valid rating.
+    BadGridValue {
+        /// User id.
+        user: String,
+        /// Item id.
+        item: String,
+        /// What was typed.
+        value: String,
+    },
+    /// The file could not be read at all.
+    ReadFailed,
+}
+
+/// Everything the interface shows.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// Interface language.
+    pub lang: Lang,
+    /// The loaded data.
+    pub data: Rc<Dataset>,
+    /// Bumped on every data change; keys the memoised computations.
+    pub version: u64,
+    /// Name of what is loaded (a file name or a sample).
+    pub source: String,
+    /// The sample loaded, if the data is one.
+    pub sample: Option<Sample>,
+    /// How the next file is read.
+    pub parse: ParseOptions,
+    /// Duplicate pairs found in the last file.
+    pub duplicates: Vec<DuplicateWarning>,
+    /// The last failure, if any.
+    pub notice: Option<Notice>,
+    /// Heatmap options.
+    pub sim: SimSettings,
+    /// Discount options.
+    pub disc: DiscountSettings,
+    /// The selected heatmap cell (row indices).
+    pub selected: Option<(usize, usize)>,
+    /// The current tab.
+    pub tab: Tab,
+}
+
+impl PartialEq for AppState {
+    // The dataset is compared by identity: every change replaces it and bumps `version`.
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.data, &o.data)
+            && self.version == o.version
+            && self.lang == o.lang
+            && self.source == o.source
+            && self.sample == o.sample
+            && self.parse == o.parse
+            && self.duplicates == o.duplicates
+            && self.notice == o.notice
+            && self.sim == o.sim
+            && self.disc == o.disc
+            && self.selected == o.selected
+            && self.tab == o.tab
+    }
+}
+
+impl AppState {
+    /// A state with `sample` loaded.
+    pub fn new(lang: Lang, sample: Sample, tab: Tab) -> AppState {
+        AppState {
+            lang,
+            data: Rc::new(sample.dataset()),
+            version: 1,
+            source: String::new(),
+            sample: Some(sample),
+            parse: ParseOptions::default(),
+            duplicates: Vec::new(),
+            notice: None,
+            sim: SimSettings::default(),
+            disc: DiscountSettings::default(),
+            selected: None,
+            tab,
+        }
+    }
+}
+
+/// Everything that can happen.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// Switch language.
+    SetLang(Lang),
+    /// Switch tab.
+    SetTab(Tab),
+    /// Load a built-in sample.
+    LoadSample(Sample),
+    /// A ratings file parsed: replace the ratings (keeping the item table).
+    LoadRatings {
+        /// The ratings.
+        ratings: Ratings,
+        /// File name.
+        source: String,
+        /// Duplicate pairs.
+        duplicates: Vec<DuplicateWarning>,
+    },
+    /// An item table parsed.
+    LoadItems(ItemTable),
+    /// Something failed; the data stays.
+    Fail(Notice),
+    /// Dismiss the notice.
+    ClearNotice,
+    /// Set or clear one rating from the grid.
+    EditRating {
+        /// User index.
+        user: UserIdx,
+        /// Item index.
+        item: ItemIdx,
+        /// What was typed (empty clears).
+        text: String,
+    },
+    /// Change how files are read.
+    SetParse(ParseOptions),
+    /// Change the heatmap options.
+    SetSim(SimSettings),
+    /// Change the discount options.
+    SetDisc(DiscountSettings),
+    /// Select a heatmap cell.
+    Select(Option<(usize, usize)>),
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetLang(l) => next.lang = l,
+            Action::SetTab(t) => next.tab = t,
+            Action::LoadSample(s) => {
+                next.data = Rc::new(s.dataset());
+                next.sample = Some(s);
+                next.source = String::new();
+                next.duplicates.clear();
+                next.notice = None;
+                next.selected = None;
+                next.version += 1;
+            }
+            Action::LoadRatings { ratings, source, duplicates } => {
+                next.data = Rc::new(Dataset { ratings, items: self.data.items.clone() });
+                next.sample = None;
+                next.source = source;
+                next.duplicates = duplicates;
+                next.notice = None;
+                next.selected = None;
+                next.version += 1;
+            }
+            Action::LoadItems(items) => {
+                next.data = Rc::new(Dataset { ratings: self.data.ratings.clone(), items });
+                next.notice = None;
+                next.version += 1;
+            }
+            Action::Fail(n) => next.notice = Some(n),
+            Action::ClearNotice => next.notice = None,
+            Action::EditRating { user, item, text } => {
+                let text = text.trim();
+                let value = if text.is_empty() { Ok(None) } else { text.parse::<f64>().map(Some) };
+                let ratings = &self.data.ratings;
+                let edited = match value {
+                    Ok(v) if v.is_none_or(|v| v.is_finite() && ratings.scale().contains(v)) => {
+                        ratings.with_rating(user, item, v).ok()
+                    }
+                    _ => None,
+                };
+                match edited {
+                    Some(r) => {
+                        next.data = Rc::new(Dataset { ratings: r, items: self.data.items.clone() });
+                        next.notice = None;
+                        next.version += 1;
+                    }
+                    None => {
+                        next.notice = Some(Notice::BadGridValue {
+                            user: ratings.user_id(user).to_string(),
+                            item: ratings.item_id(item).to_string(),
+                            value: text.to_string(),
+                        })
+                    }
+                }
+            }
+            Action::SetParse(p) => {
+                // A new scale applies to the loaded ratings at once, if they fit it.
+                if p.scale != self.parse.scale {
+                    let target = p.scale.unwrap_or_else(|| {
+                        let (lo, hi) = self.data.ratings.observed_range();
+                        crate::engine::ratings::Scale::infer(lo, hi)
+                    });
+                    match self.data.ratings.with_scale(target) {
+                        Ok(r) => {
+                            next.data = Rc::new(Dataset { ratings: r, items: self.data.items.clone() });
+                            next.version += 1;
+                            next.notice = None;
+                        }
+                        Err(e) => {
+                            next.notice = Some(Notice::Refused(e));
+                            return Rc::new(next);
+                        }
+                    }
+                }
+                next.parse = p;
+            }
+            Action::SetSim(s) => {
+                if s.kind != self.sim.kind {
+                    next.selected = None;
+                }
+                next.sim = s;
+            }
+            Action::SetDisc(d) => next.disc = d,
+            Action::Select(sel) => next.selected = sel,
+        }
+        Rc::new(next)
+    }
+}

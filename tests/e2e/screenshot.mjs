@@ -1,0 +1,20 @@
+// Usage: node tests/e2e/screenshot.mjs OUT.png [tab] [width] — a screenshot of the built app (dist/).
+import { launch } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+const [out = 'screenshot.png', tab = 'similarity', width = '1280'] = process.argv.slice(2);
+const server = await startServer('dist');
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
+page.on('console', (m) => console.log('console:', m.text()));
+await page.goto(server.url + '/');
+await page.waitForSelector('#heatmap-canvas');
+if (tab !== 'similarity') await page.click(`#tab-${tab}`);
+if (process.env.CLICK_CELL) {
+  const box = await page.locator('#heatmap-canvas').boundingBox();
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.6);
+}
+await page.waitForTimeout(300);
+await page.screenshot({ path: out, fullPage: process.env.FULL === '1' });
+await browser.close();
+await server.close();

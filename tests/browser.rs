@@ -1,0 +1,124 @@
+//! Browser tier: the JS API and `mount`, run by wasm-bindgen-test in headless Chromium
+//! (`make test-wasm`).
+#![cfg(target_arch = "wasm32")]
+
+use discount_lab::js_api::{discounts, explain, mount, similarity};
+use js_sys::{Array, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
+    }
+    o.into()
+}
+
+fn worked_rows() -> JsValue {
+    let rows = Array::new();
+    for (u, vals) in [("u1", [1.0, 3.0, 5.0, 0.0, 4.0]), ("u2", [5.0, 2.0, 4.0, 5.0, 1.0])] {
+        for (k, r) in vals.iter().enumerate() {
+            let row = Array::of3(&JsValue::from_str(u), &JsValue::from_str(&format!("i{}", k + 1)), &JsValue::from_f64(*r));
+            rows.push(&row);
+        }
+    }
+    rows.into()
+}
+
+fn cell(m: &JsValue, a: u32, b: u32) -> f64 {
+    let values: Array = get(m, "values").dyn_into().unwrap();
+    let row: Array = values.get(a).dyn_into().unwrap();
+    row.get(b).as_f64().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn similarity_from_rows_gives_the_worked_example_cosine() {
+    let scale = Array::of2(&JsValue::from_f64(0.0), &JsValue::from_f64(5.0));
+    let m = similarity(worked_rows(), options(&[("measure", "cosine".into()), ("scale", scale.into())])).unwrap();
+    let v = cell(&m, 0, 1);
+    assert!((v - 35.0 / (51.0f64 * 71.0).sqrt()).abs() < 1e-12, "{v}");
+    let ids: Array = get(&m, "ids").dyn_into().unwrap();
+    assert_eq!(ids.get(0).as_string().unwrap(), "u1");
+    let support: Array = get(&m, "support").dyn_into().unwrap();
+    let row: Array = support.get(0).dyn_into().unwrap();
+    assert_eq!(row.get(1).as_f64().unwrap(), 5.0);
+}
+
+#[wasm_bindgen_test]
+fn similarity_from_text_and_objects_agree() {
+    let text = JsValue::from_str("user,item,rating\na,x,4\na,y,2\nb,x,5\nb,y,1\nc,x,1\n");
+    let m1 = similarity(text, options(&[("measure", "pearson".into())])).unwrap();
+    let rows = Array::new();
+    for (u, i, r) in [("a", "x", 4.0), ("a", "y", 2.0), ("b", "x", 5.0), ("b", "y", 1.0), ("c", "x", 1.0)] {
+        let o = options(&[("user", u.into()), ("item", i.into()), ("rating", r.into())]);
+        rows.push(&o);
+    }
+    let m2 = similarity(rows.into(), options(&[("measure", "pearson".into())])).unwrap();
+    assert_eq!(cell(&m1, 0, 1), cell(&m2, 0, 1));
+    assert!((cell(&m1, 0, 1) - 1.0).abs() < 1e-12);
+}
+
+#[wasm_bindgen_test]
+fn bad_input_becomes_a_javascript_error_with_line_and_column() {
+    let e = similarity(JsValue::from_str("a,x,4\nb,x,oops\n"), JsValue::UNDEFINED).unwrap_err();
+    let msg = JsValue::from(e);
+    let text = get(&msg, "message").as_string().unwrap();
+    assert_eq!(text, "line 2, column 3: rating 'oops' is not a number");
+    let e = similarity(JsValue::from_f64(3.0), JsValue::UNDEFINED).unwrap_err();
+    assert!(get(&JsValue::from(e), "message").as_string().unwrap().contains("ratings must be"));
+    let e = similarity(worked_rows(), options(&[("measure", "nope".into())])).unwrap_err();
+    assert!(get(&JsValue::from(e), "message").as_string().unwrap().contains("unknown measure"));
+}
+
+#[wasm_bindgen_test]
+fn discounts_as_in_the_article_give_0_42() {
+    let text = JsValue::from_str("1,101,5\n1,102,3\n1,103,1\n2,201,5\n2,202,2\n2,203,4\n");
+    let scale = Array::of2(&JsValue::from_f64(0.0), &JsValue::from_f64(5.0));
+    let rows = discounts(text, options(&[("asInArticle", true.into()), ("scale", scale.into()), ("lang", "zh".into())])).unwrap();
+    let rows: Array = rows.dyn_into().unwrap();
+    assert_eq!(rows.length(), 2);
+    let first = rows.get(0);
+    let s = get(&first, "strength").as_f64().unwrap();
+    assert!((s - 5.0 / 12.0).abs() < 1e-12);
+    assert!(get(&first, "why").as_string().unwrap().contains("优惠"));
+}
+
+#[wasm_bindgen_test]
+fn explain_returns_the_steps() {
+    let scale = Array::of2(&JsValue::from_f64(0.0), &JsValue::from_f64(5.0));
+    let e = explain(worked_rows(), options(&[("measure", "cosine".into()), ("zeroFill", true.into()), ("scale", scale.into())]), "u1", "u2")
+        .unwrap();
+    let steps: Array = get(&e, "steps").dyn_into().unwrap();
+    assert!(steps.length() >= 4);
+    assert!((get(&e, "value").as_f64().unwrap() - 0.581_64).abs() < 1e-4);
+}
+
+#[wasm_bindgen_test]
+async fn two_instances_mount_side_by_side() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let body = document.body().unwrap();
+    let a = document.create_element("div").unwrap();
+    let b = document.create_element("div").unwrap();
+    body.append_child(&a).unwrap();
+    body.append_child(&b).unwrap();
+    let mut ha = mount(a.clone(), options(&[("view", "similarity".into()), ("sample", "worked".into())])).unwrap();
+    let mut hb = mount(b.clone(), options(&[("view", "discounts".into()), ("lang", "zh".into())])).unwrap();
+    // Let Yew render.
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    assert!(a.query_selector("canvas").unwrap().is_some(), "first instance shows the heatmap");
+    assert!(b.query_selector("#discount-table").unwrap().is_some(), "second instance shows the discount table");
+    assert!(b.text_content().unwrap().contains("优惠"), "second instance is in Chinese");
+    assert!(a.query_selector("#discount-table").unwrap().is_none());
+    ha.destroy();
+    hb.destroy();
+}

@@ -1,0 +1,194 @@
+// End-to-end: what a person does with the built app (dist/), in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer(new URL('../../dist', import.meta.url).pathname);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// A fresh page on the app; `outside` collects every request that leaves the local server.
+async function open(path = '/') {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const outside = [];
+  const errors = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(server.url) && !url.startsWith('blob:') && !url.startsWith('data:')) outside.push(url);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => { errors.push('dialog: ' + d.message()); d.dismiss(); });
+  await page.goto(server.url + path);
+  return { page, context, outside, errors };
+}
+
+async function upload(page, selector, name, text) {
+  await page.setInputFiles(selector, { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+}
+
+const summary = (page) => page.locator('#data-summary').textContent();
+const canvasSize = (page) => page.evaluate(() => {
+  const c = document.getElementById('heatmap-canvas');
+  return [c.width, c.height];
+});
+
+test('opens on the synthetic shop heatmap and makes no request after load', async () => {
+  const { page, context, outside, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  assert.deepEqual(await canvasSize(page), [300, 300]);
+  const afterLoad = [];
+  page.on('request', (r) => { if (!r.url().startsWith('blob:') && !r.url().startsWith('data:')) afterLoad.push(r.url()); });
+  // Use every view.
+  for (const tab of ['data', 'discounts', 'items', 'similarity']) await page.click(`#tab-${tab}`);
+  const box = await page.locator('#heatmap-canvas').boundingBox();
+  await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.75);
+  await page.waitForSelector('#explain');
+  assert.deepEqual(afterLoad, [], 'no request after load');
+  assert.deepEqual(outside, [], 'no request leaves the local server');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('uploading a CSV updates the heatmap and the discount table', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-data');
+  await upload(page, '#ratings-file', 'small.csv', 'user,item,rating\na,x,5\na,y,1\nb,x,4\nb,y,2\nb,z,3\nc,x,1\nc,y,5\nd,z,4\n');
+  await page.waitForFunction(() => document.getElementById('data-summary').textContent.startsWith('4 users'));
+  assert.match(await summary(page), /^4 users · 3 items · 8 ratings/);
+  await page.click('#tab-similarity');
+  await page.waitForFunction(() => document.getElementById('heatmap-canvas').width === 4);
+  await page.click('#tab-discounts');
+  assert.equal(await page.locator('#discount-table tbody tr').count(), 4);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a broken CSV shows a line-numbered error and the previous data stays', async () => {
+  const { page, context } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-data');
+  const before = await summary(page);
+  await upload(page, '#ratings-file', 'broken.csv', 'u1,i1,4\nu2,i1,3\nu3,i1,abc\n');
+  const alert = page.locator('[role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /line 3, column 3: rating 'abc' is not a number/);
+  assert.equal(await summary(page), before);
+  // A binary file and an empty file are refused the same way.
+  await upload(page, '#ratings-file', 'image.png', '\x89PNG\r\n\x1a\n\x00\x00');
+  await page.waitForFunction(() => document.querySelector('[role=alert]')?.textContent.includes('binary'));
+  assert.equal(await summary(page), before);
+  await page.click('#tab-similarity');
+  assert.deepEqual(await canvasSize(page), [300, 300]);
+  await context.close();
+});
+
+test('the discount CSV downloads, escaped against formulas', async () => {
+  const { page, context } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-data');
+  await upload(page, '#ratings-file', 'f.csv', '=HYPERLINK("x"),i1,4\n=HYPERLINK("x"),i2,2\nb,i1,5\nb,i2,1\n+c,i1,2\n+c,i2,4\n');
+  await page.waitForFunction(() => document.getElementById('data-summary').textContent.startsWith('3 users'));
+  await page.click('#tab-discounts');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-discounts')]);
+  assert.equal(download.suggestedFilename(), 'discounts.csv');
+  const csv = await readFile(await download.path(), 'utf8');
+  const lines = csv.trim().split('\n');
+  assert.equal(lines[0], 'user,neighbours,neighbour_mean,strength,percent_off,zhe,why');
+  assert.equal(lines.length, 4);
+  assert.ok(csv.includes(`"'=HYPERLINK(""x"")"`), csv);
+  assert.ok(csv.includes("'+c"), csv);
+  assert.ok(!/^[=+@-]/m.test(csv), 'no line starts with a formula character');
+  await context.close();
+});
+
+test('ids render as text, never as HTML', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-data');
+  const evil = '<img src=x onerror=alert(1)>';
+  await upload(page, '#ratings-file', 'x.csv', `"${evil}",i1,4\n"${evil}",i2,2\nb,i1,5\nb,i2,1\n`);
+  await page.waitForFunction(() => document.getElementById('data-summary').textContent.startsWith('2 users'));
+  await page.click('#tab-discounts');
+  const cell = page.locator('#discount-table tbody th', { hasText: evil });
+  assert.equal(await cell.count(), 1);
+  assert.equal(await page.locator('img').count(), 0);
+  await page.waitForTimeout(200);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the worked example explains the article arithmetic, by keyboard too', async () => {
+  const { page, context } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-data');
+  await page.click('#sample-worked');
+  await page.click('#tab-similarity');
+  await page.selectOption('#sim-order', 'original');
+  await page.selectOption('#sim-measure', 'cosine');
+  await page.check('#sim-zero-fill');
+  await page.focus('#heatmap-canvas');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  const explain = page.locator('#explain');
+  await explain.waitFor();
+  const text = await explain.textContent();
+  assert.match(text, /u1 · u2 = 0\.5816/);
+  assert.match(text, /35 \/ √3621/);
+  assert.match(await page.locator('#article-note').textContent(), /√71, not √81/);
+  await context.close();
+});
+
+test('editing the grid updates every view', async () => {
+  const { page, context } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-data');
+  await page.click('#sample-worked');
+  assert.match(await summary(page), /10 ratings/);
+  const cell = page.locator('input.cell[data-user="0"][data-item="3"]');
+  await cell.fill('');
+  await cell.press('Enter');
+  await cell.blur();
+  await page.waitForFunction(() => document.getElementById('data-summary').textContent.includes('9 ratings'));
+  // An invalid rating is refused and nothing changes.
+  const other = page.locator('input.cell[data-user="1"][data-item="0"]');
+  await other.fill('9');
+  await other.blur();
+  await page.locator('[role=alert]').waitFor();
+  assert.match(await summary(page), /9 ratings/);
+  await context.close();
+});
+
+test('Chinese interface is remembered across reloads', async () => {
+  const { page, context } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.selectOption('.lang select', 'zh');
+  assert.equal(await page.locator('#tab-discounts').textContent(), '折扣');
+  await page.reload();
+  await page.waitForSelector('#heatmap-canvas');
+  assert.equal(await page.locator('#tab-discounts').textContent(), '折扣');
+  await page.click('#tab-discounts');
+  assert.match(await page.locator('#discount-table').textContent(), /折/);
+  await context.close();
+});
+
+test('the embedding example mounts two instances and calls the engine', async () => {
+  const { page, context, outside, errors } = await open('/embed.html');
+  await page.waitForSelector('#demo-heatmap canvas');
+  await page.waitForSelector('#demo-discounts #discount-table');
+  const json = JSON.parse(await page.locator('#demo-result').textContent());
+  assert.equal(json.ids.length, 2);
+  assert.equal(json.measure, 'cosine');
+  assert.deepEqual(outside, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

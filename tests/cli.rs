@@ -1,0 +1,89 @@
+//! The native command line, run as a user would.
+
+use std::process::Command;
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_discount-lab")).args(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+fn temp_file(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("discount-lab-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn similarity_writes_the_matrix_with_ids_in_file_order() {
+    let f = temp_file("w.csv", "u2,i1,5\nu2,i2,2\nu1,i1,1\nu1,i2,3\n");
+    let (code, out, err) = cli(&["similarity", &f, "--kind", "user", "--measure", "cosine", "--scale", "0,5"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], ",u2,u1");
+    let v: f64 = lines[1].split(',').nth(2).unwrap().parse().unwrap();
+    assert!((v - 11.0 / (29.0f64 * 10.0).sqrt()).abs() < 1e-12);
+}
+
+#[test]
+fn similarity_zero_fill_on_the_worked_example() {
+    let dir = std::env::temp_dir().join(format!("discount-lab-sample-{}", std::process::id()));
+    let dir = dir.to_string_lossy().into_owned();
+    assert_eq!(cli(&["sample", "worked", "--out", &dir]).0, 0);
+    let out_path = format!("{dir}/m.csv");
+    let (code, _, err) = cli(&[
+        "similarity", &format!("{dir}/ratings.csv"), "--measure", "cosine", "--zero-fill", "--scale", "0,5", "--out", &out_path,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let m = std::fs::read_to_string(out_path).unwrap();
+    assert!(m.starts_with(",u1,u2\nu1,1,0.5816"), "{m}");
+    let (code, out, _) = cli(&["item-discounts", &format!("{dir}/items.csv"), "--k", "1"]);
+    assert_eq!(code, 0);
+    assert!(out.lines().nth(1).unwrap().starts_with("i1,i2,0.2,0.25,25,"), "{out}");
+}
+
+#[test]
+fn discounts_writes_the_per_user_table() {
+    let f = temp_file("a.csv", "1,101,5\n1,102,3\n1,103,1\n2,201,5\n2,202,2\n2,203,4\n");
+    let (code, out, err) = cli(&["discounts", &f, "--as-in-article", "--scale", "0,5", "--max-discount", "25"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "user,neighbours,neighbour_mean,strength,percent_off,zhe,why");
+    assert!(lines[1].starts_with("1,1 2,3.333"), "{}", lines[1]);
+    assert!(lines[1].contains(",0.41666"), "{}", lines[1]);
+}
+
+#[test]
+fn the_shop_sample_is_reproducible() {
+    let base = std::env::temp_dir().join(format!("discount-lab-shop-{}", std::process::id()));
+    let (a, b) = (base.join("a"), base.join("b"));
+    for d in [&a, &b] {
+        assert_eq!(cli(&["sample", "shop", "--seed", "7", "--out", d.to_str().unwrap()]).0, 0);
+    }
+    let read = |d: &std::path::Path, f: &str| std::fs::read_to_string(d.join(f)).unwrap();
+    assert_eq!(read(&a, "ratings.csv"), read(&b, "ratings.csv"));
+    assert_eq!(read(&a, "items.csv"), read(&b, "items.csv"));
+    assert!(read(&a, "items.csv").starts_with("item,attributes,price,cost,category,discount_rates\n"));
+}
+
+#[test]
+fn errors_go_to_stderr_with_a_non_zero_exit_code() {
+    let f = temp_file("bad.csv", "u1,i1,4\nu2,i1,abc\n");
+    let (code, out, err) = cli(&["similarity", &f]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("line 2, column 3: rating 'abc' is not a number"), "{err}");
+    let (code, _, err) = cli(&["similarity", "/nonexistent/file.csv"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot read /nonexistent/file.csv"));
+    let (code, _, err) = cli(&["similarity", &f, "--measure", "bogus"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("unknown measure 'bogus'"));
+    let (code, _, err) = cli(&["frobnicate"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("usage:"));
+    let (code, _, err) = cli(&["discounts", &f, "--k", "zero"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--k: 'zero' is not a valid number"));
+}

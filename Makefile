@@ -56,7 +56,7 @@ bench-browser: dist browser node-deps
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) --features ui --lib --bins -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --features ui --lib --bins --test browser -- -D warnings
 
 fmt:
 	cargo fmt --all

@@ -117,7 +117,10 @@ impl Args {
     }
     fn bounds(&self) -> Result<OfferBounds, Failure> {
         let d = OfferBounds::default();
-        Ok(OfferBounds { min: Percent(self.num("min-discount", d.min.0)?), max: Percent(self.num("max-discount", d.max.0)?) })
+        Ok(OfferBounds {
+            min: Percent(self.num("min-discount", d.min.0)?),
+            max: Percent(self.num("max-discount", d.max.0)?),
+        })
     }
 }
 
@@ -139,12 +142,21 @@ fn load_ratings(path: &str, scale: Option<Scale>) -> Result<crate::engine::ratin
     let bytes = read(path)?;
     let parsed = parse_ratings(&bytes, &ParseOptions { scale, ..Default::default() }).map_err(|e| {
         let lines: Vec<String> = e.problems.iter().map(|p| format!("{path}: {p}")).collect();
-        let more = if e.total > e.problems.len() { format!("\n…and {} more", e.total - e.problems.len()) } else { String::new() };
+        let more = if e.total > e.problems.len() {
+            format!("\n…and {} more", e.total - e.problems.len())
+        } else {
+            String::new()
+        };
         Failure { message: format!("error: {}{more}", lines.join("\n")), code: 1 }
     })?;
     for d in &parsed.duplicates {
         let lines: Vec<String> = d.lines.iter().map(usize::to_string).collect();
-        eprintln!("warning: {path}: user {} item {} appears on lines {}; the last rating was kept", d.user, d.item, lines.join(", "));
+        eprintln!(
+            "warning: {path}: user {} item {} appears on lines {}; the last rating was kept",
+            d.user,
+            d.item,
+            lines.join(", ")
+        );
     }
     Ok(parsed.ratings)
 }
@@ -179,7 +191,8 @@ fn similarity(rest: &[String]) -> Result<(), Failure> {
         Some("item") => Kind::Item,
         Some(k) => return Err(usage(format!("--kind: '{k}' should be user or item"))),
     };
-    let measure = Measure::from_name(a.options.get("measure").map(String::as_str).unwrap_or("pearson")).map_err(fail)?;
+    let measure =
+        Measure::from_name(a.options.get("measure").map(String::as_str).unwrap_or("pearson")).map_err(fail)?;
     let params = SimilarityParams::new(kind, measure)
         .min_support(a.num("min-support", 1usize)?)
         .shrinkage(a.num("shrinkage", 100.0f64)?)
@@ -194,10 +207,12 @@ fn similarity(rest: &[String]) -> Result<(), Failure> {
 
 fn discounts(rest: &[String]) -> Result<(), Failure> {
     let a = parse_args(rest, &["k", "max-discount", "min-discount", "measure", "as-in-article", "scale", "out"])?;
-    let measure = Measure::from_name(a.options.get("measure").map(String::as_str).unwrap_or("pearson")).map_err(fail)?;
+    let measure =
+        Measure::from_name(a.options.get("measure").map(String::as_str).unwrap_or("pearson")).map_err(fail)?;
     let sim_params = SimilarityParams::new(Kind::User, measure).check().map_err(fail)?;
     let as_in_article = a.flag("as-in-article");
-    let params = UserDiscountParams { k: a.num("k", 5usize)?, bounds: a.bounds()?, as_in_article }.check().map_err(fail)?;
+    let params =
+        UserDiscountParams { k: a.num("k", 5usize)?, bounds: a.bounds()?, as_in_article }.check().map_err(fail)?;
     let ratings = load_ratings(a.one_file("ratings FILE")?, a.scale()?)?;
     let sim = compute(&ratings, None, &sim_params).map_err(fail)?;
     let rows = user_discounts(&ratings, &sim, &params).map_err(fail)?;

@@ -285,9 +285,11 @@ pub fn parse_error(lang: Lang, e: &ParseError) -> String {
         ParseErrorKind::NotFinite { name, value } => {
             tr(lang, Key::Err_NotFinite, &[("name", name.to_string()), ("value", value.clone())])
         }
-        ParseErrorKind::OutOfScale { value, lo, hi } => {
-            tr(lang, Key::Err_OutOfScale, &[("value", value.to_string()), ("lo", lo.to_string()), ("hi", hi.to_string())])
-        }
+        ParseErrorKind::OutOfScale { value, lo, hi } => tr(
+            lang,
+            Key::Err_OutOfScale,
+            &[("value", value.to_string()), ("lo", lo.to_string()), ("hi", hi.to_string())],
+        ),
         ParseErrorKind::OverLimit { what, limit } => {
             tr(lang, Key::Err_OverLimit, &[("what", what.to_string()), ("limit", limit.to_string())])
         }

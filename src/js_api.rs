@@ -78,8 +78,9 @@ fn options(value: JsValue) -> Result<Options, JsError> {
 
 fn ratings(value: JsValue, o: &Options) -> Result<Ratings, JsError> {
     let scale = o.scale.map(|(lo, hi)| Scale::new(lo, hi)).transpose().map_err(err)?;
-    let input: RatingsInput = serde_wasm_bindgen::from_value(value)
-        .map_err(|_| err("ratings must be text or an array of {user, item, rating} objects or [user, item, rating] arrays"))?;
+    let input: RatingsInput = serde_wasm_bindgen::from_value(value).map_err(|_| {
+        err("ratings must be text or an array of {user, item, rating} objects or [user, item, rating] arrays")
+    })?;
     match input {
         RatingsInput::Text(text) => {
             let opts = ParseOptions { separator: o.separator, has_header: o.header, scale };
@@ -214,6 +215,49 @@ pub fn explain(ratings_in: JsValue, options_in: JsValue, a: &str, b: &str) -> Re
     let find = |id: &str| ids.iter().position(|x| x == id).ok_or_else(|| err(format!("unknown id '{id}'")));
     let e = explain_pair(&r, None, &p, find(a)?, find(b)?).map_err(err)?;
     to_js(&e)
+}
+
+/// A parsed rating set kept in WebAssembly memory, for repeated computations
+/// without re-parsing (and a flat `Float64Array` for large matrices).
+#[wasm_bindgen]
+pub struct RatingSet {
+    ratings: Ratings,
+}
+
+#[wasm_bindgen]
+impl RatingSet {
+    /// Parses ratings (text or rows, as for `similarity`); options may give `scale`, `separator`, `header`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(ratings_in: JsValue, options_in: JsValue) -> Result<RatingSet, JsError> {
+        let o = options(options_in)?;
+        Ok(RatingSet { ratings: ratings(ratings_in, &o)? })
+    }
+
+    /// User ids in order of first appearance.
+    #[wasm_bindgen(getter)]
+    pub fn users(&self) -> Vec<String> {
+        self.ratings.user_ids().to_vec()
+    }
+
+    /// Item ids in order of first appearance.
+    #[wasm_bindgen(getter)]
+    pub fn items(&self) -> Vec<String> {
+        self.ratings.item_ids().to_vec()
+    }
+
+    /// Number of ratings.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.ratings.len()
+    }
+
+    /// The similarity matrix row-major in one `Float64Array` (n × n; ids from `users` or `items`).
+    #[wasm_bindgen(js_name = similarityValues)]
+    pub fn similarity_values(&self, options_in: JsValue) -> Result<Vec<f64>, JsError> {
+        let o = options(options_in)?;
+        let m = compute(&self.ratings, None, &similarity_params(&o)?).map_err(err)?;
+        Ok(m.values.into_raw_vec_and_offset().0)
+    }
 }
 
 #[cfg(feature = "ui")]

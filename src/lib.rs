@@ -17,8 +17,8 @@
 //! ```
 #![warn(missing_docs)]
 
-pub mod engine;
 pub mod cli;
+pub mod engine;
 pub mod export;
 pub mod i18n;
 

@@ -25,7 +25,8 @@ fn worked_rows() -> JsValue {
     let rows = Array::new();
     for (u, vals) in [("u1", [1.0, 3.0, 5.0, 0.0, 4.0]), ("u2", [5.0, 2.0, 4.0, 5.0, 1.0])] {
         for (k, r) in vals.iter().enumerate() {
-            let row = Array::of3(&JsValue::from_str(u), &JsValue::from_str(&format!("i{}", k + 1)), &JsValue::from_f64(*r));
+            let row =
+                Array::of3(&JsValue::from_str(u), &JsValue::from_str(&format!("i{}", k + 1)), &JsValue::from_f64(*r));
             rows.push(&row);
         }
     }
@@ -81,7 +82,9 @@ fn bad_input_becomes_a_javascript_error_with_line_and_column() {
 fn discounts_as_in_the_article_give_0_42() {
     let text = JsValue::from_str("1,101,5\n1,102,3\n1,103,1\n2,201,5\n2,202,2\n2,203,4\n");
     let scale = Array::of2(&JsValue::from_f64(0.0), &JsValue::from_f64(5.0));
-    let rows = discounts(text, options(&[("asInArticle", true.into()), ("scale", scale.into()), ("lang", "zh".into())])).unwrap();
+    let rows =
+        discounts(text, options(&[("asInArticle", true.into()), ("scale", scale.into()), ("lang", "zh".into())]))
+            .unwrap();
     let rows: Array = rows.dyn_into().unwrap();
     assert_eq!(rows.length(), 2);
     let first = rows.get(0);
@@ -93,8 +96,13 @@ fn discounts_as_in_the_article_give_0_42() {
 #[wasm_bindgen_test]
 fn explain_returns_the_steps() {
     let scale = Array::of2(&JsValue::from_f64(0.0), &JsValue::from_f64(5.0));
-    let e = explain(worked_rows(), options(&[("measure", "cosine".into()), ("zeroFill", true.into()), ("scale", scale.into())]), "u1", "u2")
-        .unwrap();
+    let e = explain(
+        worked_rows(),
+        options(&[("measure", "cosine".into()), ("zeroFill", true.into()), ("scale", scale.into())]),
+        "u1",
+        "u2",
+    )
+    .unwrap();
     let steps: Array = get(&e, "steps").dyn_into().unwrap();
     assert!(steps.length() >= 4);
     assert!((get(&e, "value").as_f64().unwrap() - 0.581_64).abs() < 1e-4);

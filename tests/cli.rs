@@ -4,7 +4,11 @@ use std::process::Command;
 
 fn cli(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_discount-lab")).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 fn temp_file(name: &str, text: &str) -> String {
@@ -33,7 +37,15 @@ fn similarity_zero_fill_on_the_worked_example() {
     assert_eq!(cli(&["sample", "worked", "--out", &dir]).0, 0);
     let out_path = format!("{dir}/m.csv");
     let (code, _, err) = cli(&[
-        "similarity", &format!("{dir}/ratings.csv"), "--measure", "cosine", "--zero-fill", "--scale", "0,5", "--out", &out_path,
+        "similarity",
+        &format!("{dir}/ratings.csv"),
+        "--measure",
+        "cosine",
+        "--zero-fill",
+        "--scale",
+        "0,5",
+        "--out",
+        &out_path,
     ]);
     assert_eq!(code, 0, "{err}");
     let m = std::fs::read_to_string(out_path).unwrap();

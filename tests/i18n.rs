@@ -3,7 +3,8 @@
 use discount_lab::i18n::{text, Key, Lang};
 
 fn placeholders(s: &str) -> Vec<String> {
-    let mut out: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();
+    let mut out: Vec<String> =
+        s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();
     out.sort();
     out.dedup();
     out
@@ -24,7 +25,9 @@ fn chinese_messages_are_translated() {
     // Only symbols, formulas and format names may be identical: no English word of 4+ letters.
     for k in &same {
         let t = text(Lang::En, *k);
-        let has_word = t.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w.len() >= 4 && w.chars().any(|c| c.is_ascii_lowercase()));
+        let has_word = t
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.len() >= 4 && w.chars().any(|c| c.is_ascii_lowercase()));
         assert!(!has_word || t.contains("ratings.dat"), "{k:?} untranslated: {t}");
     }
 }

@@ -38,7 +38,12 @@ fn ml100k_similarities_match_scikit_surprise() {
             let ia = m.ids.iter().position(|x| *x == a).unwrap();
             let ib = m.ids.iter().position(|x| *x == b).unwrap();
             let got = m.get(ia, ib);
-            assert!((got - expected).abs() <= 1e-6, "{} {} ({a}, {b}): {got} vs Surprise {expected}", case.kind, case.measure);
+            assert!(
+                (got - expected).abs() <= 1e-6,
+                "{} {} ({a}, {b}): {got} vs Surprise {expected}",
+                case.kind,
+                case.measure
+            );
         }
     }
 }

@@ -22,14 +22,19 @@ fn formats_are_detected() {
     let colons = parse_ratings(b"1::1193::5::978300760\n1::661::3::978302109\n", &ParseOptions::default()).unwrap();
     assert_eq!(colons.separator, Separator::DoubleColon);
     assert_eq!(colons.ratings.len(), 2);
-    let header = parse_ratings(b"userId,movieId,rating,timestamp\n1,31,2.5,1260759144\n", &ParseOptions::default()).unwrap();
+    let header =
+        parse_ratings(b"userId,movieId,rating,timestamp\n1,31,2.5,1260759144\n", &ParseOptions::default()).unwrap();
     assert!(header.has_header);
     assert_eq!(header.ratings.scale(), Scale { lo: 1.0, hi: 5.0 });
 }
 
 #[test]
 fn overrides_win_over_detection() {
-    let opts = ParseOptions { separator: Some(Separator::Comma), has_header: Some(false), scale: Some(Scale::new(0.0, 5.0).unwrap()) };
+    let opts = ParseOptions {
+        separator: Some(Separator::Comma),
+        has_header: Some(false),
+        scale: Some(Scale::new(0.0, 5.0).unwrap()),
+    };
     let p = parse_ratings(b"a,b,0\n", &opts).unwrap();
     assert_eq!(p.ratings.scale().lo, 0.0);
     assert!(!p.scale_inferred);
@@ -135,7 +140,10 @@ fn quoted_ids_and_crlf_and_bom() {
 
 #[test]
 fn item_table_errors_are_located() {
-    assert_eq!(parse_items(b"item,attributes,price\ni1,a|b,abc\n").unwrap_err().to_string(), "line 2, column 3: price 'abc' is not a number");
+    assert_eq!(
+        parse_items(b"item,attributes,price\ni1,a|b,abc\n").unwrap_err().to_string(),
+        "line 2, column 3: price 'abc' is not a number"
+    );
     assert_eq!(
         parse_items(b"item,attributes,discount_rates\ni1,a,0.2|1.5\n").unwrap_err().to_string(),
         "line 2, column 3: rating 1.5 is outside the scale 0..1"

@@ -1,4 +1,5 @@
 //! Properties every similarity must have, on random rating sets.
+#![cfg(not(target_arch = "wasm32"))]
 
 use discount_lab::engine::explain::explain_pair;
 use discount_lab::engine::items::{ItemInfo, ItemTable};
@@ -11,7 +12,8 @@ fn ratings_strategy() -> impl Strategy<Value = Vec<(u8, u8, u8)>> {
 }
 
 fn build(triples: &[(u8, u8, u8)]) -> Ratings {
-    let t: Vec<(String, String, f64)> = triples.iter().map(|&(u, i, r)| (format!("u{u}"), format!("i{i}"), r as f64 / 2.0)).collect();
+    let t: Vec<(String, String, f64)> =
+        triples.iter().map(|&(u, i, r)| (format!("u{u}"), format!("i{i}"), r as f64 / 2.0)).collect();
     Ratings::from_triples(t, Scale::new(0.0, 5.0).unwrap()).unwrap()
 }
 
@@ -24,7 +26,12 @@ fn items_for(r: &Ratings) -> ItemTable {
             .enumerate()
             .map(|(k, id)| ItemInfo {
                 id: id.clone(),
-                attributes: tags.iter().enumerate().filter(|(j, _)| (k >> j) & 1 == 1).map(|(_, t)| t.to_string()).collect(),
+                attributes: tags
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| (k >> j) & 1 == 1)
+                    .map(|(_, t)| t.to_string())
+                    .collect(),
                 ..Default::default()
             })
             .collect(),

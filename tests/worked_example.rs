@@ -119,7 +119,15 @@ fn default_user_discount_uses_neighbour_means() {
     // a and b share items; c shares with a only with opposite taste.
     let scale = Scale::new(1.0, 5.0).unwrap();
     let r = Ratings::from_triples(
-        [("a", "x", 5.0), ("a", "y", 1.0), ("b", "x", 4.0), ("b", "y", 2.0), ("b", "z", 3.0), ("c", "x", 1.0), ("c", "y", 5.0)],
+        [
+            ("a", "x", 5.0),
+            ("a", "y", 1.0),
+            ("b", "x", 4.0),
+            ("b", "y", 2.0),
+            ("b", "z", 3.0),
+            ("c", "x", 1.0),
+            ("c", "y", 5.0),
+        ],
         scale,
     )
     .unwrap();

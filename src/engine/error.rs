@@ -147,7 +147,9 @@ pub enum EngineError {
         reason: String,
     },
     /// A dense matrix would not fit in the memory budget.
-    #[error("a {n} x {n} similarity matrix needs {needed_mb} MB, over the {budget_mb} MB budget; use fewer users or items")]
+    #[error(
+        "a {n} x {n} similarity matrix needs {needed_mb} MB, over the {budget_mb} MB budget; use fewer users or items"
+    )]
     MatrixTooLarge {
         /// Side of the matrix.
         n: usize,

@@ -158,9 +158,14 @@ pub fn explain_pair(
     steps.push(step(StepLabel::CommonCount, format!("n = {}", num(n)), n));
     let raw = raw_steps(&prepared, a, b, &sums, &mut steps);
     let value = if a == b { 1.0 } else { prepared.finish(a, b, &sums) };
-    let min_support = if params.measure == Measure::PearsonBaseline { params.min_support.max(2) } else { params.min_support };
+    let min_support =
+        if params.measure == Measure::PearsonBaseline { params.min_support.max(2) } else { params.min_support };
     if a != b && (n < min_support as f64 || n == 0.0) {
-        steps.push(step(StepLabel::BelowMinSupport, format!("n = {} < min_support = {} → 0", num(n), min_support.max(1)), 0.0));
+        steps.push(step(
+            StepLabel::BelowMinSupport,
+            format!("n = {} < min_support = {} → 0", num(n), min_support.max(1)),
+            0.0,
+        ));
     } else if params.measure == Measure::PearsonBaseline && a != b {
         let f = shrink_factor(n, params.shrinkage);
         steps.push(step(
@@ -201,17 +206,35 @@ fn compared_rows(ratings: &Ratings, p: &Prepared, a: usize, b: usize) -> Vec<Com
         let ca = ya.get(i).copied().unwrap_or(u32::MAX);
         let cb = yb.get(j).copied().unwrap_or(u32::MAX);
         if ca == cb {
-            out.push(ComparedRow { id: other_ids[ca as usize].clone(), a: Some(ra[i]), b: Some(rb[j]), a_used: va[i], b_used: vb[j] });
+            out.push(ComparedRow {
+                id: other_ids[ca as usize].clone(),
+                a: Some(ra[i]),
+                b: Some(rb[j]),
+                a_used: va[i],
+                b_used: vb[j],
+            });
             i += 1;
             j += 1;
         } else if ca < cb {
             if union {
-                out.push(ComparedRow { id: other_ids[ca as usize].clone(), a: Some(ra[i]), b: None, a_used: va[i], b_used: 0.0 });
+                out.push(ComparedRow {
+                    id: other_ids[ca as usize].clone(),
+                    a: Some(ra[i]),
+                    b: None,
+                    a_used: va[i],
+                    b_used: 0.0,
+                });
             }
             i += 1;
         } else {
             if union {
-                out.push(ComparedRow { id: other_ids[cb as usize].clone(), a: None, b: Some(rb[j]), a_used: 0.0, b_used: vb[j] });
+                out.push(ComparedRow {
+                    id: other_ids[cb as usize].clone(),
+                    a: None,
+                    b: Some(rb[j]),
+                    a_used: 0.0,
+                    b_used: vb[j],
+                });
             }
             j += 1;
         }
@@ -226,7 +249,11 @@ fn ratio_steps(num_v: f64, den2: f64, steps: &mut Vec<Step>) -> f64 {
     }
     let den = den2.sqrt();
     let v = (num_v / den).clamp(-1.0, 1.0);
-    steps.push(step(StepLabel::Raw, format!("{} / √{} = {} / {} = {}", num(num_v), num(den2), num(num_v), num(den), num(v)), v));
+    steps.push(step(
+        StepLabel::Raw,
+        format!("{} / √{} = {} / {} = {}", num(num_v), num(den2), num(num_v), num(den), num(v)),
+        v,
+    ));
     v
 }
 
@@ -264,7 +291,11 @@ fn raw_steps(p: &Prepared, a: usize, b: usize, s: &PairSums, steps: &mut Vec<Ste
                 return 0.0;
             }
             let msd = sq / s.n;
-            steps.push(step(StepLabel::MeanSquaredDifference, format!("{} / {} = {}", num(sq), num(s.n), num(msd)), msd));
+            steps.push(step(
+                StepLabel::MeanSquaredDifference,
+                format!("{} / {} = {}", num(sq), num(s.n), num(msd)),
+                msd,
+            ));
             let v = 1.0 / (msd + 1.0);
             steps.push(step(StepLabel::Raw, format!("1 / ({} + 1) = {}", num(msd), num(v)), v));
             v
@@ -290,7 +321,11 @@ fn raw_steps(p: &Prepared, a: usize, b: usize, s: &PairSums, steps: &mut Vec<Ste
             steps.push(step(StepLabel::SetSizes, format!("|A| = {}, |B| = {}", num(la), num(lb)), la + lb));
             let union = la + lb - s.n;
             let v = if union > 0.0 { s.n / union } else { 0.0 };
-            steps.push(step(StepLabel::Raw, format!("{} / ({} + {} − {}) = {}", num(s.n), num(la), num(lb), num(s.n), num(v)), v));
+            steps.push(step(
+                StepLabel::Raw,
+                format!("{} / ({} + {} − {}) = {}", num(s.n), num(la), num(lb), num(s.n), num(v)),
+                v,
+            ));
             v
         }
         Measure::AttributeJaccard => 0.0,
@@ -304,7 +339,8 @@ fn explain_attributes(
     a: usize,
     b: usize,
 ) -> Result<PairExplanation, EngineError> {
-    let table = items.ok_or_else(|| EngineError::MissingData("attribute_jaccard needs an item table with attributes".into()))?;
+    let table = items
+        .ok_or_else(|| EngineError::MissingData("attribute_jaccard needs an item table with attributes".into()))?;
     let ids = ratings.ids(params.kind).to_vec();
     let index = table.index();
     let attrs = |k: usize| index.get(ids[k].as_str()).map(|i| i.attributes.clone()).unwrap_or_default();
@@ -334,7 +370,11 @@ fn explain_attributes(
     let value = if a == b { 1.0 } else { value };
     let steps = vec![
         step(StepLabel::CommonCount, format!("|A ∩ B| = {}", num(common)), common),
-        step(StepLabel::SetSizes, format!("|A| = {}, |B| = {}, |A ∪ B| = {}", aa.len(), ab.len(), union.len()), union.len() as f64),
+        step(
+            StepLabel::SetSizes,
+            format!("|A| = {}, |B| = {}, |A ∪ B| = {}", aa.len(), ab.len(), union.len()),
+            union.len() as f64,
+        ),
         step(StepLabel::Final, num(value), value),
     ];
     Ok(PairExplanation {

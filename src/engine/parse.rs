@@ -14,14 +14,14 @@
 //! assert_eq!(err.to_string(), "line 2, column 3: rating 'abc' is not a number");
 //! ```
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::error::{ParseError, ParseErrorKind, ParseErrors};
 use super::limits::{MAX_ITEMS, MAX_RATINGS, MAX_USERS};
-use super::ratings::{Entry, IdInterner, ItemIdx, Ratings, Scale, UserIdx};
-use super::text_input::{as_text, first_line, number, records, Problems, Record, Separator};
+use super::ratings::{first_occurrences, Entry, IdInterner, ItemIdx, Ratings, Scale, UserIdx};
+use super::text_input::{
+    as_text, first_line, number_in, numbered_lines, records, split_plain, Problems, Record, Separator,
+};
 
 /// How to read a rating file; `None` means detect.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -67,21 +67,69 @@ const RATING_HEADERS: &[&str] = &["rating", "ratings", "score", "stars", "value"
 pub fn parse_ratings(bytes: &[u8], options: &ParseOptions) -> Result<ParsedRatings, ParseErrors> {
     let text = as_text(bytes)?;
     let separator = options.separator.unwrap_or_else(|| Separator::detect(first_line(text)));
-    let mut recs = records(text, separator)?;
-    let has_header = options.has_header.unwrap_or_else(|| recs.first().is_some_and(looks_like_header));
-    if has_header && !recs.is_empty() {
-        recs.remove(0);
+    // Every record takes at least one line: allocate once for all of them.
+    let most = (text.bytes().filter(|&b| b == b'\n').count() + 1).min(MAX_RATINGS);
+    match separator {
+        Separator::Comma => {
+            let recs = records(text, separator)?;
+            read_ratings(recs.iter().map(Fields::of_record), separator, options, most)
+        }
+        // Tabs and `::` have no quoting: fields are borrowed from the text, nothing is copied.
+        Separator::Tab | Separator::DoubleColon => {
+            let recs = numbered_lines(text).map(|(line, l)| Fields::new(line, split_plain(l, separator)));
+            read_ratings(recs, separator, options, most)
+        }
     }
-    if recs.is_empty() {
+}
+
+/// The fields of one record that a rating line uses, borrowed from the text.
+struct Fields<'a> {
+    /// 1-based line number.
+    line: usize,
+    /// How many fields the record has.
+    count: usize,
+    /// User, item and rating; empty past `count`.
+    head: [&'a str; 3],
+}
+
+impl<'a> Fields<'a> {
+    fn of_record(rec: &'a Record) -> Fields<'a> {
+        Fields::new(rec.line, rec.fields.iter().map(String::as_str))
+    }
+
+    fn new(line: usize, fields: impl Iterator<Item = &'a str>) -> Fields<'a> {
+        let mut out = Fields { line, count: 0, head: [""; 3] };
+        for field in fields {
+            if let Some(slot) = out.head.get_mut(out.count) {
+                *slot = field;
+            }
+            out.count += 1;
+        }
+        out
+    }
+}
+
+fn read_ratings<'a>(
+    recs: impl Iterator<Item = Fields<'a>>,
+    separator: Separator,
+    options: &ParseOptions,
+    capacity: usize,
+) -> Result<ParsedRatings, ParseErrors> {
+    let mut recs = recs.peekable();
+    let has_header = options.has_header.unwrap_or_else(|| recs.peek().is_some_and(looks_like_header));
+    if has_header {
+        recs.next();
+    }
+    if recs.peek().is_none() {
         return Err(ParseErrors::one(ParseError::file(ParseErrorKind::Empty)));
     }
 
     let mut problems = Problems::default();
     let mut ids = IdInterner::default();
-    let mut entries: Vec<Entry> = Vec::with_capacity(recs.len());
-    let mut lines: Vec<usize> = Vec::with_capacity(recs.len());
-    for rec in &recs {
-        match read_record(rec, options.scale) {
+    let mut entries: Vec<Entry> = Vec::with_capacity(capacity);
+    let mut lines: Vec<usize> = Vec::with_capacity(capacity);
+    for rec in recs {
+        match read_record(&rec, options.scale) {
             Ok((user, item, value)) => {
                 if entries.len() == MAX_RATINGS {
                     problems.push(over_limit(rec.line, "ratings", MAX_RATINGS));
@@ -120,8 +168,8 @@ pub fn parse_ratings(bytes: &[u8], options: &ParseOptions) -> Result<ParsedRatin
     Ok(ParsedRatings { ratings, separator, has_header, scale_inferred, duplicates })
 }
 
-fn looks_like_header(rec: &Record) -> bool {
-    let is = |k: usize, names: &[&str]| rec.fields.get(k).is_some_and(|f| names.contains(&f.to_lowercase().as_str()));
+fn looks_like_header(rec: &Fields) -> bool {
+    let is = |k: usize, names: &[&str]| k < rec.count && names.contains(&rec.head[k].to_lowercase().as_str());
     is(0, USER_HEADERS) || is(2, RATING_HEADERS)
 }
 
@@ -129,8 +177,8 @@ fn over_limit(line: usize, what: &'static str, limit: usize) -> ParseError {
     ParseError { line, column: 0, kind: ParseErrorKind::OverLimit { what, limit } }
 }
 
-fn read_record(rec: &Record, scale: Option<Scale>) -> Result<(&str, &str, f64), ParseError> {
-    let n = rec.fields.len();
+fn read_record<'a>(rec: &Fields<'a>, scale: Option<Scale>) -> Result<(&'a str, &'a str, f64), ParseError> {
+    let n = rec.count;
     let names = ["user", "item", "rating"];
     if n < 3 {
         return Err(ParseError {
@@ -143,11 +191,11 @@ fn read_record(rec: &Record, scale: Option<Scale>) -> Result<(&str, &str, f64), 
         return Err(ParseError { line: rec.line, column: 5, kind: ParseErrorKind::TooManyFields { found: n, max: 4 } });
     }
     for (k, name) in [(0, "user"), (1, "item")] {
-        if rec.fields[k].is_empty() {
+        if rec.head[k].is_empty() {
             return Err(ParseError { line: rec.line, column: k + 1, kind: ParseErrorKind::EmptyId { name } });
         }
     }
-    let value = number(rec, 3, "rating")?;
+    let value = number_in(rec.head[2], rec.line, 3, "rating")?;
     if let Some(s) = scale {
         if !s.contains(value) {
             return Err(ParseError {
@@ -157,30 +205,32 @@ fn read_record(rec: &Record, scale: Option<Scale>) -> Result<(&str, &str, f64), 
             });
         }
     }
-    Ok((&rec.fields[0], &rec.fields[1], value))
+    Ok((rec.head[0], rec.head[1], value))
 }
 
 fn find_duplicates(entries: &[Entry], lines: &[usize], ids: &IdInterner) -> Vec<DuplicateWarning> {
-    let mut seen: HashMap<(u32, u32), usize> = HashMap::with_capacity(entries.len());
+    let first = first_occurrences(entries, ids.users.len(), ids.items.len());
     let mut dups: Vec<DuplicateWarning> = Vec::new();
-    let mut dup_at: HashMap<(u32, u32), usize> = HashMap::new();
-    for (e, &line) in entries.iter().zip(lines) {
-        let key = (e.user.0, e.item.0);
-        match seen.get(&key) {
-            None => {
-                seen.insert(key, line);
+    // For the first entry of a pair seen again, its warning's index in `dups`.
+    let mut dup_at: Vec<u32> = Vec::new();
+    for (k, (e, &f)) in entries.iter().zip(&first).enumerate() {
+        let f = f as usize;
+        if f == k {
+            continue;
+        }
+        if dup_at.is_empty() {
+            dup_at = vec![u32::MAX; entries.len()];
+        }
+        match dup_at[f] {
+            u32::MAX => {
+                dup_at[f] = dups.len() as u32;
+                dups.push(DuplicateWarning {
+                    user: ids.users[e.user.0 as usize].clone(),
+                    item: ids.items[e.item.0 as usize].clone(),
+                    lines: vec![lines[f], lines[k]],
+                });
             }
-            Some(&first) => match dup_at.get(&key) {
-                Some(&k) => dups[k].lines.push(line),
-                None => {
-                    dup_at.insert(key, dups.len());
-                    dups.push(DuplicateWarning {
-                        user: ids.users[e.user.0 as usize].clone(),
-                        item: ids.items[e.item.0 as usize].clone(),
-                        lines: vec![first, line],
-                    });
-                }
-            },
+            at => dups[at as usize].lines.push(lines[k]),
         }
     }
     dups

@@ -18,6 +18,7 @@
 //! ```
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -61,7 +62,13 @@ impl Scale {
     /// The scale most likely meant by ratings between `min` and `max`:
     /// 1-5 or 0-5 when they fit, 0-10 or 1-10 next, otherwise the rounded range.
     pub fn infer(min: f64, max: f64) -> Scale {
-        let lo = if min >= 1.0 { 1.0 } else if min >= 0.0 { 0.0 } else { min.floor() };
+        let lo = if min >= 1.0 {
+            1.0
+        } else if min >= 0.0 {
+            0.0
+        } else {
+            min.floor()
+        };
         let hi = if max <= 5.0 && lo >= 0.0 {
             5.0
         } else if max <= 10.0 && lo >= 0.0 {
@@ -97,38 +104,39 @@ pub struct Csr {
 }
 
 impl Csr {
-    fn build(n_rows: usize, pairs: impl Iterator<Item = (u32, u32, f64)> + Clone) -> Csr {
-        let mut counts = vec![0usize; n_rows + 1];
-        for (r, _, _) in pairs.clone() {
-            counts[r as usize + 1] += 1;
+    /// Rows of `(row, column, value)` entries, each row in the order given.
+    fn build(n_rows: usize, entries: &[Entry], row_col: impl Fn(&Entry) -> (u32, u32)) -> Csr {
+        let offsets = row_starts(n_rows, entries.iter().map(|e| row_col(e).0));
+        let mut next = offsets.clone();
+        let mut cols = vec![0u32; entries.len()];
+        let mut vals = vec![0f64; entries.len()];
+        for e in entries {
+            let (r, c) = row_col(e);
+            let at = &mut next[r as usize];
+            cols[*at] = c;
+            vals[*at] = e.value;
+            *at += 1;
         }
-        for k in 1..counts.len() {
-            counts[k] += counts[k - 1];
-        }
-        let total = counts[n_rows];
-        let mut next = counts.clone();
-        let mut cols = vec![0u32; total];
-        let mut vals = vec![0f64; total];
-        for (r, c, v) in pairs {
-            let at = next[r as usize];
-            cols[at] = c;
-            vals[at] = v;
-            next[r as usize] += 1;
-        }
-        // Within a row, entries are sorted by column so that pair loops can start
-        // half-way through a row and sums run in a fixed order.
-        for r in 0..n_rows {
-            let (a, b) = (counts[r], counts[r + 1]);
-            if cols[a..b].windows(2).any(|w| w[0] > w[1]) {
-                let mut row: Vec<(u32, f64)> = cols[a..b].iter().copied().zip(vals[a..b].iter().copied()).collect();
-                row.sort_by_key(|&(c, _)| c);
-                for (k, (c, v)) in row.into_iter().enumerate() {
-                    cols[a + k] = c;
-                    vals[a + k] = v;
-                }
+        Csr { offsets, cols, vals }
+    }
+
+    /// The same entries indexed the other way (`n_cols` rows). Filling them in row order
+    /// leaves every new row sorted by column, with no sorting.
+    fn transpose(&self, n_cols: usize) -> Csr {
+        let offsets = row_starts(n_cols, self.cols.iter().copied());
+        let mut next = offsets.clone();
+        let mut cols = vec![0u32; self.nnz()];
+        let mut vals = vec![0f64; self.nnz()];
+        for r in 0..self.n_rows() {
+            let (cs, vs) = self.row(r);
+            for (&c, &v) in cs.iter().zip(vs) {
+                let at = &mut next[c as usize];
+                cols[*at] = r as u32;
+                vals[*at] = v;
+                *at += 1;
             }
         }
-        Csr { offsets: counts, cols, vals }
+        Csr { offsets, cols, vals }
     }
 
     /// Number of rows.
@@ -174,8 +182,8 @@ pub enum Kind {
 pub struct Ratings {
     user_ids: Vec<String>,
     item_ids: Vec<String>,
-    user_lookup: HashMap<String, u32>,
-    item_lookup: HashMap<String, u32>,
+    user_lookup: IdMap,
+    item_lookup: IdMap,
     entries: Vec<Entry>,
     scale: Scale,
     by_user: Csr,
@@ -193,19 +201,26 @@ impl Ratings {
         scale: Scale,
     ) -> Result<Ratings, EngineError> {
         if user_ids.len() > MAX_USERS {
-            return Err(EngineError::param("users", format!("{} users, over the limit of {MAX_USERS}", user_ids.len())));
+            return Err(EngineError::param(
+                "users",
+                format!("{} users, over the limit of {MAX_USERS}", user_ids.len()),
+            ));
         }
         if item_ids.len() > MAX_ITEMS {
-            return Err(EngineError::param("items", format!("{} items, over the limit of {MAX_ITEMS}", item_ids.len())));
+            return Err(EngineError::param(
+                "items",
+                format!("{} items, over the limit of {MAX_ITEMS}", item_ids.len()),
+            ));
         }
         if entries.len() > MAX_RATINGS {
-            return Err(EngineError::param("ratings", format!("{} ratings, over the limit of {MAX_RATINGS}", entries.len())));
+            return Err(EngineError::param(
+                "ratings",
+                format!("{} ratings, over the limit of {MAX_RATINGS}", entries.len()),
+            ));
         }
         let user_lookup = lookup(&user_ids, "user")?;
         let item_lookup = lookup(&item_ids, "item")?;
-        let mut position: HashMap<(u32, u32), usize> = HashMap::with_capacity(entries.len());
-        let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
-        for e in entries {
+        for e in &entries {
             if e.user.0 as usize >= user_ids.len() || e.item.0 as usize >= item_ids.len() {
                 return Err(EngineError::param("entry", "user or item index out of range"));
             }
@@ -215,22 +230,38 @@ impl Ratings {
                     format!("{} is outside the scale {}..{}", e.value, scale.lo, scale.hi),
                 ));
             }
-            match position.get(&(e.user.0, e.item.0)) {
-                Some(&at) => kept[at].value = e.value,
-                None => {
-                    position.insert((e.user.0, e.item.0), kept.len());
-                    kept.push(e);
-                }
+        }
+        // A repeated user-item pair keeps the place of its first rating and the value of its last.
+        let first = first_occurrences(&entries, user_ids.len(), item_ids.len());
+        let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
+        let mut kept_at: Vec<u32> = vec![0; entries.len()];
+        for (k, (e, &f)) in entries.iter().zip(&first).enumerate() {
+            if f as usize == k {
+                kept_at[k] = kept.len() as u32;
+                kept.push(*e);
+            } else {
+                kept[kept_at[f as usize] as usize].value = e.value;
             }
         }
-        let by_user = Csr::build(user_ids.len(), kept.iter().map(|e| (e.user.0, e.item.0, e.value)));
-        let by_item = Csr::build(item_ids.len(), kept.iter().map(|e| (e.item.0, e.user.0, e.value)));
+        // Item rows in input order, turned into user rows sorted by item and back into item rows sorted by user.
+        let by_user = Csr::build(item_ids.len(), &kept, |e| (e.item.0, e.user.0)).transpose(user_ids.len());
+        let by_item = by_user.transpose(item_ids.len());
         let global_mean = if kept.is_empty() {
             (scale.lo + scale.hi) / 2.0
         } else {
             kept.iter().map(|e| e.value).sum::<f64>() / kept.len() as f64
         };
-        Ok(Ratings { user_ids, item_ids, user_lookup, item_lookup, entries: kept, scale, by_user, by_item, global_mean })
+        Ok(Ratings {
+            user_ids,
+            item_ids,
+            user_lookup,
+            item_lookup,
+            entries: kept,
+            scale,
+            by_user,
+            by_item,
+            global_mean,
+        })
     }
 
     /// Builds a rating set from `(user, item, rating)` triples, ids numbered by first appearance.
@@ -241,7 +272,11 @@ impl Ratings {
         let mut ids = IdInterner::default();
         let entries: Vec<Entry> = triples
             .into_iter()
-            .map(|(u, i, v)| Entry { user: UserIdx(ids.user(u.as_ref())), item: ItemIdx(ids.item(i.as_ref())), value: v })
+            .map(|(u, i, v)| Entry {
+                user: UserIdx(ids.user(u.as_ref())),
+                item: ItemIdx(ids.item(i.as_ref())),
+                value: v,
+            })
             .collect();
         Ratings::new(ids.users, ids.items, entries, scale)
     }
@@ -360,10 +395,52 @@ impl Ratings {
         if self.entries.is_empty() {
             return (self.scale.lo, self.scale.hi);
         }
-        self.entries
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), e| (lo.min(e.value), hi.max(e.value)))
+        self.entries.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), e| (lo.min(e.value), hi.max(e.value)))
     }
+}
+
+/// Where each of `n_rows` rows starts when entries are grouped by row (`rows` gives each
+/// entry's row, all below `n_rows`); the last element is the number of entries.
+fn row_starts(n_rows: usize, rows: impl Iterator<Item = u32>) -> Vec<usize> {
+    let mut starts = vec![0usize; n_rows + 1];
+    for r in rows {
+        starts[r as usize + 1] += 1;
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    starts
+}
+
+/// For each entry, the index of the first entry with the same user and item (its own index
+/// when it is the first). Entries are visited user by user, marking each item with the
+/// user who last rated it, so no pair is hashed. Every index must be in range.
+pub(crate) fn first_occurrences(entries: &[Entry], n_users: usize, n_items: usize) -> Vec<u32> {
+    // Entry indices grouped by user, in input order within a user (a counting sort).
+    let starts = row_starts(n_users, entries.iter().map(|e| e.user.0));
+    let mut next = starts.clone();
+    let mut by_user = vec![0u32; entries.len()];
+    for (k, e) in entries.iter().enumerate() {
+        let at = &mut next[e.user.0 as usize];
+        by_user[*at] = k as u32;
+        *at += 1;
+    }
+    let mut first: Vec<u32> = (0..entries.len() as u32).collect();
+    // For each item, the last user seen rating it (u32::MAX: none yet) and at which entry first.
+    let mut rated_by = vec![u32::MAX; n_items];
+    let mut first_at = vec![0u32; n_items];
+    for (u, w) in starts.windows(2).enumerate() {
+        for &k in &by_user[w[0]..w[1]] {
+            let i = entries[k as usize].item.0 as usize;
+            if rated_by[i] == u as u32 {
+                first[k as usize] = first_at[i];
+            } else {
+                rated_by[i] = u as u32;
+                first_at[i] = k;
+            }
+        }
+    }
+    first
 }
 
 fn mean_or(values: &[f64], fallback: f64) -> f64 {
@@ -374,8 +451,8 @@ fn mean_or(values: &[f64], fallback: f64) -> f64 {
     }
 }
 
-fn lookup(ids: &[String], what: &'static str) -> Result<HashMap<String, u32>, EngineError> {
-    let mut map = HashMap::with_capacity(ids.len());
+fn lookup(ids: &[String], what: &'static str) -> Result<IdMap, EngineError> {
+    let mut map = IdMap::with_capacity_and_hasher(ids.len(), Default::default());
     for (k, id) in ids.iter().enumerate() {
         if map.insert(id.clone(), k as u32).is_some() {
             return Err(EngineError::param(what, format!("id '{id}' appears twice in the id list")));
@@ -391,8 +468,8 @@ pub struct IdInterner {
     pub users: Vec<String>,
     /// Item ids seen so far.
     pub items: Vec<String>,
-    user_map: HashMap<String, u32>,
-    item_map: HashMap<String, u32>,
+    user_map: IdMap,
+    item_map: IdMap,
 }
 
 impl IdInterner {
@@ -406,7 +483,7 @@ impl IdInterner {
     }
 }
 
-fn intern(ids: &mut Vec<String>, map: &mut HashMap<String, u32>, id: &str) -> u32 {
+fn intern(ids: &mut Vec<String>, map: &mut IdMap, id: &str) -> u32 {
     if let Some(&k) = map.get(id) {
         return k;
     }
@@ -414,4 +491,38 @@ fn intern(ids: &mut Vec<String>, map: &mut HashMap<String, u32>, id: &str) -> u3
     ids.push(id.to_string());
     map.insert(id.to_string(), k);
     k
+}
+
+/// Index of each id.
+type IdMap = HashMap<String, u32, BuildHasherDefault<IdHasher>>;
+
+/// A fast hasher for id lookups: the add-multiply-rotate scheme of rustc's FxHash, a word
+/// at a time. Ids come from the user's own file, so resisting crafted collisions (what
+/// the default SipHash pays for) does not matter here, while parsing looks up two ids a line.
+#[derive(Debug, Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl IdHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = self.0.wrapping_add(word).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+}
+
+impl Hasher for IdHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            self.add(chunk.iter().rev().fold(0, |word, &b| word << 8 | b as u64));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(b as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        // The multiply mixes upwards: move the best-mixed bits to where the table looks first.
+        self.0.rotate_left(26)
+    }
 }

@@ -53,7 +53,10 @@ pub fn worked_example() -> Dataset {
         ..Default::default()
     };
     let items = ItemTable {
-        items: vec![item("i1", &["a", "b", "c"], &[0.2, 0.3, 0.4]), item("i2", &["a", "b", "c", "d"], &[0.4, 0.2, 0.5])],
+        items: vec![
+            item("i1", &["a", "b", "c"], &[0.2, 0.3, 0.4]),
+            item("i2", &["a", "b", "c", "d"], &[0.4, 0.2, 0.5]),
+        ],
     };
     Dataset { ratings, items }
 }

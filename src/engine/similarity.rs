@@ -126,7 +126,14 @@ impl std::ops::Deref for ValidSimilarityParams {
 impl SimilarityParams {
     /// Defaults for `kind` and `measure`: min_support 1, shrinkage 100, no zero fill.
     pub fn new(kind: Kind, measure: Measure) -> Self {
-        SimilarityParams { kind, measure, min_support: 1, shrinkage: 100.0, zero_fill: false, baseline: BaselineParams::default() }
+        SimilarityParams {
+            kind,
+            measure,
+            min_support: 1,
+            shrinkage: 100.0,
+            zero_fill: false,
+            baseline: BaselineParams::default(),
+        }
     }
     /// Sets `min_support`.
     pub fn min_support(mut self, n: usize) -> Self {
@@ -248,6 +255,12 @@ impl<'a> Prepared<'a> {
         let rows = ratings.rows(kind);
         let cols = ratings.cols(kind);
         let baselines = (params.measure == Measure::PearsonBaseline).then(|| als(ratings, &params.baseline));
+        // Adjusted cosine centres on each column's mean: computed once, not once per rating.
+        let col_means: Vec<f64> = if params.measure == Measure::AdjustedCosine {
+            (0..cols.n_rows()).map(|y| mean_of(cols, y)).collect()
+        } else {
+            Vec::new()
+        };
         // The value used for the rating of row x in column y.
         let value = |x: usize, y: usize, r: f64| -> f64 {
             match (params.measure, &baselines) {
@@ -258,7 +271,7 @@ impl<'a> Prepared<'a> {
                     };
                     r - (b.global_mean + by + bx)
                 }
-                (Measure::AdjustedCosine, _) => r - mean_of(cols, y),
+                (Measure::AdjustedCosine, _) => r - col_means[y],
                 _ => r,
             }
         };
@@ -299,6 +312,7 @@ impl<'a> Prepared<'a> {
     }
 
     /// The similarity of rows `a` and `b` from their sums.
+    #[inline(always)]
     pub(crate) fn finish(&self, a: usize, b: usize, s: &PairSums) -> f64 {
         let p = &self.params;
         let min_support = match p.measure {
@@ -376,41 +390,155 @@ pub fn compute(
     }
     let n = ids.len();
     let prepared = Prepared::new(ratings, params);
-    let rows = ratings.rows(params.kind);
-    let cols = ratings.cols(params.kind);
-    let mut values = Array2::<f64>::zeros((n, n));
-    let mut support = Array2::<u32>::zeros((n, n));
-    let mut acc = vec![PairSums::default(); n];
-    let mut touched: Vec<u32> = Vec::with_capacity(n);
-    for x in 0..n {
+    let mut values = vec![0.0; n * n];
+    let mut support = vec![0u32; n * n];
+    match params.measure {
+        Measure::Jaccard => fill_upper::<Count>(&prepared, &mut values, &mut support),
+        Measure::Pearson => fill_upper::<Moments>(&prepared, &mut values, &mut support),
+        _ => fill_upper::<Products>(&prepared, &mut values, &mut support),
+    }
+    mirror_upper(&mut values, n);
+    mirror_upper(&mut support, n);
+    let values = Array2::from_shape_vec((n, n), values).expect("n * n values");
+    let support = Array2::from_shape_vec((n, n), support).expect("n * n counts");
+    Ok(SimilarityMatrix { kind: params.kind, measure: params.measure, ids, values, support })
+}
+
+/// Running sums of one pair, holding only what a measure's [`Prepared::finish`] reads,
+/// so the pair loop touches as little memory as possible. Each sum is added in the same
+/// order as [`Prepared::pair_sums`], so both give bit-identical results.
+trait Accumulate: Copy + Default {
+    fn add(&mut self, x: f64, y: f64);
+    fn count(&self) -> u32;
+    fn sums(&self) -> PairSums;
+}
+
+/// Just the number of common ratings (Jaccard).
+#[derive(Clone, Copy, Default)]
+struct Count {
+    n: u32,
+}
+
+impl Accumulate for Count {
+    #[inline(always)]
+    fn add(&mut self, _: f64, _: f64) {
+        self.n += 1;
+    }
+    fn count(&self) -> u32 {
+        self.n
+    }
+    fn sums(&self) -> PairSums {
+        PairSums { n: self.n as f64, ..PairSums::default() }
+    }
+}
+
+/// Count, Σ x·y, Σ x² and Σ y² (cosine, adjusted cosine, msd, pearson_baseline).
+#[derive(Clone, Copy, Default)]
+struct Products {
+    n: u32,
+    sxy: f64,
+    sxx: f64,
+    syy: f64,
+}
+
+impl Accumulate for Products {
+    #[inline(always)]
+    fn add(&mut self, x: f64, y: f64) {
+        self.n += 1;
+        self.sxy += x * y;
+        self.sxx += x * x;
+        self.syy += y * y;
+    }
+    fn count(&self) -> u32 {
+        self.n
+    }
+    fn sums(&self) -> PairSums {
+        PairSums { n: self.n as f64, sxy: self.sxy, sxx: self.sxx, syy: self.syy, ..PairSums::default() }
+    }
+}
+
+/// Every sum (pearson).
+#[derive(Clone, Copy, Default)]
+struct Moments {
+    n: u32,
+    sxy: f64,
+    sxx: f64,
+    syy: f64,
+    sx: f64,
+    sy: f64,
+}
+
+impl Accumulate for Moments {
+    #[inline(always)]
+    fn add(&mut self, x: f64, y: f64) {
+        self.n += 1;
+        self.sxy += x * y;
+        self.sxx += x * x;
+        self.syy += y * y;
+        self.sx += x;
+        self.sy += y;
+    }
+    fn count(&self) -> u32 {
+        self.n
+    }
+    fn sums(&self) -> PairSums {
+        PairSums { n: self.n as f64, sxy: self.sxy, sxx: self.sxx, syy: self.syy, sx: self.sx, sy: self.sy }
+    }
+}
+
+/// Fills the diagonal and upper triangle of the row-major `n` x `n` buffers.
+///
+/// For row x, every rating (y, vx) of x is paired with the later rows of column y,
+/// adding into a row buffer indexed by the other row. Since x grows by one each time,
+/// x's position in column y is the number of earlier rows seen there, so the later
+/// rows start right after it without a search.
+fn fill_upper<A: Accumulate>(prepared: &Prepared, values: &mut [f64], support: &mut [u32]) {
+    let kind = prepared.params.kind;
+    let rows = prepared.ratings.rows(kind);
+    let cols = prepared.ratings.cols(kind);
+    let n = rows.n_rows();
+    let mut acc = vec![A::default(); n];
+    let mut seen = vec![0usize; cols.n_rows()];
+    let rows_out = values.chunks_exact_mut(n.max(1)).zip(support.chunks_exact_mut(n.max(1)));
+    for (x, (value_row, support_row)) in rows_out.enumerate() {
         let (ys, _) = rows.row(x);
         let xv = &prepared.row_values[rows.span(x)];
         for (&y, &vx) in ys.iter().zip(xv) {
             let y = y as usize;
-            let (others, _) = cols.row(y);
-            let span = cols.span(y);
-            let start = others.partition_point(|&o| o as usize <= x);
-            let ov = &prepared.col_values[span][start..];
-            for (&o, &vo) in others[start..].iter().zip(ov) {
-                let slot = &mut acc[o as usize];
-                if slot.n == 0.0 {
-                    touched.push(o);
-                }
-                slot.add(vx, vo);
+            debug_assert_eq!(cols.row(y).0.get(seen[y]), Some(&(x as u32)));
+            let start = seen[y] + 1;
+            seen[y] = start;
+            let others = &cols.row(y).0[start..];
+            let ov = &prepared.col_values[cols.span(y)][start..];
+            for (&o, &vo) in others.iter().zip(ov) {
+                acc[o as usize].add(vx, vo);
             }
         }
-        values[[x, x]] = 1.0;
-        support[[x, x]] = rows.row_len(x) as u32;
-        for &o in &touched {
-            let o = o as usize;
-            let sums = std::mem::take(&mut acc[o]);
-            let s = prepared.finish(x, o, &sums);
-            values[[x, o]] = s;
-            values[[o, x]] = s;
-            support[[x, o]] = sums.n as u32;
-            support[[o, x]] = sums.n as u32;
+        value_row[x] = 1.0;
+        support_row[x] = rows.row_len(x) as u32;
+        let later = acc[x + 1..].iter_mut().zip(&mut value_row[x + 1..]).zip(&mut support_row[x + 1..]);
+        for (k, ((slot, value), count)) in later.enumerate() {
+            let sums = std::mem::take(slot);
+            if sums.count() > 0 {
+                *value = prepared.finish(x, x + 1 + k, &sums.sums());
+                *count = sums.count();
+            }
         }
-        touched.clear();
     }
-    Ok(SimilarityMatrix { kind: params.kind, measure: params.measure, ids, values, support })
+}
+
+/// Copies the upper triangle of a row-major `n` x `n` matrix onto the lower one,
+/// in square tiles so that the transposed reads stay in cache.
+fn mirror_upper<T: Copy>(m: &mut [T], n: usize) {
+    const TILE: usize = 16;
+    for bi in (0..n).step_by(TILE) {
+        for bj in (0..=bi).step_by(TILE) {
+            for i in bi..(bi + TILE).min(n) {
+                let (above, row) = m.split_at_mut(i * n);
+                for (j, cell) in (bj..(bj + TILE).min(i)).zip(&mut row[bj..]) {
+                    *cell = above[j * n + i];
+                }
+            }
+        }
+    }
 }

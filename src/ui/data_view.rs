@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::browser::read_file;
 use super::rating_grid::RatingGrid;
 use super::state::{Action, AppState, Notice, Sample};
+use super::{on_change, Edit};
 use crate::engine::items::parse_items;
 use crate::engine::parse::{parse_ratings, ParseOptions};
 use crate::engine::ratings::Scale;
@@ -109,7 +110,9 @@ pub fn DataView(props: &DataViewProps) -> Html {
     };
     let on_paste_input = {
         let paste = paste.clone();
-        Callback::from(move |e: InputEvent| paste.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            paste.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())
+        })
     };
     let on_paste_load = {
         let (d, options, paste) = (dispatch.clone(), options.clone(), paste.clone());
@@ -130,18 +133,7 @@ pub fn DataView(props: &DataViewProps) -> Html {
             input.set_value("");
         })
     };
-    let set_parse = {
-        let (d, options) = (dispatch.clone(), options.clone());
-        move |f: Box<dyn Fn(&mut ParseOptions, String)>| {
-            let (d, options) = (d.clone(), options.clone());
-            Callback::from(move |e: Event| {
-                let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-                let mut o = options.clone();
-                f(&mut o, v);
-                d.emit(Action::SetParse(o));
-            })
-        }
-    };
+    let set_parse = |edit: Edit<ParseOptions>| on_change(options.clone(), dispatch.reform(Action::SetParse), edit);
     let on_format = set_parse(Box::new(|o, v| {
         o.separator = match v.as_str() {
             "comma" => Some(Separator::Comma),

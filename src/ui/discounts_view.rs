@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::browser::download_text;
 use super::histogram_chart::HistogramChart;
 use super::state::{Action, AppState, DiscountSettings};
+use super::{on_change, Edit};
 use crate::engine::discount::offer::{zhe_label, Percent};
 use crate::engine::discount::seed_user::{user_discounts, UserDiscount, UserDiscountParams};
 use crate::engine::error::EngineError;
@@ -51,16 +52,7 @@ pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
             user_discounts(&data.ratings, &sim, &params)
         })
     };
-    let set = |f: Box<dyn Fn(&mut DiscountSettings, String)>| {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let v = if el.type_() == "checkbox" { el.checked().to_string() } else { el.value() };
-            let mut next = d;
-            f(&mut next, v);
-            dispatch.emit(Action::SetDisc(next));
-        })
-    };
+    let set = |edit: Edit<DiscountSettings>| on_change(d, props.dispatch.reform(Action::SetDisc), edit);
     let on_measure = set(Box::new(|d, v| {
         if let Ok(m) = Measure::from_name(&v) {
             d.measure = m;
@@ -104,7 +96,9 @@ pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
         </section>
     };
     let rows = match &*rows {
-        Err(e) => return html! { <div>{ controls }<p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", e.to_string())]) }</p></div> },
+        Err(e) => {
+            return html! { <div>{ controls }<p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", e.to_string())]) }</p></div> }
+        }
         Ok(rows) => rows,
     };
     let mut sorted: Vec<&UserDiscount> = rows.iter().collect();
@@ -116,7 +110,11 @@ pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
             SortKey::Strength => a.strength.total_cmp(&b.strength),
             SortKey::Off => a.percent_off.0.total_cmp(&b.percent_off.0),
         };
-        if desc { o.reverse() } else { o }
+        if desc {
+            o.reverse()
+        } else {
+            o
+        }
     });
     if key == SortKey::User && desc {
         sorted.reverse();
@@ -128,7 +126,15 @@ pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
             Some(k) => {
                 let sort = sort.clone();
                 let (cur, cur_desc) = *sort;
-                let aria = if cur == k { if cur_desc { "descending" } else { "ascending" } } else { "none" };
+                let aria = if cur == k {
+                    if cur_desc {
+                        "descending"
+                    } else {
+                        "ascending"
+                    }
+                } else {
+                    "none"
+                };
                 let onclick = Callback::from(move |_| sort.set((k, if cur == k { !cur_desc } else { true })));
                 html! {
                     <th scope="col" aria-sort={aria}>
@@ -145,7 +151,9 @@ pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
     let on_download = {
         let rows = rows.clone();
         let as_in_article = d.as_in_article;
-        Callback::from(move |_| download_text("discounts.csv", &user_discounts_csv(&rows, lang, as_in_article), "text/csv"))
+        Callback::from(move |_| {
+            download_text("discounts.csv", &user_discounts_csv(&rows, lang, as_in_article), "text/csv")
+        })
     };
     html! {
         <div class="discounts-view">

@@ -71,7 +71,7 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
         let (w, h) = (el.client_width().max(1) as f64, el.client_height().max(1) as f64);
         let c = (e.offset_x() as f64 / w * n as f64).floor();
         let r = (e.offset_y() as f64 / h * n as f64).floor();
-        (r >= 0.0 && c >= 0.0 && (r as usize) < n && (c as usize) < n).then(|| (r as usize, c as usize))
+        (r >= 0.0 && c >= 0.0 && (r as usize) < n && (c as usize) < n).then_some((r as usize, c as usize))
     };
     let info = |r: usize, c: usize| {
         let (a, b) = (order[r], order[c]);
@@ -129,13 +129,11 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
         })
     };
     let pct = |k: usize| format!("{:.4}%", k as f64 * 100.0 / n.max(1) as f64);
-    let box_style = |r: usize, c: usize| {
-        format!("left:{};top:{};width:{};height:{}", pct(c), pct(r), pct(1), pct(1))
-    };
+    let box_style = |r: usize, c: usize| format!("left:{};top:{};width:{};height:{}", pct(c), pct(r), pct(1), pct(1));
     // Overlays are always rendered (hidden when unused) so the canvas element is never replaced.
-    let selected_at = props.selected.and_then(|(a, b)| {
-        Some((order.iter().position(|&x| x == a)?, order.iter().position(|&x| x == b)?))
-    });
+    let selected_at = props
+        .selected
+        .and_then(|(a, b)| Some((order.iter().position(|&x| x == a)?, order.iter().position(|&x| x == b)?)));
     let selected_style = selected_at.map(|(r, c)| box_style(r, c)).unwrap_or_else(|| "display:none".into());
     let (cr, cc) = *cursor;
     let cursor_style = if cr < n && cc < n { box_style(cr, cc) } else { "display:none".into() };

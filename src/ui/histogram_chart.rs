@@ -39,10 +39,15 @@ pub fn HistogramChart(props: &HistogramProps) -> Html {
     });
     let ticks = [0usize, h.counts.len() / 2, h.counts.len()].into_iter().map(|k| {
         let x = PAD_L + k as f64 * bw;
-        html! { <text x={format!("{x:.1}")} y={format!("{}", H - 8.0)} text-anchor="middle" class="tick">{ format!("{}%", percent(h.edges[k.min(h.edges.len() - 1)])) }</text> }
+        let anchor = if k == 0 { "start" } else if k == h.counts.len() { "end" } else { "middle" };
+        html! { <text x={format!("{x:.1}")} y={format!("{}", H - 8.0)} text-anchor={anchor} class="tick">{ format!("{}%", percent(h.edges[k.min(h.edges.len() - 1)])) }</text> }
     });
-    let summary: Vec<String> =
-        h.counts.iter().enumerate().map(|(k, c)| format!("{}–{}%: {c}", percent(h.edges[k]), percent(h.edges[k + 1]))).collect();
+    let summary: Vec<String> = h
+        .counts
+        .iter()
+        .enumerate()
+        .map(|(k, c)| format!("{}–{}%: {c}", percent(h.edges[k]), percent(h.edges[k + 1])))
+        .collect();
     html! {
         <figure class="histogram">
             <figcaption>{ props.title.clone() }</figcaption>

@@ -50,7 +50,9 @@ pub fn ItemsView(props: &ItemsViewProps) -> Html {
         })
     };
     let rows = match &*rows {
-        Err(e) => return html! { <p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", e.to_string())]) }</p> },
+        Err(e) => {
+            return html! { <p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", e.to_string())]) }</p> }
+        }
         Ok(r) => r,
     };
     let on_download = {

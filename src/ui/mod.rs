@@ -45,3 +45,19 @@ impl<T> std::ops::Deref for Shared<T> {
         &self.0
     }
 }
+
+/// Applies an input's value (or a checkbox's "true"/"false") to a copy of some settings.
+pub type Edit<T> = Box<dyn Fn(&mut T, String)>;
+
+/// A change handler for `<input>` and `<select>` elements: copies `current`, applies `edit`
+/// with the element's value and emits the new settings.
+pub fn on_change<T: Clone + 'static>(current: T, emit: yew::Callback<T>, edit: Edit<T>) -> yew::Callback<yew::Event> {
+    yew::Callback::from(move |e: yew::Event| {
+        use yew::TargetCast;
+        let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+        let value = if el.type_() == "checkbox" { el.checked().to_string() } else { el.value() };
+        let mut next = current.clone();
+        edit(&mut next, value);
+        emit.emit(next);
+    })
+}

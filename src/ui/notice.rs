@@ -35,7 +35,13 @@ pub fn NoticeBar(props: &NoticeProps) -> Html {
             vec![tr(
                 lang,
                 Key::GridBadValue,
-                &[("user", user.clone()), ("item", item.clone()), ("value", value.clone()), ("lo", s.lo.to_string()), ("hi", s.hi.to_string())],
+                &[
+                    ("user", user.clone()),
+                    ("item", item.clone()),
+                    ("value", value.clone()),
+                    ("lo", s.lo.to_string()),
+                    ("hi", s.hi.to_string()),
+                ],
             )]
         }
         Notice::ReadFailed => vec![text(lang, Key::ReadFailed).to_string()],

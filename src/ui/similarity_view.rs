@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::explain_panel::ExplainPanel;
 use super::heatmap::Heatmap;
 use super::state::{Action, AppState, Sample, SimSettings};
-use super::Shared;
+use super::{on_change, Edit, Shared};
 use crate::engine::error::EngineError;
 use crate::engine::explain::explain_pair;
 use crate::engine::neighbours::{top_k, NeighbourFilter};
@@ -26,7 +26,11 @@ pub struct SimilarityViewProps {
 }
 
 fn params(s: &SimSettings) -> Result<ValidSimilarityParams, EngineError> {
-    SimilarityParams::new(s.kind, s.measure).min_support(s.min_support).shrinkage(s.shrinkage).zero_fill(s.zero_fill).check()
+    SimilarityParams::new(s.kind, s.measure)
+        .min_support(s.min_support)
+        .shrinkage(s.shrinkage)
+        .zero_fill(s.zero_fill)
+        .check()
 }
 
 type Computed = Result<(Shared<SimilarityMatrix>, Shared<Vec<usize>>), EngineError>;
@@ -48,16 +52,7 @@ pub fn SimilarityView(props: &SimilarityViewProps) -> Html {
             Ok((Shared(Rc::new(m)), Shared(Rc::new(o))))
         })
     };
-    let set = |f: Box<dyn Fn(&mut SimSettings, String)>| {
-        let d = props.dispatch.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let v = if el.type_() == "checkbox" { el.checked().to_string() } else { el.value() };
-            let mut next = s;
-            f(&mut next, v);
-            d.emit(Action::SetSim(next));
-        })
-    };
+    let set = |edit: Edit<SimSettings>| on_change(s, props.dispatch.reform(Action::SetSim), edit);
     let on_kind = set(Box::new(|s, v| {
         s.kind = if v == "item" { Kind::Item } else { Kind::User };
         if s.kind == Kind::User && matches!(s.measure, Measure::AdjustedCosine | Measure::AttributeJaccard) {
@@ -85,16 +80,21 @@ pub fn SimilarityView(props: &SimilarityViewProps) -> Html {
         }
     }));
     let on_zero_fill = set(Box::new(|s, v| s.zero_fill = v == "true"));
-    let on_order = set(Box::new(|s, v| s.order = if v == "spectral" { RowOrder::Spectral } else { RowOrder::Original }));
+    let on_order =
+        set(Box::new(|s, v| s.order = if v == "spectral" { RowOrder::Spectral } else { RowOrder::Original }));
     let on_select = {
         let d = props.dispatch.clone();
         Callback::from(move |cell: (usize, usize)| d.emit(Action::Select(Some(cell))))
     };
     let kind_label = if s.kind == Kind::User { t(Key::KindUser) } else { t(Key::KindItem) };
-    let measures = Measure::ALL.iter().filter(|m| s.kind == Kind::Item || !matches!(m, Measure::AdjustedCosine | Measure::AttributeJaccard));
+    let measures = Measure::ALL
+        .iter()
+        .filter(|m| s.kind == Kind::Item || !matches!(m, Measure::AdjustedCosine | Measure::AttributeJaccard));
 
     let body = match &*computed {
-        Err(e) => html! { <p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", e.to_string())]) }</p> },
+        Err(e) => {
+            html! { <p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", e.to_string())]) }</p> }
+        }
         Ok((m, o)) => {
             let explain = state.selected.filter(|&(a, b)| a < m.len() && b < m.len()).and_then(|(a, b)| {
                 let p = params(&s).ok()?;

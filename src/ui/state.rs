@@ -121,7 +121,13 @@ pub struct DiscountSettings {
 
 impl Default for DiscountSettings {
     fn default() -> Self {
-        DiscountSettings { measure: Measure::Pearson, k: 5, bounds: OfferBounds::default(), as_in_article: false, item_k: 3 }
+        DiscountSettings {
+            measure: Measure::Pearson,
+            k: 5,
+            bounds: OfferBounds::default(),
+            as_in_article: false,
+            item_k: 3,
+        }
     }
 }
 

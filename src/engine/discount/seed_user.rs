@@ -108,17 +108,27 @@ pub fn user_discounts(
     params: &ValidUserDiscountParams,
 ) -> Result<Vec<UserDiscount>, EngineError> {
     if sim.kind != Kind::User || sim.len() != ratings.n_users() {
-        return Err(EngineError::MissingData("the user discount needs the user-user similarity matrix of these ratings".into()));
+        return Err(EngineError::MissingData(
+            "the user discount needs the user-user similarity matrix of these ratings".into(),
+        ));
     }
     let r_max = ratings.scale().hi;
     let r_min = if params.as_in_article { ratings.observed_range().0 } else { ratings.scale().lo };
     Ok((0..ratings.n_users()).map(|u| one(ratings, sim, params, u, r_min, r_max)).collect())
 }
 
-fn one(ratings: &Ratings, sim: &SimilarityMatrix, p: &ValidUserDiscountParams, u: usize, r_min: f64, r_max: f64) -> UserDiscount {
+fn one(
+    ratings: &Ratings,
+    sim: &SimilarityMatrix,
+    p: &ValidUserDiscountParams,
+    u: usize,
+    r_min: f64,
+    r_max: f64,
+) -> UserDiscount {
     let mut fallback = None;
     let (neighbours, neighbour_mean) = if p.as_in_article {
-        let mut set = vec![Neighbour { index: u, id: sim.ids[u].clone(), similarity: 1.0, support: sim.support_of(u, u) }];
+        let mut set =
+            vec![Neighbour { index: u, id: sim.ids[u].clone(), similarity: 1.0, support: sim.support_of(u, u) }];
         set.extend(top_k(sim, u, p.k, NeighbourFilter::Any));
         let (sum, count) = set.iter().fold((0.0, 0usize), |(s, c), n| {
             let vals = ratings.user_ratings(UserIdx(n.index as u32)).1;

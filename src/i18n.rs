@@ -124,7 +124,7 @@ catalogue! {
     ZeroFill => "Zero-filled: unrated counts as 0 (the articles' cosine)", "零填充：未评分记为 0（文章中的余弦）";
     Order => "Row order", "行顺序";
     OrderOriginal => "As in the data", "按数据顺序";
-    OrderSpectral => "Reveal structure (leading eigenvector)", "揭示结构（主特征向量）";
+    OrderSpectral => "Reveal groups (spectral order)", "揭示分组（谱排序）";
     Legend => "Similarity", "相似度";
     HeatmapLabel => "{kind} similarity heatmap, {n} by {n}. Use the arrow keys to move, Enter to explain a cell.",
         "{kind}相似度热图，{n}×{n}。用方向键移动，回车查看计算过程。";
@@ -208,7 +208,8 @@ catalogue! {
     Err_EmptyId => "{name} id is empty", "{name} 编号为空";
     Err_NotANumber => "{name} '{value}' is not a number", "{name} '{value}' 不是数字";
     Err_NotFinite => "{name} '{value}' is not a finite number", "{name} '{value}' 不是有限数";
-    Err_OutOfScale => "rating {value} is outside the scale {lo}..{hi}", "评分 {value} 超出范围 {lo}..{hi}";
+    Err_OutOfScale => "{name} {value} is outside the scale {lo}..{hi}", "{name} {value} 超出范围 {lo}..{hi}";
+    Err_Negative => "{name} {value} is negative", "{name} {value} 不能为负数";
     Err_OverLimit => "over the limit of {limit} {what}", "超过 {what} 上限 {limit}";
     Err_Csv => "unreadable CSV: {detail}", "无法读取的 CSV：{detail}";
     Err_Where => "line {line}, column {column}: ", "第 {line} 行第 {column} 列：";
@@ -285,11 +286,14 @@ pub fn parse_error(lang: Lang, e: &ParseError) -> String {
         ParseErrorKind::NotFinite { name, value } => {
             tr(lang, Key::Err_NotFinite, &[("name", name.to_string()), ("value", value.clone())])
         }
-        ParseErrorKind::OutOfScale { value, lo, hi } => tr(
+        ParseErrorKind::OutOfScale { name, value, lo, hi } => tr(
             lang,
             Key::Err_OutOfScale,
-            &[("value", value.to_string()), ("lo", lo.to_string()), ("hi", hi.to_string())],
+            &[("name", name.to_string()), ("value", value.to_string()), ("lo", lo.to_string()), ("hi", hi.to_string())],
         ),
+        ParseErrorKind::Negative { name, value } => {
+            tr(lang, Key::Err_Negative, &[("name", name.to_string()), ("value", value.to_string())])
+        }
         ParseErrorKind::OverLimit { what, limit } => {
             tr(lang, Key::Err_OverLimit, &[("what", what.to_string()), ("limit", limit.to_string())])
         }

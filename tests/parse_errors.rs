@@ -146,8 +146,9 @@ fn item_table_errors_are_located() {
     );
     assert_eq!(
         parse_items(b"item,attributes,discount_rates\ni1,a,0.2|1.5\n").unwrap_err().to_string(),
-        "line 2, column 3: rating 1.5 is outside the scale 0..1"
+        "line 2, column 3: discount rate 1.5 is outside the scale 0..1"
     );
+    assert_eq!(parse_items(b"i1,a,-3\n").unwrap_err().to_string(), "line 1, column 3: price -3 is negative");
     let t = parse_items(b"i1,a|b|a,10,6,books,0.1\n").unwrap();
     assert_eq!(t.items[0].attributes, vec!["a", "b"]);
     assert_eq!(t.items[0].category.as_deref(), Some("books"));

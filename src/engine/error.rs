@@ -59,15 +59,25 @@ pub enum ParseErrorKind {
         /// The text found.
         value: String,
     },
-    /// A rating lies outside the chosen rating scale.
-    #[error("rating {value} is outside the scale {lo}..{hi}")]
+    /// A number lies outside its allowed range (a rating outside the scale, a rate outside 0..1).
+    #[error("{name} {value} is outside the scale {lo}..{hi}")]
     OutOfScale {
+        /// Field name.
+        name: &'static str,
         /// The rating.
         value: f64,
         /// Lowest rating of the scale.
         lo: f64,
         /// Highest rating of the scale.
         hi: f64,
+    },
+    /// A price or cost is negative.
+    #[error("{name} {value} is negative")]
+    Negative {
+        /// Field name.
+        name: &'static str,
+        /// The value.
+        value: f64,
     },
     /// A count limit was exceeded.
     #[error("over the limit of {limit} {what}")]

@@ -168,7 +168,12 @@ fn read_item(rec: &Record, columns: &[Option<Col>]) -> Result<ItemInfo, ParseErr
                     let one = Record { line: rec.line, fields: vec![part.to_string()] };
                     let rate = number(&one, 1, "discount rate").map_err(|e| ParseError { column, ..e })?;
                     if !(0.0..1.0).contains(&rate) {
-                        return Err(at(ParseErrorKind::OutOfScale { value: rate, lo: 0.0, hi: 1.0 }));
+                        return Err(at(ParseErrorKind::OutOfScale {
+                            name: "discount rate",
+                            value: rate,
+                            lo: 0.0,
+                            hi: 1.0,
+                        }));
                     }
                     info.discount_rates.push(rate);
                 }
@@ -185,11 +190,7 @@ fn read_item(rec: &Record, columns: &[Option<Col>]) -> Result<ItemInfo, ParseErr
 fn non_negative(rec: &Record, column: usize, name: &'static str) -> Result<f64, ParseError> {
     let v = number(rec, column, name)?;
     if v < 0.0 {
-        return Err(ParseError {
-            line: rec.line,
-            column,
-            kind: ParseErrorKind::NotANumber { name, value: format!("{v} (negative)") },
-        });
+        return Err(ParseError { line: rec.line, column, kind: ParseErrorKind::Negative { name, value: v } });
     }
     Ok(v)
 }

@@ -201,7 +201,7 @@ fn read_record<'a>(rec: &Fields<'a>, scale: Option<Scale>) -> Result<(&'a str, &
             return Err(ParseError {
                 line: rec.line,
                 column: 3,
-                kind: ParseErrorKind::OutOfScale { value, lo: s.lo, hi: s.hi },
+                kind: ParseErrorKind::OutOfScale { name: "rating", value, lo: s.lo, hi: s.hi },
             });
         }
     }

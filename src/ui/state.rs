@@ -164,6 +164,8 @@ pub struct AppState {
     pub source: String,
     /// The sample loaded, if the data is one.
     pub sample: Option<Sample>,
+    /// Whether the item table was uploaded (kept when new ratings are loaded) rather than a sample's.
+    pub items_uploaded: bool,
     /// How the next file is read.
     pub parse: ParseOptions,
     /// Duplicate pairs found in the last file.
@@ -188,6 +190,7 @@ impl PartialEq for AppState {
             && self.lang == o.lang
             && self.source == o.source
             && self.sample == o.sample
+            && self.items_uploaded == o.items_uploaded
             && self.parse == o.parse
             && self.duplicates == o.duplicates
             && self.notice == o.notice
@@ -207,6 +210,7 @@ impl AppState {
             version: 1,
             source: String::new(),
             sample: Some(sample),
+            items_uploaded: false,
             parse: ParseOptions::default(),
             duplicates: Vec::new(),
             notice: None,
@@ -272,6 +276,7 @@ impl Reducible for AppState {
             Action::LoadSample(s) => {
                 next.data = Rc::new(s.dataset());
                 next.sample = Some(s);
+                next.items_uploaded = false;
                 next.source = String::new();
                 next.duplicates.clear();
                 next.notice = None;
@@ -279,7 +284,9 @@ impl Reducible for AppState {
                 next.version += 1;
             }
             Action::LoadRatings { ratings, source, duplicates } => {
-                next.data = Rc::new(Dataset { ratings, items: self.data.items.clone() });
+                // A sample's item table describes the sample's items only; an uploaded one is kept.
+                let items = if self.items_uploaded { self.data.items.clone() } else { ItemTable::default() };
+                next.data = Rc::new(Dataset { ratings, items });
                 next.sample = None;
                 next.source = source;
                 next.duplicates = duplicates;
@@ -289,6 +296,7 @@ impl Reducible for AppState {
             }
             Action::LoadItems(items) => {
                 next.data = Rc::new(Dataset { ratings: self.data.ratings.clone(), items });
+                next.items_uploaded = true;
                 next.notice = None;
                 next.version += 1;
             }

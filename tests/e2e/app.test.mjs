@@ -192,3 +192,20 @@ test('the embedding example mounts two instances and calls the engine', async ()
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an uploaded item table drives item discounts; a broken one changes nothing', async () => {
+  const { page, context } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-data');
+  await upload(page, '#ratings-file', 'r.csv', 'u1,i1,4\nu1,i2,3\nu2,i1,5\n');
+  await page.waitForFunction(() => document.getElementById('data-summary').textContent.includes('No item table'));
+  await upload(page, '#items-file', 'items.csv', 'item,attributes,discount_rates\ni1,a|b|c,0.2|0.3|0.4\ni2,a|b|c|d,0.4|0.2|0.5\n');
+  await page.waitForFunction(() => document.getElementById('data-summary').textContent.includes('Item table: 2 items'));
+  await upload(page, '#items-file', 'bad.csv', 'item,attributes,price\ni1,a,cheap\n');
+  assert.match(await page.locator('[role=alert]').textContent(), /line 2, column 3: price 'cheap' is not a number/);
+  assert.match(await summary(page), /Item table: 2 items/);
+  await page.click('#tab-items');
+  const first = page.locator('#item-table tbody tr').first();
+  assert.match(await first.textContent(), /i1.*i2 \(0\.75\).*0\.2.*0\.25.*25%/);
+  await context.close();
+});

@@ -5,7 +5,11 @@
 //!                              [--zero-fill] [--scale LO,HI] [--items FILE] [--out FILE]
 //! discount-lab discounts FILE [--k K] [--max-discount PCT] [--min-discount PCT] [--measure M]
 //!                             [--as-in-article] [--scale LO,HI] [--out FILE]
+//! discount-lab neighbours FILE --id ID [--k K] [--kind user|item] [--measure M] [--scale LO,HI]
 //! discount-lab item-discounts ITEMS [--k K] [--max-discount PCT] [--min-discount PCT] [--out FILE]
+//! discount-lab evaluate --train F --test F --algo A [--k N] [--min-k N] [--kind user|item] [--measure M]
+//!                       [--factors N] [--epochs N] [--seed N]      (or --folds DIR for u1..u5)
+//! discount-lab recommend FILE --user U [--n N] [--algo A ...]
 //! discount-lab sample worked|article-code|shop [--seed N] [--customers N] [--products N] --out DIR
 //! ```
 //! Results go to `--out` or standard output as CSV; errors go to standard error with
@@ -13,14 +17,18 @@
 
 use std::collections::HashMap;
 
+use crate::engine::csv_out::{Cell, CsvWriter};
 use crate::engine::discount::offer::{OfferBounds, Percent};
 use crate::engine::discount::seed_item::{item_discounts, ItemDiscountParams};
 use crate::engine::discount::seed_user::{user_discounts, UserDiscountParams};
+use crate::engine::evaluate::{fcp, mae, predefined_folds, rmse, Fold};
 use crate::engine::items::{parse_items, ItemTable};
+use crate::engine::neighbours::{top_k, NeighbourFilter};
 use crate::engine::parse::{parse_ratings, ParseOptions};
+use crate::engine::predict::{predict, AlgoOptions, AlgoSpec, Prediction, Trainset};
 use crate::engine::ratings::{Kind, Scale};
 use crate::engine::samples::{article_code_sample, shop, worked_example, Dataset, ShopParams};
-use crate::engine::similarity::{compute, Measure, SimilarityParams};
+use crate::engine::similarity::{compute, Measure, SimilarityParams, ValidSimilarityParams};
 use crate::export::{item_discounts_csv, matrix_csv, user_discounts_csv};
 use crate::i18n::Lang;
 
@@ -29,8 +37,14 @@ const USAGE: &str = "usage:
                                [--zero-fill] [--scale LO,HI] [--items FILE] [--out FILE]
   discount-lab discounts FILE [--k K] [--max-discount PCT] [--min-discount PCT] [--measure M]
                               [--as-in-article] [--scale LO,HI] [--out FILE]
+  discount-lab neighbours FILE --id ID [--k K] [--kind user|item] [--measure M] [--min-support N] [--scale LO,HI]
   discount-lab item-discounts ITEMS [--k K] [--max-discount PCT] [--min-discount PCT] [--out FILE]
+  discount-lab evaluate --train F --test F --algo A [--k N] [--min-k N] [--kind user|item] [--measure M]
+                        [--factors N] [--epochs N] [--seed N]
+  discount-lab evaluate --folds DIR --algo A [...]        (DIR holds u1.base/u1.test ... u5.base/u5.test)
+  discount-lab recommend FILE --user U [--n N] [--algo A ...]
   discount-lab sample worked|article-code|shop [--seed N] [--customers N] [--products N] --out DIR
+algorithms: normal, baseline, knn-basic, knn-means, knn-zscore, knn-baseline, svd, slope-one
 measures: cosine, msd, pearson, pearson_baseline, adjusted_cosine, jaccard, attribute_jaccard";
 
 /// A failure: a message for standard error and the exit code.
@@ -175,7 +189,10 @@ fn dispatch(args: &[String]) -> Result<(), Failure> {
         "similarity" => similarity(rest),
         "discounts" => discounts(rest),
         "item-discounts" => items_cmd(rest),
+        "neighbours" | "neighbors" => neighbours_cmd(rest),
         "sample" => sample(rest),
+        "evaluate" => evaluate_cmd(rest),
+        "recommend" => recommend_cmd(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -184,25 +201,47 @@ fn dispatch(args: &[String]) -> Result<(), Failure> {
     }
 }
 
+impl Args {
+    fn similarity_params(&self) -> Result<ValidSimilarityParams, Failure> {
+        let kind = match self.options.get("kind").map(String::as_str) {
+            None | Some("user") => Kind::User,
+            Some("item") => Kind::Item,
+            Some(k) => return Err(usage(format!("--kind: '{k}' should be user or item"))),
+        };
+        let measure =
+            Measure::from_name(self.options.get("measure").map(String::as_str).unwrap_or("pearson")).map_err(fail)?;
+        SimilarityParams::new(kind, measure)
+            .min_support(self.num("min-support", 1usize)?)
+            .shrinkage(self.num("shrinkage", 100.0f64)?)
+            .zero_fill(self.flag("zero-fill"))
+            .check()
+            .map_err(fail)
+    }
+}
+
 fn similarity(rest: &[String]) -> Result<(), Failure> {
     let a = parse_args(rest, &["kind", "measure", "min-support", "shrinkage", "zero-fill", "scale", "items", "out"])?;
-    let kind = match a.options.get("kind").map(String::as_str) {
-        None | Some("user") => Kind::User,
-        Some("item") => Kind::Item,
-        Some(k) => return Err(usage(format!("--kind: '{k}' should be user or item"))),
-    };
-    let measure =
-        Measure::from_name(a.options.get("measure").map(String::as_str).unwrap_or("pearson")).map_err(fail)?;
-    let params = SimilarityParams::new(kind, measure)
-        .min_support(a.num("min-support", 1usize)?)
-        .shrinkage(a.num("shrinkage", 100.0f64)?)
-        .zero_fill(a.flag("zero-fill"))
-        .check()
-        .map_err(fail)?;
+    let params = a.similarity_params()?;
     let ratings = load_ratings(a.one_file("ratings FILE")?, a.scale()?)?;
     let items = a.options.get("items").map(|p| load_items(p)).transpose()?;
     let m = compute(&ratings, items.as_ref(), &params).map_err(fail)?;
     write_out(&a, &matrix_csv(&m))
+}
+
+fn neighbours_cmd(rest: &[String]) -> Result<(), Failure> {
+    let a = parse_args(rest, &["id", "k", "kind", "measure", "min-support", "shrinkage", "scale", "out"])?;
+    let params = a.similarity_params()?;
+    let id = a.options.get("id").ok_or_else(|| usage("neighbours needs --id ID"))?;
+    let ratings = load_ratings(a.one_file("ratings FILE")?, a.scale()?)?;
+    let row =
+        ratings.ids(params.kind).iter().position(|x| x == id).ok_or_else(|| fail(format!("unknown id '{id}'")))?;
+    let m = compute(&ratings, None, &params).map_err(fail)?;
+    let mut w = CsvWriter::default();
+    w.row(["id", "similarity", "common"].iter().map(|h| Cell::Text(h)));
+    for n in top_k(&m, row, a.num("k", 10usize)?, NeighbourFilter::Similar) {
+        w.row([Cell::Text(&n.id), Cell::Num(n.similarity), Cell::Num(n.support as f64)]);
+    }
+    write_out(&a, &w.finish())
 }
 
 fn discounts(rest: &[String]) -> Result<(), Failure> {
@@ -257,4 +296,112 @@ fn sample(rest: &[String]) -> Result<(), Failure> {
         write("items.csv", crate::export::items_csv(&data.items))?;
     }
     Ok(())
+}
+
+const ALGO_FLAGS: [&str; 10] =
+    ["algo", "k", "min-k", "kind", "measure", "min-support", "shrinkage", "factors", "epochs", "seed"];
+
+impl Args {
+    fn algo_spec(&self, default: &str) -> Result<AlgoSpec, Failure> {
+        let opt = |name: &str| self.options.get(name).cloned();
+        AlgoOptions {
+            algo: opt("algo").unwrap_or_else(|| default.to_string()),
+            k: self.options.get("k").map(|_| self.num("k", 0usize)).transpose()?,
+            min_k: self.options.get("min-k").map(|_| self.num("min-k", 0usize)).transpose()?,
+            kind: opt("kind"),
+            measure: opt("measure"),
+            min_support: self.options.get("min-support").map(|_| self.num("min-support", 0usize)).transpose()?,
+            shrinkage: self.options.get("shrinkage").map(|_| self.num("shrinkage", 0f64)).transpose()?,
+            baseline_method: None,
+            factors: self.options.get("factors").map(|_| self.num("factors", 0usize)).transpose()?,
+            epochs: self.options.get("epochs").map(|_| self.num("epochs", 0usize)).transpose()?,
+            seed: self.options.get("seed").map(|_| self.num("seed", 0u64)).transpose()?,
+        }
+        .check()
+        .map_err(fail)
+    }
+}
+
+/// Fits `spec` on a fold and scores its test predictions, timing both steps.
+fn run_fold(spec: &AlgoSpec, fold: &Fold) -> Result<serde_json::Value, Failure> {
+    let start = std::time::Instant::now();
+    let algo = spec.fit(&fold.trainset).map_err(fail)?;
+    let fit_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let start = std::time::Instant::now();
+    let predictions = fold.test(algo.as_ref());
+    let predict_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let impossible = predictions.iter().filter(|p| p.was_impossible()).count();
+    Ok(serde_json::json!({
+        "rmse": rmse(&predictions).map_err(fail)?,
+        "mae": mae(&predictions).map_err(fail)?,
+        "fcp": fcp(&predictions).ok(),
+        "n_test": predictions.len(),
+        "impossible": impossible,
+        "fit_ms": fit_ms,
+        "predict_ms": predict_ms,
+    }))
+}
+
+fn evaluate_cmd(rest: &[String]) -> Result<(), Failure> {
+    let mut allowed = vec!["train", "test", "folds"];
+    allowed.extend(ALGO_FLAGS);
+    let a = parse_args(rest, &allowed)?;
+    let spec = a.algo_spec("svd")?;
+    let read_pair = |base: &str, test: &str| -> Result<(Vec<u8>, Vec<u8>), Failure> { Ok((read(base)?, read(test)?)) };
+    let files: Vec<(Vec<u8>, Vec<u8>)> = match (a.options.get("folds"), a.options.get("train"), a.options.get("test")) {
+        (Some(dir), None, None) => (1..=5)
+            .map(|k| read_pair(&format!("{dir}/u{k}.base"), &format!("{dir}/u{k}.test")))
+            .collect::<Result<_, _>>()?,
+        (None, Some(train), Some(test)) => vec![read_pair(train, test)?],
+        _ => return Err(usage("evaluate needs either --train F --test F or --folds DIR")),
+    };
+    let pairs: Vec<(&[u8], &[u8])> = files.iter().map(|(b, t)| (b.as_slice(), t.as_slice())).collect();
+    let folds = predefined_folds(&pairs, &ParseOptions::default()).map_err(fail)?;
+    let results: Vec<serde_json::Value> = folds.iter().map(|f| run_fold(&spec, f)).collect::<Result<_, _>>()?;
+    let mut out = if results.len() == 1 {
+        results[0].clone()
+    } else {
+        let mean = |key: &str| {
+            let v: Vec<f64> = results.iter().filter_map(|r| r[key].as_f64()).collect();
+            (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
+        };
+        serde_json::json!({
+            "rmse": mean("rmse"), "mae": mean("mae"), "fcp": mean("fcp"),
+            "n_test": results.iter().filter_map(|r| r["n_test"].as_u64()).sum::<u64>(),
+            "fit_ms": mean("fit_ms"), "predict_ms": mean("predict_ms"),
+            "folds": results,
+        })
+    };
+    out["algo"] = serde_json::Value::from(spec.name());
+    println!("{out}");
+    Ok(())
+}
+
+fn recommend_cmd(rest: &[String]) -> Result<(), Failure> {
+    let mut allowed = vec!["user", "n", "scale", "out"];
+    allowed.extend(ALGO_FLAGS);
+    let a = parse_args(rest, &allowed)?;
+    let spec = a.algo_spec("svd")?;
+    let user = a.options.get("user").ok_or_else(|| usage("recommend needs --user U"))?;
+    let ratings = load_ratings(a.one_file("ratings FILE")?, a.scale()?)?;
+    let u = ratings.user_index(user).ok_or_else(|| fail(format!("unknown user '{user}'")))?;
+    let rated: std::collections::HashSet<u32> = ratings.user_ratings(u).0.iter().copied().collect();
+    let train = Trainset::new(ratings);
+    let algo = spec.fit(&train).map_err(fail)?;
+    let mut predictions: Vec<Prediction> = train
+        .ratings()
+        .item_ids()
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| !rated.contains(&(*k as u32)))
+        .map(|(_, item)| predict(algo.as_ref(), &train, user, item, None))
+        .collect();
+    // Highest estimate first; ties in item order (stable sort).
+    predictions.sort_by(|x, y| y.est.total_cmp(&x.est));
+    let mut w = CsvWriter::default();
+    w.row(["item", "estimate"].iter().map(|h| Cell::Text(h)));
+    for p in predictions.iter().take(a.num("n", 10usize)?) {
+        w.row([Cell::Text(&p.item), Cell::Num(p.est)]);
+    }
+    write_out(&a, &w.finish())
 }

@@ -1,4 +1,4 @@
-//! The JavaScript API: `similarity`, `discounts`, `explain` and `mount`.
+//! The JavaScript API: `similarity`, `neighbours`, `discounts`, `explain`, `RatingSet` and `mount`.
 //!
 //! Ratings are either text (any format the app reads) or an array of
 //! `{user, item, rating}` objects or `[user, item, rating]` arrays; ids may be
@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use crate::engine::discount::offer::{zhe_label, OfferBounds, Percent};
 use crate::engine::discount::seed_user::{user_discounts, UserDiscountParams};
 use crate::engine::explain::explain_pair;
+use crate::engine::neighbours::{top_k, NeighbourFilter};
 use crate::engine::parse::{parse_ratings, ParseOptions};
 use crate::engine::ratings::{Kind, Ratings, Scale};
 use crate::engine::similarity::{compute, Measure, SimilarityParams};
@@ -215,6 +216,18 @@ pub fn explain(ratings_in: JsValue, options_in: JsValue, a: &str, b: &str) -> Re
     let find = |id: &str| ids.iter().position(|x| x == id).ok_or_else(|| err(format!("unknown id '{id}'")));
     let e = explain_pair(&r, None, &p, find(a)?, find(b)?).map_err(err)?;
     to_js(&e)
+}
+
+/// The `k` users (or items) most similar to `id`: an array of `{index, id, similarity, support}`
+/// (positive similarity over common ratings only, most similar first).
+#[wasm_bindgen]
+pub fn neighbours(ratings_in: JsValue, options_in: JsValue, id: &str, k: usize) -> Result<JsValue, JsError> {
+    let o = options(options_in)?;
+    let r = ratings(ratings_in, &o)?;
+    let p = similarity_params(&o)?;
+    let row = r.ids(p.kind).iter().position(|x| x == id).ok_or_else(|| err(format!("unknown id '{id}'")))?;
+    let m = compute(&r, None, &p).map_err(err)?;
+    to_js(&top_k(&m, row, k, NeighbourFilter::Similar))
 }
 
 /// A parsed rating set kept in WebAssembly memory, for repeated computations

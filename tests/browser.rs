@@ -2,7 +2,7 @@
 //! (`make test-wasm`).
 #![cfg(target_arch = "wasm32")]
 
-use discount_lab::js_api::{discounts, explain, mount, similarity};
+use discount_lab::js_api::{discounts, explain, mount, neighbours, similarity};
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -106,6 +106,14 @@ fn explain_returns_the_steps() {
     let steps: Array = get(&e, "steps").dyn_into().unwrap();
     assert!(steps.length() >= 4);
     assert!((get(&e, "value").as_f64().unwrap() - 0.581_64).abs() < 1e-4);
+}
+
+#[wasm_bindgen_test]
+fn neighbours_lists_positively_similar_rows() {
+    let text = JsValue::from_str("a,x,5\na,y,1\nb,x,4\nb,y,2\nc,x,1\nc,y,5\n");
+    let top: Array = neighbours(text, JsValue::UNDEFINED, "a", 5).unwrap().dyn_into().unwrap();
+    assert_eq!(top.length(), 1);
+    assert_eq!(get(&top.get(0), "id").as_string().unwrap(), "b");
 }
 
 #[wasm_bindgen_test]

@@ -99,3 +99,57 @@ fn errors_go_to_stderr_with_a_non_zero_exit_code() {
     assert_eq!(code, 2);
     assert!(err.contains("--k: 'zero' is not a valid number"));
 }
+
+#[test]
+fn neighbours_lists_the_most_similar_rows() {
+    let f = temp_file("n.csv", "a,x,5\na,y,1\nb,x,4\nb,y,2\nc,x,1\nc,y,5\nd,x,5\nd,y,2\n");
+    let (code, out, err) = cli(&["neighbours", &f, "--id", "a", "--k", "2"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "id,similarity,common");
+    assert_eq!(lines.len(), 3, "c is negatively correlated and left out: {out}");
+    assert!(lines[1].starts_with("b,1,2") || lines[1].starts_with("d,1,2"), "{out}");
+    let (code, _, err) = cli(&["neighbours", &f, "--id", "zz"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("unknown id 'zz'"));
+}
+
+#[test]
+fn evaluate_prints_one_json_object_and_recommend_lists_unrated_items() {
+    let base = std::env::temp_dir().join(format!("discount-lab-eval-{}", std::process::id()));
+    let dir = base.to_str().unwrap();
+    assert_eq!(cli(&["sample", "shop", "--seed", "3", "--out", dir]).0, 0);
+    let all = std::fs::read_to_string(base.join("ratings.csv")).unwrap();
+    let lines: Vec<&str> = all.lines().skip(1).collect();
+    let part = |keep: fn(usize) -> bool| -> String {
+        lines.iter().enumerate().filter(|(k, _)| keep(*k)).map(|(_, l)| format!("{l}\n")).collect()
+    };
+    let (train, test) = (part(|k| k % 5 != 0), part(|k| k % 5 == 0));
+    let train_path = temp_file("train.csv", &train);
+    let test_path = temp_file("test.csv", &test);
+    let (code, out, err) =
+        cli(&["evaluate", "--train", &train_path, "--test", &test_path, "--algo", "knn-means", "--measure", "pearson"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["algo"], "knn-means");
+    for key in ["rmse", "mae", "fcp", "fit_ms", "predict_ms"] {
+        assert!(v[key].as_f64().is_some(), "{key} missing in {out}");
+    }
+    assert_eq!(v["n_test"].as_u64().unwrap() as usize, lines.len().div_ceil(5));
+    assert!(v["rmse"].as_f64().unwrap() < 1.2);
+    let (code, out, err) = cli(&[
+        "recommend",
+        &base.join("ratings.csv").to_string_lossy(),
+        "--user",
+        "c001",
+        "--n",
+        "5",
+        "--algo",
+        "baseline",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 6);
+    let (code, _, err) = cli(&["evaluate", "--train", &train_path, "--test", &test_path, "--algo", "magic"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("unknown algorithm 'magic'"), "{err}");
+}

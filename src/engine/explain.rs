@@ -156,7 +156,7 @@ pub fn explain_pair(
     let mut steps = Vec::new();
     let n = sums.n;
     steps.push(step(StepLabel::CommonCount, format!("n = {}", num(n)), n));
-    let raw = raw_steps(&prepared, a, b, &sums, &mut steps);
+    raw_steps(&prepared, a, b, &sums, &mut steps);
     let value = if a == b { 1.0 } else { prepared.finish(a, b, &sums) };
     let min_support =
         if params.measure == Measure::PearsonBaseline { params.min_support.max(2) } else { params.min_support };
@@ -173,7 +173,6 @@ pub fn explain_pair(
             format!("({} − 1) / ({} − 1 + {}) = {}", num(n), num(n), num(params.shrinkage), num(f)),
             f,
         ));
-        let _ = raw;
     }
     steps.push(step(StepLabel::Final, num(value), value));
     Ok(PairExplanation {
@@ -365,9 +364,12 @@ fn explain_attributes(
         })
         .collect();
     let common = rows.iter().filter(|r| r.a.is_some() && r.b.is_some()).count() as f64;
-    let matrix = attribute_matrix(vec![ids[a].clone(), ids[b].clone()], table, params.min_support);
-    let value = matrix.get(0, 1.min(matrix.len() - 1));
-    let value = if a == b { 1.0 } else { value };
+    // The same function as the matrix, so the panel and the heatmap cell agree.
+    let value = if a == b {
+        1.0
+    } else {
+        attribute_matrix(vec![ids[a].clone(), ids[b].clone()], table, params.min_support).get(0, 1)
+    };
     let steps = vec![
         step(StepLabel::CommonCount, format!("|A ∩ B| = {}", num(common)), common),
         step(

@@ -132,7 +132,8 @@ const SEGMENTS: [[f64; 7]; 4] = [
     [0.0, 0.2, 0.9, -0.6, -0.1, 0.3, 1.3],
 ];
 
-fn normal(rng: &mut StdRng) -> f64 {
+/// A standard normal draw by Box-Muller (also used by `predict::normal`).
+pub(crate) fn normal(rng: &mut StdRng) -> f64 {
     // Box-Muller: platform-independent given the seed.
     let u1: f64 = rng.random::<f64>().max(1e-300);
     let u2: f64 = rng.random();

@@ -251,10 +251,19 @@ pub(crate) struct Prepared<'a> {
 
 impl<'a> Prepared<'a> {
     pub(crate) fn new(ratings: &'a Ratings, params: &ValidSimilarityParams) -> Prepared<'a> {
+        let baselines = (params.measure == Measure::PearsonBaseline).then(|| als(ratings, &params.baseline));
+        Prepared::with_baselines(ratings, params, baselines)
+    }
+
+    /// As [`Prepared::new`], with `pearson_baseline` centring on the given baselines.
+    fn with_baselines(
+        ratings: &'a Ratings,
+        params: &ValidSimilarityParams,
+        baselines: Option<Baselines>,
+    ) -> Prepared<'a> {
         let kind = params.kind;
         let rows = ratings.rows(kind);
         let cols = ratings.cols(kind);
-        let baselines = (params.measure == Measure::PearsonBaseline).then(|| als(ratings, &params.baseline));
         // Adjusted cosine centres on each column's mean: computed once, not once per rating.
         let col_means: Vec<f64> = if params.measure == Measure::AdjustedCosine {
             (0..cols.n_rows()).map(|y| mean_of(cols, y)).collect()
@@ -388,20 +397,46 @@ pub fn compute(
         })?;
         return Ok(super::jaccard::attribute_matrix(ids, table, params.min_support));
     }
+    Ok(finish_matrix(ids, &Prepared::new(ratings, params)))
+}
+
+/// Computes the matrix as [`compute`], except that `pearson_baseline` centres ratings on
+/// `baselines` (fitted by SGD, say, as scikit-surprise does when `bsl_options` asks for
+/// it) instead of fitting ALS baselines with `params.baseline`. Other measures ignore them;
+/// `attribute_jaccard` is refused, as it needs the item table.
+pub fn compute_with_baselines(
+    ratings: &Ratings,
+    params: &ValidSimilarityParams,
+    baselines: &Baselines,
+) -> Result<SimilarityMatrix, EngineError> {
+    let ids = ratings.ids(params.kind).to_vec();
+    check_dense_budget(ids.len())?;
+    if params.measure == Measure::AttributeJaccard {
+        return Err(EngineError::MissingData("attribute_jaccard needs an item table with attributes".to_string()));
+    }
+    if baselines.user.len() != ratings.n_users() || baselines.item.len() != ratings.n_items() {
+        return Err(EngineError::param("baselines", "were fitted on another rating set"));
+    }
+    let given = (params.measure == Measure::PearsonBaseline).then(|| baselines.clone());
+    Ok(finish_matrix(ids, &Prepared::with_baselines(ratings, params, given)))
+}
+
+/// Fills the matrix of every measure but `attribute_jaccard` from the prepared values.
+fn finish_matrix(ids: Vec<String>, prepared: &Prepared) -> SimilarityMatrix {
     let n = ids.len();
-    let prepared = Prepared::new(ratings, params);
+    let params = &prepared.params;
     let mut values = vec![0.0; n * n];
     let mut support = vec![0u32; n * n];
     match params.measure {
-        Measure::Jaccard => fill_upper::<Count>(&prepared, &mut values, &mut support),
-        Measure::Pearson => fill_upper::<Moments>(&prepared, &mut values, &mut support),
-        _ => fill_upper::<Products>(&prepared, &mut values, &mut support),
+        Measure::Jaccard => fill_upper::<Count>(prepared, &mut values, &mut support),
+        Measure::Pearson => fill_upper::<Moments>(prepared, &mut values, &mut support),
+        _ => fill_upper::<Products>(prepared, &mut values, &mut support),
     }
     mirror_upper(&mut values, n);
     mirror_upper(&mut support, n);
     let values = Array2::from_shape_vec((n, n), values).expect("n * n values");
     let support = Array2::from_shape_vec((n, n), support).expect("n * n counts");
-    Ok(SimilarityMatrix { kind: params.kind, measure: params.measure, ids, values, support })
+    SimilarityMatrix { kind: params.kind, measure: params.measure, ids, values, support }
 }
 
 /// Running sums of one pair, holding only what a measure's [`Prepared::finish`] reads,

@@ -67,6 +67,33 @@ pub fn App(props: &AppProps) -> Html {
                 onclick={Callback::from(move |_| dispatch.emit(Action::SetTab(tab)))}>{ t(key) }</button>
         }
     };
+    // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
+    let on_tab_key = {
+        let dispatch = dispatch.clone();
+        let current = state.tab;
+        Callback::from(move |e: KeyboardEvent| {
+            const ORDER: [Tab; 4] = [Tab::Data, Tab::Similarity, Tab::Discounts, Tab::Items];
+            let at = ORDER.iter().position(|t| *t == current).unwrap_or(0);
+            let next = match e.key().as_str() {
+                "ArrowRight" => (at + 1) % ORDER.len(),
+                "ArrowLeft" => (at + ORDER.len() - 1) % ORDER.len(),
+                "Home" => 0,
+                "End" => ORDER.len() - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            dispatch.emit(Action::SetTab(ORDER[next]));
+            // Focus the tab within this instance (several apps may share a page).
+            // (Yew delegates events, so the target, not the current target, is the tab.)
+            if let Some(tab) = e.target().and_then(|t| {
+                use wasm_bindgen::JsCast;
+                let tablist = t.dyn_into::<web_sys::Element>().ok()?.parent_element()?;
+                tablist.children().item(next as u32)?.dyn_into::<web_sys::HtmlElement>().ok()
+            }) {
+                let _ = tab.focus();
+            }
+        })
+    };
     let state_rc: Rc<AppState> = Rc::new((*state).clone());
     let view = match state.tab {
         Tab::Data => html! { <DataView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
@@ -90,7 +117,7 @@ pub fn App(props: &AppProps) -> Html {
                         </select>
                     </label>
                 </header>
-                <nav role="tablist" class="tabs" aria-label={t(Key::AppTitle)}>
+                <nav role="tablist" class="tabs" aria-label={t(Key::AppTitle)} onkeydown={on_tab_key}>
                     { tab_button(Tab::Data, Key::TabData, "tab-data") }
                     { tab_button(Tab::Similarity, Key::TabSimilarity, "tab-similarity") }
                     { tab_button(Tab::Discounts, Key::TabDiscounts, "tab-discounts") }

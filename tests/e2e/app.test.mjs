@@ -209,3 +209,16 @@ test('an uploaded item table drives item discounts; a broken one changes nothing
   assert.match(await first.textContent(), /i1.*i2 \(0\.75\).*0\.2.*0\.25.*25%/);
   await context.close();
 });
+
+test('tabs follow the keyboard', async () => {
+  const { page, context } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.focus('#tab-similarity');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('#discount-table');
+  assert.equal(await page.getAttribute('#tab-discounts', 'aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-discounts');
+  await page.keyboard.press('Home');
+  await page.waitForSelector('#ratings-file');
+  await context.close();
+});

@@ -1,0 +1,487 @@
+//! scikit-surprise's k-NN algorithms: `KNNBasic`, `KNNWithMeans`, `KNNWithZScore` and
+//! `KNNBaseline`, one [`Knn`] told apart by its [`KnnVariant`].
+//!
+//! User-based (the default), the estimate of user u's rating of item i looks at the
+//! users v who rated i, in the order they rated it, and keeps the `k` most similar to u
+//! (ties go to whoever comes first, as Python's `heapq.nlargest`). Of those, only
+//! neighbours with positive similarity count, and their number is `actual_k`:
+//!
+//! - `KNNBasic`:      r̂ = Σ sim·r_vi / Σ sim; fewer than `min_k` neighbours is impossible
+//!   ("Not enough neighbors.", the global mean is used).
+//! - `KNNWithMeans`:  r̂ = μ_u + Σ sim·(r_vi − μ_v) / Σ sim.
+//! - `KNNWithZScore`: r̂ = μ_u + σ_u · Σ sim·(r_vi − μ_v)/σ_v / Σ sim, σ the population
+//!   standard deviation (`np.std`); a σ of 0 is replaced by the σ of all ratings.
+//! - `KNNBaseline`:   r̂ = b_ui + Σ sim·(r_vi − b_vi) / Σ sim, with b_ui = μ + b_u + b_i.
+//!
+//! With fewer than `min_k` neighbours the last three drop the sum and return the mean
+//! (or the baseline). An unknown user or item is impossible, except for `KNNBaseline`,
+//! which returns the baseline with the unknown bias taken as 0. Item-based swaps the
+//! roles: the items u rated, compared with i. The defaults are Surprise's: `k` 40,
+//! `min_k` 1, user-based, `msd`, `min_support` 1, `shrinkage` 100, ALS baselines.
+//!
+//! ```
+//! use discount_lab::engine::predict::{predict, Knn, KnnParams, KnnVariant, Trainset};
+//! use discount_lab::engine::ratings::{Kind, Ratings, Scale};
+//! use discount_lab::engine::similarity::Measure;
+//! use rand::{rngs::StdRng, Rng, SeedableRng};
+//!
+//! let mut rng = StdRng::seed_from_u64(42);
+//! let mut triples = Vec::new();
+//! for u in 0..20 {
+//!     for i in 0..15 {
+//!         if rng.random::<f64>() < 0.5 {
+//!             triples.push((format!("u{u}"), format!("i{i}"), rng.random_range(1..=5) as f64));
+//!         }
+//!     }
+//! }
+//! let train = Trainset::new(Ratings::from_triples(triples, Scale::new(1.0, 5.0).unwrap()).unwrap());
+//! let params = KnnParams::new(KnnVariant::Baseline)
+//!     .k(10)
+//!     .kind(Kind::Item)
+//!     .measure(Measure::PearsonBaseline)
+//!     .check()
+//!     .unwrap();
+//! let knn = Knn::fit(&train, &params).unwrap();
+//! let p = predict(&knn, &train, "u3", "i7", None);
+//! assert!((1.0..=5.0).contains(&p.est));
+//! assert!(p.actual_k.unwrap() <= 10);
+//! // A stranger gets the baseline, never an impossible prediction.
+//! assert!(!predict(&knn, &train, "nobody", "i7", None).was_impossible());
+//! ```
+
+use std::cell::RefCell;
+
+use serde::{Deserialize, Serialize};
+
+use super::super::baseline::Baselines;
+use super::super::error::EngineError;
+use super::super::ratings::Kind;
+use super::super::similarity::{
+    compute, compute_with_baselines, Measure, SimilarityMatrix, SimilarityParams, ValidSimilarityParams,
+};
+use super::baseline_only::baseline_estimate;
+use super::biases::{BaselineOptions, ValidBaselineOptions};
+use super::prediction::{Algorithm, Estimate, Impossible};
+use super::trainset::Trainset;
+
+/// Which of Surprise's k-NN algorithms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum KnnVariant {
+    /// `KNNBasic`: similarity-weighted mean of the neighbours' ratings.
+    #[default]
+    Basic,
+    /// `KNNWithMeans`: the mean plus the weighted mean of the neighbours' deviations from their means.
+    WithMeans,
+    /// `KNNWithZScore`: as `WithMeans`, with deviations in standard deviations.
+    WithZScore,
+    /// `KNNBaseline`: the baseline plus the weighted mean of the neighbours' deviations from theirs.
+    Baseline,
+}
+
+impl KnnVariant {
+    /// Every variant.
+    pub const ALL: [KnnVariant; 4] =
+        [KnnVariant::Basic, KnnVariant::WithMeans, KnnVariant::WithZScore, KnnVariant::Baseline];
+
+    /// Surprise's class name.
+    pub fn name(self) -> &'static str {
+        match self {
+            KnnVariant::Basic => "KNNBasic",
+            KnnVariant::WithMeans => "KNNWithMeans",
+            KnnVariant::WithZScore => "KNNWithZScore",
+            KnnVariant::Baseline => "KNNBaseline",
+        }
+    }
+
+    /// Parses a class name, ignoring case.
+    pub fn from_name(name: &str) -> Result<KnnVariant, EngineError> {
+        let wanted = name.trim().to_lowercase();
+        KnnVariant::ALL.into_iter().find(|v| v.name().to_lowercase() == wanted).ok_or_else(|| {
+            EngineError::param(
+                "algorithm",
+                format!("unknown k-NN algorithm '{name}'; use KNNBasic, KNNWithMeans, KNNWithZScore or KNNBaseline"),
+            )
+        })
+    }
+}
+
+/// Options of a k-NN algorithm, with Surprise's names and defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct KnnParams {
+    /// Which algorithm.
+    pub variant: KnnVariant,
+    /// Most neighbours aggregated (default 40).
+    pub k: usize,
+    /// Fewest neighbours with positive similarity for the neighbour term (default 1).
+    pub min_k: usize,
+    /// Users compared with users (Surprise's `user_based` true, the default) or items with items.
+    pub kind: Kind,
+    /// The similarity measure (default `msd`).
+    pub measure: Measure,
+    /// Pairs with fewer common ratings get similarity 0 (default 1).
+    pub min_support: usize,
+    /// Shrinkage of `pearson_baseline` (default 100).
+    pub shrinkage: f64,
+    /// Baseline fitting, for `KNNBaseline` and `pearson_baseline` (Surprise's `bsl_options`, default ALS).
+    pub baseline: BaselineOptions,
+}
+
+/// Parameters that passed [`KnnParams::check`]: the only kind [`Knn::fit`] accepts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ValidKnnParams {
+    params: KnnParams,
+    similarity: ValidSimilarityParams,
+    baseline: ValidBaselineOptions,
+}
+
+impl std::ops::Deref for ValidKnnParams {
+    type Target = KnnParams;
+    fn deref(&self) -> &KnnParams {
+        &self.params
+    }
+}
+
+impl KnnParams {
+    /// Surprise's defaults for `variant`: k 40, min_k 1, user-based msd, min_support 1,
+    /// shrinkage 100, ALS baselines.
+    pub fn new(variant: KnnVariant) -> Self {
+        KnnParams {
+            variant,
+            k: 40,
+            min_k: 1,
+            kind: Kind::User,
+            measure: Measure::Msd,
+            min_support: 1,
+            shrinkage: 100.0,
+            baseline: BaselineOptions::default(),
+        }
+    }
+    /// Sets `k`.
+    pub fn k(mut self, k: usize) -> Self {
+        self.k = k;
+        self
+    }
+    /// Sets `min_k`.
+    pub fn min_k(mut self, min_k: usize) -> Self {
+        self.min_k = min_k;
+        self
+    }
+    /// Sets user-based (`Kind::User`) or item-based (`Kind::Item`).
+    pub fn kind(mut self, kind: Kind) -> Self {
+        self.kind = kind;
+        self
+    }
+    /// Sets the similarity measure.
+    pub fn measure(mut self, measure: Measure) -> Self {
+        self.measure = measure;
+        self
+    }
+    /// Sets `min_support`.
+    pub fn min_support(mut self, n: usize) -> Self {
+        self.min_support = n;
+        self
+    }
+    /// Sets the `pearson_baseline` shrinkage.
+    pub fn shrinkage(mut self, s: f64) -> Self {
+        self.shrinkage = s;
+        self
+    }
+    /// Sets the baseline options.
+    pub fn baseline(mut self, options: BaselineOptions) -> Self {
+        self.baseline = options;
+        self
+    }
+    /// Checks every option once: `k` at least 1, a measure computable from ratings alone
+    /// (not `attribute_jaccard`), and the similarity and baseline options.
+    pub fn check(self) -> Result<ValidKnnParams, EngineError> {
+        if self.k == 0 {
+            return Err(EngineError::param("k", "must be at least 1"));
+        }
+        if self.measure == Measure::AttributeJaccard {
+            return Err(EngineError::param(
+                "measure",
+                "attribute_jaccard compares item attributes, not ratings; choose another measure for prediction",
+            ));
+        }
+        let similarity = SimilarityParams::new(self.kind, self.measure)
+            .min_support(self.min_support)
+            .shrinkage(self.shrinkage)
+            .check()?;
+        let baseline = self.baseline.check()?;
+        Ok(ValidKnnParams { params: self, similarity, baseline })
+    }
+}
+
+/// A fitted k-NN algorithm.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Knn {
+    variant: KnnVariant,
+    kind: Kind,
+    k: usize,
+    min_k: usize,
+    similarity: SimilarityMatrix,
+    /// For each y (an item when user-based), where its (x, rating) list starts in `lists`.
+    starts: Vec<usize>,
+    /// Every y's (x, rating) list in input order, one after the other.
+    lists: Vec<(u32, f64)>,
+    n_users: usize,
+    n_items: usize,
+    /// Mean rating of each x (`KNNWithMeans`, `KNNWithZScore`).
+    means: Vec<f64>,
+    /// Standard deviation of each x's ratings, 0 replaced (`KNNWithZScore`).
+    sigmas: Vec<f64>,
+    /// Biases (`KNNBaseline`, or `pearson_baseline`).
+    baselines: Option<Baselines>,
+}
+
+/// One candidate neighbour: similarity, position in the rating list, index and rating.
+#[derive(Debug, Clone, Copy)]
+struct Neighbour {
+    sim: f64,
+    pos: u32,
+    x: u32,
+    r: f64,
+}
+
+thread_local! {
+    /// Reused between estimates so that predicting does not allocate.
+    static SCRATCH: RefCell<Vec<Neighbour>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Knn {
+    /// Fits on `train`: biases when needed, the similarity matrix, means and deviations.
+    /// Fails only when the similarity matrix would exceed the memory budget.
+    pub fn fit(train: &Trainset, params: &ValidKnnParams) -> Result<Knn, EngineError> {
+        let ratings = train.ratings();
+        let pearson_baseline = params.measure == Measure::PearsonBaseline;
+        let baselines =
+            (params.variant == KnnVariant::Baseline || pearson_baseline).then(|| params.baseline.fit(train));
+        let similarity = match &baselines {
+            Some(b) if pearson_baseline => compute_with_baselines(ratings, &params.similarity, b)?,
+            _ => compute(ratings, None, &params.similarity)?,
+        };
+        let user_based = params.kind == Kind::User;
+        let (n_x, n_y) =
+            if user_based { (train.n_users(), train.n_items()) } else { (train.n_items(), train.n_users()) };
+        let xr = |x: usize| if user_based { train.ur(x) } else { train.ir(x) };
+        let yr = |y: usize| if user_based { train.ir(y) } else { train.ur(y) };
+        let mut starts = Vec::with_capacity(n_y + 1);
+        let mut lists = Vec::with_capacity(ratings.len());
+        starts.push(0);
+        for y in 0..n_y {
+            lists.extend_from_slice(yr(y));
+            starts.push(lists.len());
+        }
+        let (mut means, mut sigmas) = (Vec::new(), Vec::new());
+        if matches!(params.variant, KnnVariant::WithMeans | KnnVariant::WithZScore) {
+            let mut values = Vec::new();
+            for x in 0..n_x {
+                values.clear();
+                values.extend(xr(x).iter().map(|&(_, r)| r));
+                means.push(np_mean(&values));
+                if params.variant == KnnVariant::WithZScore {
+                    sigmas.push(np_std(&values));
+                }
+            }
+        }
+        if params.variant == KnnVariant::WithZScore {
+            let all: Vec<f64> = train.all_ratings().map(|(_, _, r)| r).collect();
+            // Surprise uses the overall σ where a σ is 0; if that is 0 too (every rating
+            // equal, where Surprise divides 0 by 0), 1 keeps the estimate at the mean.
+            let overall = np_std(&all);
+            let fallback = if overall > 0.0 { overall } else { 1.0 };
+            for s in &mut sigmas {
+                if *s == 0.0 {
+                    *s = fallback;
+                }
+            }
+        }
+        Ok(Knn {
+            variant: params.variant,
+            kind: params.kind,
+            k: params.k,
+            min_k: params.min_k,
+            similarity,
+            starts,
+            lists,
+            n_users: train.n_users(),
+            n_items: train.n_items(),
+            means,
+            sigmas,
+            baselines,
+        })
+    }
+
+    /// Which algorithm this is.
+    pub fn variant(&self) -> KnnVariant {
+        self.variant
+    }
+
+    /// The similarity matrix computed at fit.
+    pub fn similarity(&self) -> &SimilarityMatrix {
+        &self.similarity
+    }
+
+    /// The biases, for `KNNBaseline` or the `pearson_baseline` measure.
+    pub fn baselines(&self) -> Option<&Baselines> {
+        self.baselines.as_ref()
+    }
+
+    /// y's (x, rating) list in input order.
+    fn list(&self, y: usize) -> &[(u32, f64)] {
+        match (self.starts.get(y), self.starts.get(y + 1)) {
+            (Some(&a), Some(&b)) => &self.lists[a..b],
+            _ => &[],
+        }
+    }
+
+    /// Fills `buf` with the at most `k` most similar raters of y with positive similarity
+    /// to x, most similar first and, among equals, in list order (as `heapq.nlargest`).
+    fn nearest(&self, x: usize, y: usize, buf: &mut Vec<Neighbour>) {
+        buf.clear();
+        let row = self.similarity.values.row(x);
+        for (pos, &(x2, r)) in self.list(y).iter().enumerate() {
+            let sim = row[x2 as usize];
+            if sim > 0.0 {
+                buf.push(Neighbour { sim, pos: pos as u32, x: x2, r });
+            }
+        }
+        let order = |a: &Neighbour, b: &Neighbour| b.sim.total_cmp(&a.sim).then(a.pos.cmp(&b.pos));
+        if buf.len() > self.k {
+            buf.select_nth_unstable_by(self.k - 1, order);
+            buf.truncate(self.k);
+        }
+        buf.sort_unstable_by(order);
+    }
+
+    /// The estimate from the neighbours, summed in Surprise's order with its operations.
+    fn aggregate(&self, x: usize, y: usize, base: f64, neighbours: &[Neighbour]) -> Result<Estimate, Impossible> {
+        let actual_k = neighbours.len();
+        let (mut sum_sim, mut sum_ratings) = (0.0, 0.0);
+        for n in neighbours {
+            let nb = n.x as usize;
+            sum_sim += n.sim;
+            sum_ratings += match self.variant {
+                KnnVariant::Basic => n.sim * n.r,
+                KnnVariant::WithMeans => n.sim * (n.r - self.means[nb]),
+                KnnVariant::WithZScore => n.sim * (n.r - self.means[nb]) / self.sigmas[nb],
+                KnnVariant::Baseline => {
+                    let b = self.baselines.as_ref().map_or((0.0, 0.0, 0.0), |b| match self.kind {
+                        Kind::User => (b.global_mean, b.user[nb], b.item[y]),
+                        Kind::Item => (b.global_mean, b.item[nb], b.user[y]),
+                    });
+                    n.sim * (n.r - (b.0 + b.1 + b.2))
+                }
+            };
+        }
+        let enough = actual_k >= self.min_k;
+        let value = match self.variant {
+            KnnVariant::Basic if !enough || actual_k == 0 => return Err(Impossible::NotEnoughNeighbours),
+            KnnVariant::Basic => sum_ratings / sum_sim,
+            _ if !enough || actual_k == 0 => base,
+            KnnVariant::WithZScore => base + sum_ratings / sum_sim * self.sigmas[x],
+            _ => base + sum_ratings / sum_sim,
+        };
+        Ok(Estimate { value, actual_k: Some(actual_k) })
+    }
+}
+
+impl Algorithm for Knn {
+    fn estimate(&self, u: Option<usize>, i: Option<usize>) -> Result<Estimate, Impossible> {
+        let u = u.filter(|&u| u < self.n_users);
+        let i = i.filter(|&i| i < self.n_items);
+        let base = match (self.variant, &self.baselines) {
+            (KnnVariant::Baseline, Some(b)) => {
+                let est = baseline_estimate(b, u, i);
+                if u.is_none() || i.is_none() {
+                    return Ok(Estimate::of(est));
+                }
+                est
+            }
+            _ => 0.0,
+        };
+        let (Some(u), Some(i)) = (u, i) else {
+            return Err(Impossible::UnknownUserOrItem);
+        };
+        let (x, y) = match self.kind {
+            Kind::User => (u, i),
+            Kind::Item => (i, u),
+        };
+        let base = match self.variant {
+            KnnVariant::WithMeans | KnnVariant::WithZScore => self.means[x],
+            _ => base,
+        };
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut buf) => {
+                self.nearest(x, y, &mut buf);
+                self.aggregate(x, y, base, &buf)
+            }
+            Err(_) => {
+                let mut buf = Vec::new();
+                self.nearest(x, y, &mut buf);
+                self.aggregate(x, y, base, &buf)
+            }
+        })
+    }
+}
+
+/// Sum as NumPy's pairwise summation (`np.sum` of a contiguous float64 array), so that
+/// means and deviations match Surprise's to the last bit.
+fn np_sum(a: &[f64]) -> f64 {
+    const BLOCK: usize = 128;
+    let n = a.len();
+    if n < 8 {
+        a.iter().fold(0.0, |acc, &x| acc + x)
+    } else if n <= BLOCK {
+        let mut r = [0.0; 8];
+        r.copy_from_slice(&a[..8]);
+        let whole = n - n % 8;
+        for chunk in a[8..whole].chunks_exact(8) {
+            for (acc, &x) in r.iter_mut().zip(chunk) {
+                *acc += x;
+            }
+        }
+        let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for &x in &a[whole..] {
+            res += x;
+        }
+        res
+    } else {
+        let half = n / 2;
+        let half = half - half % 8;
+        np_sum(&a[..half]) + np_sum(&a[half..])
+    }
+}
+
+/// `np.mean` (0 for an empty slice, where NumPy gives NaN).
+fn np_mean(a: &[f64]) -> f64 {
+    if a.is_empty() {
+        0.0
+    } else {
+        np_sum(a) / a.len() as f64
+    }
+}
+
+/// `np.std`: the population standard deviation (0 for an empty slice).
+fn np_std(a: &[f64]) -> f64 {
+    if a.is_empty() {
+        return 0.0;
+    }
+    let mean = np_mean(a);
+    let squares: Vec<f64> = a.iter().map(|&x| (x - mean) * (x - mean)).collect();
+    (np_sum(&squares) / a.len() as f64).sqrt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numpy_sums_small_and_blocked() {
+        assert_eq!(np_sum(&[]), 0.0);
+        assert_eq!(np_sum(&[1.0, 2.0, 3.0]), 6.0);
+        let a: Vec<f64> = (0..300).map(|k| k as f64 * 0.5).collect();
+        assert_eq!(np_sum(&a), a.iter().sum::<f64>());
+        approx::assert_abs_diff_eq!(np_std(&[1.0, 2.0, 3.0, 4.0]), 1.25f64.sqrt(), epsilon = 1e-15);
+    }
+}

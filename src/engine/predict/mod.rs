@@ -1,0 +1,27 @@
+//! Rating prediction with scikit-surprise 1.1.x's algorithms, definitions and defaults.
+//!
+//! A [`Trainset`] wraps the ratings with the per-user and per-item lists in input
+//! order (the order Surprise iterates them, which SGD depends on). Every algorithm
+//! implements [`Algorithm::estimate`]; [`predict`] turns ids into indices, falls back
+//! to the global mean when an estimate is impossible (flagged with the reason, as
+//! Surprise's `was_impossible`) and clips to the rating scale.
+
+pub mod baseline_only;
+pub mod biases;
+pub mod knn;
+pub mod normal;
+pub mod prediction;
+pub mod slope_one;
+pub mod spec;
+pub mod svd;
+pub mod trainset;
+
+pub use baseline_only::{BaselineOnly, BaselineOnlyParams, ValidBaselineOnlyParams};
+pub use biases::{BaselineOptions, SgdBaselineParams, ValidBaselineOptions};
+pub use knn::{Knn, KnnParams, KnnVariant, ValidKnnParams};
+pub use normal::NormalPredictor;
+pub use prediction::{predict, Algorithm, Estimate, Impossible, Prediction};
+pub use slope_one::SlopeOne;
+pub use spec::{AlgoOptions, AlgoSpec, ALGO_NAMES};
+pub use svd::{Svd, SvdParams, ValidSvdParams};
+pub use trainset::Trainset;

@@ -7,12 +7,16 @@
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::engine::discount::offer::{zhe_label, OfferBounds, Percent};
 use crate::engine::discount::seed_user::{user_discounts, UserDiscountParams};
+use crate::engine::evaluate::cross_validate::{cross_validate, Progress};
+use crate::engine::evaluate::{KFold, TopNParams};
 use crate::engine::explain::explain_pair;
 use crate::engine::neighbours::{top_k, NeighbourFilter};
 use crate::engine::parse::{parse_ratings, ParseOptions};
+use crate::engine::predict::{AlgoOptions, AlgoSpec};
 use crate::engine::ratings::{Kind, Ratings, Scale};
 use crate::engine::similarity::{compute, Measure, SimilarityParams};
 use crate::engine::text_input::Separator;
@@ -228,6 +232,140 @@ pub fn neighbours(ratings_in: JsValue, options_in: JsValue, id: &str, k: usize) 
     let row = r.ids(p.kind).iter().position(|x| x == id).ok_or_else(|| err(format!("unknown id '{id}'")))?;
     let m = compute(&r, None, &p).map_err(err)?;
     to_js(&top_k(&m, row, k, NeighbourFilter::Similar))
+}
+
+/// Options of `crossValidate`: the algorithm's (`algo`, `k`, `minK`, `kind`, `measure`,
+/// `minSupport`, `shrinkage`, `factors`, `epochs`, `seed`) plus the folds and top-N settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CvOptions {
+    /// The algorithm and its parameters.
+    #[serde(flatten)]
+    pub algo: AlgoOptions,
+    /// Number of folds (5).
+    pub folds: Option<usize>,
+    /// Seed of the fold shuffle (0).
+    pub split_seed: Option<u32>,
+    /// k of precision@k, recall@k, NDCG@k (10).
+    pub top_k: Option<usize>,
+    /// Relevance threshold (4).
+    pub threshold: Option<f64>,
+    /// Rating scale; inferred when absent.
+    pub scale: Option<(f64, f64)>,
+}
+
+impl Default for CvOptions {
+    fn default() -> Self {
+        CvOptions {
+            algo: AlgoOptions { algo: "knn-means".into(), measure: Some("pearson".into()), ..Default::default() },
+            folds: None,
+            split_seed: None,
+            top_k: None,
+            threshold: None,
+            scale: None,
+        }
+    }
+}
+
+/// One cross-validation run: its label and the means over the folds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CvRun {
+    /// The algorithm with its main parameters, e.g. "knn-means (user, pearson, k=40)".
+    pub label: String,
+    /// Number of folds.
+    pub folds: usize,
+    /// Test predictions over all folds.
+    pub n_test: usize,
+    /// Mean RMSE.
+    pub rmse: f64,
+    /// Mean MAE.
+    pub mae: f64,
+    /// Mean FCP (absent when undefined).
+    pub fcp: Option<f64>,
+    /// Mean precision@k.
+    pub precision: f64,
+    /// Mean recall@k.
+    pub recall: f64,
+    /// Mean NDCG@k.
+    pub ndcg: f64,
+    /// Mean fit time per fold (ms).
+    pub fit_ms: f64,
+    /// Mean prediction time per fold (ms).
+    pub predict_ms: f64,
+}
+
+fn run_label(o: &AlgoOptions, spec: &AlgoSpec) -> String {
+    match spec {
+        AlgoSpec::Knn(p) => format!(
+            "{} ({}, {}, k={})",
+            spec.name(),
+            if p.kind == Kind::User { "user" } else { "item" },
+            p.measure.name(),
+            p.k
+        ),
+        AlgoSpec::Svd(_) => format!("svd ({} factors, {} epochs)", o.factors.unwrap_or(100), o.epochs.unwrap_or(20)),
+        _ => spec.name().to_string(),
+    }
+}
+
+fn now_ms() -> f64 {
+    let performance = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance")).ok();
+    let now = performance.as_ref().and_then(|p| js_sys::Reflect::get(p, &JsValue::from_str("now")).ok());
+    match (performance, now.and_then(|f| f.dyn_into::<js_sys::Function>().ok())) {
+        (Some(p), Some(f)) => f.call0(&p).ok().and_then(|v| v.as_f64()).unwrap_or_else(js_sys::Date::now),
+        _ => js_sys::Date::now(),
+    }
+}
+
+/// k-fold cross-validation of one algorithm on `ratings` (seeded shuffle): RMSE, MAE,
+/// FCP, precision@k, recall@k, NDCG@k and times, as means over the folds.
+/// `onProgress({done, total})` is called after every fold. Used by the app's worker.
+#[wasm_bindgen(js_name = crossValidate)]
+pub fn cross_validate_js(
+    ratings_in: JsValue,
+    options_in: JsValue,
+    on_progress: Option<js_sys::Function>,
+) -> Result<JsValue, JsError> {
+    let o: CvOptions = if options_in.is_undefined() || options_in.is_null() {
+        CvOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options_in).map_err(|e| err(format!("options: {e}")))?
+    };
+    let r = ratings(ratings_in, &Options { scale: o.scale, ..Default::default() })?;
+    let spec = o.algo.check().map_err(err)?;
+    let folds = KFold::new()
+        .n_splits(o.folds.unwrap_or(5))
+        .random_state(o.split_seed.unwrap_or(0))
+        .check()
+        .map_err(err)?
+        .split(&r)
+        .map_err(err)?;
+    let top = TopNParams::new().k(o.top_k.unwrap_or(10)).threshold(o.threshold.unwrap_or(4.0)).check().map_err(err)?;
+    let mut progress = |p: Progress<'_>| {
+        if let Some(f) = &on_progress {
+            let obj = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&obj, &"done".into(), &JsValue::from_f64(p.done as f64));
+            let _ = js_sys::Reflect::set(&obj, &"total".into(), &JsValue::from_f64(p.total as f64));
+            let _ = f.call1(&JsValue::NULL, &obj);
+        }
+        true
+    };
+    let report = cross_validate(&spec, &folds, &top, &now_ms, &mut progress).map_err(err)?.into_report();
+    let m = &report.mean;
+    to_js(&CvRun {
+        label: run_label(&o.algo, &spec),
+        folds: report.folds.len(),
+        n_test: report.folds.iter().map(|f| f.n_test).sum(),
+        rmse: m.rmse,
+        mae: m.mae,
+        fcp: m.fcp,
+        precision: m.precision,
+        recall: m.recall,
+        ndcg: m.ndcg,
+        fit_ms: m.fit_ms,
+        predict_ms: m.test_ms,
+    })
 }
 
 /// A parsed rating set kept in WebAssembly memory, for repeated computations

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::browser::{initial_lang, remember_lang};
 use super::data_view::DataView;
 use super::discounts_view::DiscountsView;
+use super::evaluate_view::EvaluateView;
 use super::items_view::ItemsView;
 use super::notice::NoticeBar;
 use super::similarity_view::SimilarityView;
@@ -72,7 +73,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         let current = state.tab;
         Callback::from(move |e: KeyboardEvent| {
-            const ORDER: [Tab; 4] = [Tab::Data, Tab::Similarity, Tab::Discounts, Tab::Items];
+            const ORDER: [Tab; 5] = [Tab::Data, Tab::Similarity, Tab::Discounts, Tab::Items, Tab::Evaluate];
             let at = ORDER.iter().position(|t| *t == current).unwrap_or(0);
             let next = match e.key().as_str() {
                 "ArrowRight" => (at + 1) % ORDER.len(),
@@ -100,6 +101,7 @@ pub fn App(props: &AppProps) -> Html {
         Tab::Similarity => html! { <SimilarityView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
         Tab::Discounts => html! { <DiscountsView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
         Tab::Items => html! { <ItemsView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
+        Tab::Evaluate => html! { <EvaluateView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
     };
     html! {
         <div class="dl-app" lang={lang.code()}>
@@ -122,6 +124,7 @@ pub fn App(props: &AppProps) -> Html {
                     { tab_button(Tab::Similarity, Key::TabSimilarity, "tab-similarity") }
                     { tab_button(Tab::Discounts, Key::TabDiscounts, "tab-discounts") }
                     { tab_button(Tab::Items, Key::TabItems, "tab-items") }
+                    { tab_button(Tab::Evaluate, Key::TabEvaluate, "tab-evaluate") }
                 </nav>
             }
             <NoticeBar state={state_rc.clone()} dispatch={dispatch.clone()} />

@@ -4,6 +4,7 @@ pub mod app;
 pub mod browser;
 pub mod data_view;
 pub mod discounts_view;
+pub mod evaluate_view;
 pub mod explain_panel;
 pub mod heatmap;
 pub mod histogram_chart;

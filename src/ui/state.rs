@@ -59,6 +59,8 @@ pub enum Tab {
     Discounts,
     /// Per-item discounts.
     Items,
+    /// Rating prediction and cross-validation.
+    Evaluate,
 }
 
 impl Tab {
@@ -69,6 +71,7 @@ impl Tab {
             "similarity" | "heatmap" => Some(Tab::Similarity),
             "discounts" => Some(Tab::Discounts),
             "items" | "item-discounts" => Some(Tab::Items),
+            "evaluate" => Some(Tab::Evaluate),
             _ => None,
         }
     }
@@ -180,6 +183,8 @@ pub struct AppState {
     pub selected: Option<(usize, usize)>,
     /// The current tab.
     pub tab: Tab,
+    /// Cross-validation runs of the Evaluate view, oldest first.
+    pub eval_runs: Rc<Vec<crate::js_api::CvRun>>,
 }
 
 impl PartialEq for AppState {
@@ -198,6 +203,7 @@ impl PartialEq for AppState {
             && self.disc == o.disc
             && self.selected == o.selected
             && self.tab == o.tab
+            && Rc::ptr_eq(&self.eval_runs, &o.eval_runs)
     }
 }
 
@@ -218,6 +224,7 @@ impl AppState {
             disc: DiscountSettings::default(),
             selected: None,
             tab,
+            eval_runs: Rc::new(Vec::new()),
         }
     }
 }
@@ -263,6 +270,10 @@ pub enum Action {
     SetDisc(DiscountSettings),
     /// Select a heatmap cell.
     Select(Option<(usize, usize)>),
+    /// A cross-validation run finished.
+    AddEvalRun(crate::js_api::CvRun),
+    /// Forget the runs.
+    ClearEvalRuns,
 }
 
 impl Reducible for AppState {
@@ -356,6 +367,12 @@ impl Reducible for AppState {
             }
             Action::SetDisc(d) => next.disc = d,
             Action::Select(sel) => next.selected = sel,
+            Action::AddEvalRun(run) => {
+                let mut runs = (*self.eval_runs).clone();
+                runs.push(run);
+                next.eval_runs = Rc::new(runs);
+            }
+            Action::ClearEvalRuns => next.eval_runs = Rc::new(Vec::new()),
         }
         Rc::new(next)
     }

@@ -222,3 +222,29 @@ test('tabs follow the keyboard', async () => {
   await page.waitForSelector('#ratings-file');
   await context.close();
 });
+
+test('cross-validation runs in a worker, shows the table and chart, and can be cancelled', async () => {
+  const { page, context, outside, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-evaluate');
+  await page.click('#eval-run');
+  await page.waitForSelector('#eval-table tbody tr');
+  const row = await page.locator('#eval-table tbody tr').first().textContent();
+  assert.match(row, /knn-means \(user, pearson, k=40\)/);
+  const rmse = Number(await page.locator('#eval-table tbody tr td').first().textContent());
+  assert.ok(rmse > 0.3 && rmse < 2, `rmse ${rmse}`);
+  assert.equal(await page.locator('#eval-chart rect').count(), 1);
+  // A long SVD run, cancelled after it starts: no new row.
+  await page.selectOption('#eval-algo', 'svd');
+  await page.fill('#eval-epochs', '400');
+  await page.locator('#eval-epochs').blur();
+  await page.click('#eval-run');
+  await page.waitForSelector('#eval-progress');
+  await page.click('#eval-cancel');
+  await page.waitForSelector('#eval-cancelled');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#eval-table tbody tr').count(), 1);
+  assert.deepEqual(outside, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -234,18 +234,41 @@ pub struct Knn {
     baselines: Option<Baselines>,
 }
 
-/// One candidate neighbour: similarity, position in the rating list, index and rating.
-#[derive(Debug, Clone, Copy)]
-struct Neighbour {
-    sim: f64,
-    pos: u32,
-    x: u32,
-    r: f64,
+/// A neighbour of an estimate (see [`Knn::neighbours`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct KnnNeighbour {
+    /// Its index: a user index when user-based, an item index when item-based.
+    pub index: usize,
+    /// Its similarity to the user (or item) whose rating is estimated.
+    pub similarity: f64,
+    /// Its rating of the item (user-based) or the user's rating of it (item-based).
+    pub rating: f64,
+}
+
+/// One candidate neighbour as a single number that sorts ascending in `heapq.nlargest`'s
+/// order: the complemented bits of its (positive) similarity above its position in the
+/// rating list, so that the more similar comes first and, among equals, the earlier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Candidate(u128);
+
+impl Candidate {
+    /// The candidate with similarity `sim` (positive) at `pos` in the rating list.
+    fn new(sim: f64, pos: usize) -> Candidate {
+        Candidate((u128::from(!sim.to_bits()) << 32) | pos as u128)
+    }
+    /// The similarity.
+    fn sim(self) -> f64 {
+        f64::from_bits(!((self.0 >> 32) as u64))
+    }
+    /// The position in the rating list.
+    fn pos(self) -> usize {
+        (self.0 & u128::from(u32::MAX)) as usize
+    }
 }
 
 thread_local! {
     /// Reused between estimates so that predicting does not allocate.
-    static SCRATCH: RefCell<Vec<Neighbour>> = const { RefCell::new(Vec::new()) };
+    static SCRATCH: RefCell<Vec<Candidate>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Knn {
@@ -327,6 +350,55 @@ impl Knn {
         self.baselines.as_ref()
     }
 
+    /// User-based (`Kind::User`) or item-based (`Kind::Item`).
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// Most neighbours aggregated.
+    pub fn k(&self) -> usize {
+        self.k
+    }
+
+    /// Fewest neighbours for the neighbour term.
+    pub fn min_k(&self) -> usize {
+        self.min_k
+    }
+
+    /// The mean rating of x (a user when user-based, an item when item-based), for
+    /// `KNNWithMeans` and `KNNWithZScore`; `None` for the other variants or out of range.
+    pub fn mean(&self, x: usize) -> Option<f64> {
+        self.means.get(x).copied()
+    }
+
+    /// The standard deviation of x's ratings (0 replaced), for `KNNWithZScore`.
+    pub fn sigma(&self, x: usize) -> Option<f64> {
+        self.sigmas.get(x).copied()
+    }
+
+    /// The neighbours an estimate of user index `u`'s rating of item index `i` aggregates:
+    /// at most `k` with positive similarity, in the order their terms are summed (most
+    /// similar first, ties in rating-list order). Their count is `actual_k`, and they
+    /// are used only when it reaches `min_k`. Empty for indices out of range.
+    pub fn neighbours(&self, u: usize, i: usize) -> Vec<KnnNeighbour> {
+        if u >= self.n_users || i >= self.n_items {
+            return Vec::new();
+        }
+        let (x, y) = match self.kind {
+            Kind::User => (u, i),
+            Kind::Item => (i, u),
+        };
+        let mut buf = Vec::new();
+        self.nearest(x, y, &mut buf);
+        let list = self.list(y);
+        buf.iter()
+            .map(|&c| {
+                let (index, rating) = list[c.pos()];
+                KnnNeighbour { index: index as usize, similarity: c.sim(), rating }
+            })
+            .collect()
+    }
+
     /// y's (x, rating) list in input order.
     fn list(&self, y: usize) -> &[(u32, f64)] {
         match (self.starts.get(y), self.starts.get(y + 1)) {
@@ -336,41 +408,57 @@ impl Knn {
     }
 
     /// Fills `buf` with the at most `k` most similar raters of y with positive similarity
-    /// to x, most similar first and, among equals, in list order (as `heapq.nlargest`).
-    fn nearest(&self, x: usize, y: usize, buf: &mut Vec<Neighbour>) {
+    /// to x, most similar first and, among equals, in list order (as `heapq.nlargest`,
+    /// whose top `k` of all raters keeps exactly these once non-positive ones are skipped).
+    fn nearest(&self, x: usize, y: usize, buf: &mut Vec<Candidate>) {
         buf.clear();
+        let list = self.list(y);
         let row = self.similarity.values.row(x);
-        for (pos, &(x2, r)) in self.list(y).iter().enumerate() {
-            let sim = row[x2 as usize];
-            if sim > 0.0 {
-                buf.push(Neighbour { sim, pos: pos as u32, x: x2, r });
+        let copy;
+        let row = match row.as_slice() {
+            Some(row) => row,
+            None => {
+                copy = row.to_vec();
+                &copy[..]
             }
+        };
+        // Every rater is written and only those with positive similarity are kept (the
+        // count moves on), which avoids a branch the processor cannot predict.
+        buf.resize(list.len(), Candidate(0));
+        let mut kept = 0;
+        for (pos, &(x2, _)) in list.iter().enumerate() {
+            let sim = row.get(x2 as usize).copied().unwrap_or(0.0);
+            buf[kept] = Candidate::new(sim, pos);
+            kept += usize::from(sim > 0.0);
         }
-        let order = |a: &Neighbour, b: &Neighbour| b.sim.total_cmp(&a.sim).then(a.pos.cmp(&b.pos));
+        buf.truncate(kept);
         if buf.len() > self.k {
-            buf.select_nth_unstable_by(self.k - 1, order);
+            buf.select_nth_unstable(self.k - 1);
             buf.truncate(self.k);
         }
-        buf.sort_unstable_by(order);
+        buf.sort_unstable();
     }
 
     /// The estimate from the neighbours, summed in Surprise's order with its operations.
-    fn aggregate(&self, x: usize, y: usize, base: f64, neighbours: &[Neighbour]) -> Result<Estimate, Impossible> {
+    fn aggregate(&self, x: usize, y: usize, base: f64, neighbours: &[Candidate]) -> Result<Estimate, Impossible> {
         let actual_k = neighbours.len();
+        let list = self.list(y);
         let (mut sum_sim, mut sum_ratings) = (0.0, 0.0);
-        for n in neighbours {
-            let nb = n.x as usize;
-            sum_sim += n.sim;
+        for &c in neighbours {
+            let sim = c.sim();
+            let (nb, r) = list[c.pos()];
+            let nb = nb as usize;
+            sum_sim += sim;
             sum_ratings += match self.variant {
-                KnnVariant::Basic => n.sim * n.r,
-                KnnVariant::WithMeans => n.sim * (n.r - self.means[nb]),
-                KnnVariant::WithZScore => n.sim * (n.r - self.means[nb]) / self.sigmas[nb],
+                KnnVariant::Basic => sim * r,
+                KnnVariant::WithMeans => sim * (r - self.means[nb]),
+                KnnVariant::WithZScore => sim * (r - self.means[nb]) / self.sigmas[nb],
                 KnnVariant::Baseline => {
                     let b = self.baselines.as_ref().map_or((0.0, 0.0, 0.0), |b| match self.kind {
                         Kind::User => (b.global_mean, b.user[nb], b.item[y]),
                         Kind::Item => (b.global_mean, b.item[nb], b.user[y]),
                     });
-                    n.sim * (n.r - (b.0 + b.1 + b.2))
+                    sim * (r - (b.0 + b.1 + b.2))
                 }
             };
         }

@@ -8,9 +8,11 @@
 
 pub mod baseline_only;
 pub mod biases;
+pub mod explain;
 pub mod knn;
 pub mod normal;
 pub mod prediction;
+pub mod recommend;
 pub mod slope_one;
 pub mod spec;
 pub mod svd;
@@ -18,9 +20,14 @@ pub mod trainset;
 
 pub use baseline_only::{BaselineOnly, BaselineOnlyParams, ValidBaselineOnlyParams};
 pub use biases::{BaselineOptions, SgdBaselineParams, ValidBaselineOptions};
-pub use knn::{Knn, KnnParams, KnnVariant, ValidKnnParams};
+pub use explain::{
+    explain_prediction, fit_explainable, BiasTerms, Deviation, Explain, FactorTerm, KnnTerms, NeighbourTerm,
+    NormalTerms, PredictionExplanation, SlopeOneTerms, SvdTerms, Terms,
+};
+pub use knn::{Knn, KnnNeighbour, KnnParams, KnnVariant, ValidKnnParams};
 pub use normal::NormalPredictor;
 pub use prediction::{predict, Algorithm, Estimate, Impossible, Prediction};
+pub use recommend::recommend;
 pub use slope_one::SlopeOne;
 pub use spec::{AlgoOptions, AlgoSpec, ALGO_NAMES};
 pub use svd::{Svd, SvdParams, ValidSvdParams};

@@ -1,0 +1,612 @@
+//! Why a prediction is what it is: the terms each algorithm added up, with the numbers.
+//!
+//! [`Explain::explain`] (or [`explain_prediction`]) answers for one user and item. The
+//! estimate it reports is [`predict`](super::prediction::predict)'s to the last bit: it
+//! comes from the same [`Algorithm::estimate`] call, falls back to the global mean for
+//! the same reason and is clipped the same way. Beside it sit the terms:
+//!
+//! - k-NN: the neighbours actually used (at most `k` with positive similarity, in the
+//!   order Surprise sums them) with their similarity, rating, mean, σ or baseline as the
+//!   variant uses them, weight = sim / Σ sim and contribution, so that the estimate is
+//!   `base` + Σ contributions (`base` is 0, the mean or the baseline); `actual_k`, and
+//!   whether `min_k` cut the neighbour term.
+//! - `BaselineOnly`: μ, b_u and b_i. `SVD`: the same plus q_i·p_u and its three largest
+//!   factor products. `SlopeOne`: the user's mean and dev(i, j) with its support for each
+//!   item j the user rated that shares raters with i. `NormalPredictor`: μ, σ and the draw.
+//!
+//! [`PredictionExplanation::formula`] writes the sum with the numbers filled in, using
+//! only digits and symbols, e.g. `3.52 + (0.81·(4 − 3.10) + 0.40·(2 − 2.75)) / (0.81 + 0.40) = 3.87`;
+//! ` → 5.00` at the end means the result was clipped to the rating scale.
+//!
+//! ```
+//! use discount_lab::engine::predict::{fit_explainable, predict, AlgoOptions, Terms, Trainset};
+//! use discount_lab::engine::samples::{shop, ShopParams};
+//! let train = Trainset::new(shop(&ShopParams::default()).ratings);
+//! let spec = AlgoOptions { algo: "knn-means".into(), measure: Some("pearson".into()), ..Default::default() }
+//!     .check()
+//!     .unwrap();
+//! let algo = fit_explainable(&spec, &train).unwrap();
+//! let why = algo.explain(&train, "c001", "p01");
+//! assert_eq!(why.est, predict(algo.as_algorithm(), &train, "c001", "p01", None).est);
+//! let Terms::Knn(knn) = &why.terms else { panic!("a k-NN explanation") };
+//! let contributions: f64 = knn.neighbours.iter().map(|n| n.contribution).sum();
+//! assert!((knn.base + contributions - why.raw).abs() < 1e-12);
+//! assert!(why.formula.ends_with(&format!("{:.2}", why.est)));
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use super::super::baseline::Baselines;
+use super::super::error::EngineError;
+use super::super::ratings::Kind;
+use super::baseline_only::{baseline_estimate, BaselineOnly};
+use super::knn::{Knn, KnnVariant};
+use super::normal::NormalPredictor;
+use super::prediction::{Algorithm, Estimate, Impossible};
+use super::slope_one::SlopeOne;
+use super::spec::AlgoSpec;
+use super::svd::Svd;
+use super::trainset::Trainset;
+
+/// One prediction taken apart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PredictionExplanation {
+    /// User id.
+    pub user: String,
+    /// Item id.
+    pub item: String,
+    /// Surprise's class name of the algorithm (`KNNWithMeans`, `SVD`, ...).
+    pub algorithm: String,
+    /// The prediction, clipped to the rating scale: `predict()`'s `est`, bit for bit.
+    pub est: f64,
+    /// The estimate before clipping (the global mean when impossible).
+    pub raw: f64,
+    /// Whether clipping changed the estimate.
+    pub clipped: bool,
+    /// Why the algorithm could not estimate, when the global mean was used instead.
+    pub impossible: Option<Impossible>,
+    /// Neighbours used, for k-NN algorithms (as `predict()`'s `actual_k`).
+    pub actual_k: Option<usize>,
+    /// Mean of all training ratings: the fallback.
+    pub global_mean: f64,
+    /// The algorithm's terms.
+    pub terms: Terms,
+    /// The sum with its numbers, e.g. `3.53 + 0.12 − 0.04 = 3.61`.
+    pub formula: String,
+}
+
+/// The terms of one algorithm's estimate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "terms", rename_all = "snake_case")]
+pub enum Terms {
+    /// The k-NN family.
+    Knn(KnnTerms),
+    /// `BaselineOnly`: μ + b_u + b_i.
+    Baseline(BiasTerms),
+    /// `SVD`.
+    Svd(SvdTerms),
+    /// `SlopeOne`.
+    SlopeOne(SlopeOneTerms),
+    /// `NormalPredictor`.
+    Normal(NormalTerms),
+}
+
+/// μ + b_u + b_i; an unknown user's or item's bias is absent and counts as 0.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct BiasTerms {
+    /// μ, the global mean the biases were fitted around.
+    pub global_mean: f64,
+    /// b_u.
+    pub user_bias: Option<f64>,
+    /// b_i.
+    pub item_bias: Option<f64>,
+    /// μ + b_u + b_i, summed in that order.
+    pub value: f64,
+}
+
+/// A k-NN estimate: `base` + Σ contributions of the neighbours used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KnnTerms {
+    /// Which k-NN algorithm.
+    pub variant: KnnVariant,
+    /// User-based (neighbours are users) or item-based (neighbours are items).
+    pub kind: Kind,
+    /// Most neighbours.
+    pub k: usize,
+    /// Fewest neighbours for the neighbour term.
+    pub min_k: usize,
+    /// Mean rating of the user (the item, when item-based): `KNNWithMeans`, `KNNWithZScore`.
+    pub mean: Option<f64>,
+    /// σ of the user's (item's) ratings: `KNNWithZScore`.
+    pub sigma: Option<f64>,
+    /// b_ui: `KNNBaseline`.
+    pub baseline: Option<BiasTerms>,
+    /// What the neighbour term is added to: 0 (`KNNBasic`), the mean or b_ui.
+    pub base: f64,
+    /// The k nearest with positive similarity, in summing order. When they are fewer
+    /// than `min_k` they are listed with weight and contribution 0.
+    pub neighbours: Vec<NeighbourTerm>,
+    /// How many neighbours were found (0 when the user or item is unknown).
+    pub actual_k: usize,
+    /// Whether fewer than `min_k` neighbours dropped the neighbour term.
+    pub min_k_cut: bool,
+    /// Σ sim over the neighbours used (0 when none).
+    pub sum_similarities: f64,
+}
+
+/// One neighbour's part in a k-NN estimate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NeighbourTerm {
+    /// The neighbour's id (a user id when user-based, an item id when item-based).
+    pub id: String,
+    /// Its similarity.
+    pub similarity: f64,
+    /// The rating it brings.
+    pub rating: f64,
+    /// Its mean rating (`KNNWithMeans`, `KNNWithZScore`).
+    pub mean: Option<f64>,
+    /// Its σ (`KNNWithZScore`).
+    pub sigma: Option<f64>,
+    /// Its baseline for the item (user) in question (`KNNBaseline`).
+    pub baseline: Option<f64>,
+    /// sim / Σ sim (0 when the neighbour term was cut).
+    pub weight: f64,
+    /// What it adds to the estimate (0 when the neighbour term was cut).
+    pub contribution: f64,
+}
+
+/// An SVD estimate: μ + b_u + b_i + q_i·p_u (only q_i·p_u when unbiased).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SvdTerms {
+    /// Whether biases are part of the model.
+    pub biased: bool,
+    /// μ, b_u and b_i (the biases absent when unbiased or unknown).
+    pub biases: BiasTerms,
+    /// q_i·p_u, when both are known.
+    pub dot: Option<f64>,
+    /// The three factor products q_if·p_uf largest in size, largest first.
+    pub top_factors: Vec<FactorTerm>,
+}
+
+/// One factor's product in q_i·p_u.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct FactorTerm {
+    /// Factor number, from 0.
+    pub factor: usize,
+    /// p_uf.
+    pub user: f64,
+    /// q_if.
+    pub item: f64,
+    /// q_if·p_uf.
+    pub product: f64,
+}
+
+/// A Slope One estimate: μ_u + mean of dev(i, j) over the items j the user rated.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SlopeOneTerms {
+    /// μ_u (absent for an unknown user).
+    pub user_mean: Option<f64>,
+    /// dev(i, j) for each item j the user rated that shares raters with i, in the user's order.
+    pub deviations: Vec<Deviation>,
+    /// Their mean (absent when there are none).
+    pub mean_deviation: Option<f64>,
+}
+
+/// dev(i, j): the mean of r_ui − r_uj over the users who rated both.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Deviation {
+    /// Item j's id.
+    pub item: String,
+    /// The user's rating of j.
+    pub rating: f64,
+    /// dev(i, j).
+    pub deviation: f64,
+    /// |U_ij|: how many users rated both.
+    pub support: u32,
+}
+
+/// A draw from 𝒩(μ, σ²): nothing about the user or item matters.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct NormalTerms {
+    /// μ of the training ratings.
+    pub mu: f64,
+    /// σ of the training ratings.
+    pub sigma: f64,
+    /// (draw − μ) / σ: how many σ the draw is from μ (0 when σ is 0).
+    pub z: f64,
+    /// Always true: the estimate is random.
+    pub random: bool,
+}
+
+/// A fitted algorithm that can take its predictions apart.
+pub trait Explain: Algorithm {
+    /// Explains the prediction of `user`'s rating of `item` on the training set the
+    /// algorithm was fitted on. For `NormalPredictor` this takes one draw, as `predict` does.
+    fn explain(&self, train: &Trainset, user: &str, item: &str) -> PredictionExplanation;
+    /// The algorithm itself, for [`predict`](super::prediction::predict).
+    fn as_algorithm(&self) -> &dyn Algorithm;
+}
+
+/// Explains `algo`'s prediction of `user`'s rating of `item` (see [`Explain::explain`]).
+pub fn explain_prediction(algo: &dyn Explain, train: &Trainset, user: &str, item: &str) -> PredictionExplanation {
+    algo.explain(train, user, item)
+}
+
+/// Fits `spec` on `train` as [`AlgoSpec::fit`] does, keeping the ability to explain.
+pub fn fit_explainable(spec: &AlgoSpec, train: &Trainset) -> Result<Box<dyn Explain>, EngineError> {
+    Ok(match spec {
+        AlgoSpec::Normal { seed } => Box::new(NormalPredictor::fit(train, *seed)),
+        AlgoSpec::Baseline(p) => Box::new(BaselineOnly::fit(train, p)),
+        AlgoSpec::Knn(p) => Box::new(Knn::fit(train, p)?),
+        AlgoSpec::Svd(p) => Box::new(Svd::fit(train, p)?),
+        AlgoSpec::SlopeOne => Box::new(SlopeOne::fit(train)?),
+    })
+}
+
+/// The estimate as `predict` makes it: indices, the algorithm's estimate, the fallback, clipping.
+struct Outcome {
+    u: Option<usize>,
+    i: Option<usize>,
+    estimate: Result<Estimate, Impossible>,
+    raw: f64,
+    est: f64,
+}
+
+fn outcome(algo: &dyn Algorithm, train: &Trainset, user: &str, item: &str) -> Outcome {
+    let r = train.ratings();
+    let u = r.user_index(user).map(|x| x.0 as usize);
+    let i = r.item_index(item).map(|x| x.0 as usize);
+    let estimate = algo.estimate(u, i);
+    let raw = match estimate {
+        Ok(e) => e.value,
+        Err(_) => train.global_mean(),
+    };
+    let s = r.scale();
+    Outcome { u, i, estimate, raw, est: raw.clamp(s.lo, s.hi) }
+}
+
+impl Outcome {
+    /// The explanation with `terms` and, unless impossible, the formula `expr`.
+    fn explain(
+        self,
+        train: &Trainset,
+        (user, item): (&str, &str),
+        algorithm: &str,
+        terms: Terms,
+        expr: String,
+    ) -> PredictionExplanation {
+        let (impossible, actual_k) = match self.estimate {
+            Ok(e) => (None, e.actual_k),
+            Err(why) => (Some(why), None),
+        };
+        let expr = if impossible.is_some() { num(self.raw) } else { expr };
+        let mut formula = if expr == num(self.raw) { expr } else { format!("{expr} = {}", num(self.raw)) };
+        let clipped = self.est != self.raw;
+        if clipped {
+            formula.push_str(&format!(" → {}", num(self.est)));
+        }
+        PredictionExplanation {
+            user: user.into(),
+            item: item.into(),
+            algorithm: algorithm.into(),
+            est: self.est,
+            raw: self.raw,
+            clipped,
+            impossible,
+            actual_k,
+            global_mean: train.global_mean(),
+            terms,
+            formula,
+        }
+    }
+}
+
+/// A number with two decimals and a true minus sign.
+fn num(x: f64) -> String {
+    let s = format!("{x:.2}");
+    if s == "-0.00" {
+        "0.00".into()
+    } else {
+        s.replace('-', "−")
+    }
+}
+
+/// A rating: whole numbers without decimals.
+fn rating(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        num(x).trim_end_matches(".00").into()
+    } else {
+        num(x)
+    }
+}
+
+/// A number in a product or a sum of terms: negative ones in parentheses.
+fn factor(x: f64) -> String {
+    if num(x).starts_with('−') {
+        format!("({})", num(x))
+    } else {
+        num(x)
+    }
+}
+
+/// ` + x` or ` − |x|`, to append a term.
+fn plus(x: f64) -> String {
+    match num(x).strip_prefix('−') {
+        Some(abs) => format!(" − {abs}"),
+        None => format!(" + {}", num(x)),
+    }
+}
+
+/// μ + b_u + b_i with the unknown biases left out.
+fn bias_terms(b: &Baselines, u: Option<usize>, i: Option<usize>) -> BiasTerms {
+    BiasTerms {
+        global_mean: b.global_mean,
+        user_bias: u.and_then(|u| b.user.get(u)).copied(),
+        item_bias: i.and_then(|i| b.item.get(i)).copied(),
+        value: baseline_estimate(b, u, i),
+    }
+}
+
+impl BiasTerms {
+    fn formula(&self) -> String {
+        let mut f = num(self.global_mean);
+        for b in [self.user_bias, self.item_bias].into_iter().flatten() {
+            f.push_str(&plus(b));
+        }
+        f
+    }
+}
+
+impl Explain for Knn {
+    fn explain(&self, train: &Trainset, user: &str, item: &str) -> PredictionExplanation {
+        let o = outcome(self, train, user, item);
+        let variant = self.variant();
+        let known = match (o.u, o.i) {
+            (Some(u), Some(i)) if u < train.n_users() && i < train.n_items() => Some((u, i)),
+            _ => None,
+        };
+        let xy = known.map(|(u, i)| match self.kind() {
+            Kind::User => (u, i),
+            Kind::Item => (i, u),
+        });
+        let x = xy.map(|(x, _)| x);
+        let with_means = matches!(variant, KnnVariant::WithMeans | KnnVariant::WithZScore);
+        let mean = x.and_then(|x| self.mean(x)).filter(|_| with_means);
+        let sigma = x.and_then(|x| self.sigma(x)).filter(|_| variant == KnnVariant::WithZScore);
+        let baseline = match (variant, self.baselines()) {
+            (KnnVariant::Baseline, Some(b)) => {
+                let inside = |idx: Option<usize>, n: usize| idx.filter(|&k| k < n);
+                Some(bias_terms(b, inside(o.u, train.n_users()), inside(o.i, train.n_items())))
+            }
+            _ => None,
+        };
+        let base = match variant {
+            KnnVariant::Basic => 0.0,
+            KnnVariant::WithMeans | KnnVariant::WithZScore => mean.unwrap_or(0.0),
+            KnnVariant::Baseline => baseline.map_or(0.0, |b| b.value),
+        };
+        let found = known.map(|(u, i)| self.neighbours(u, i)).unwrap_or_default();
+        let actual_k = found.len();
+        let min_k_cut = known.is_some() && actual_k < self.min_k();
+        let used = known.is_some() && !min_k_cut && actual_k > 0;
+        let sum_similarities = if used { found.iter().fold(0.0, |acc, n| acc + n.similarity) } else { 0.0 };
+        let ids = train.ratings().ids(self.kind());
+        let neighbour_baseline = |nb: usize| {
+            let (b, (_, y)) = (self.baselines()?, xy?);
+            let (own, other) = match self.kind() {
+                Kind::User => (&b.user, &b.item),
+                Kind::Item => (&b.item, &b.user),
+            };
+            Some(b.global_mean + own.get(nb).copied().unwrap_or(0.0) + other.get(y).copied().unwrap_or(0.0))
+        };
+        let neighbours: Vec<NeighbourTerm> = found
+            .iter()
+            .map(|n| {
+                let n_mean = self.mean(n.index).filter(|_| with_means);
+                let n_sigma = self.sigma(n.index).filter(|_| variant == KnnVariant::WithZScore);
+                let n_baseline = neighbour_baseline(n.index).filter(|_| variant == KnnVariant::Baseline);
+                let deviation = match variant {
+                    KnnVariant::Basic => n.rating,
+                    KnnVariant::WithMeans => n.rating - n_mean.unwrap_or(0.0),
+                    KnnVariant::WithZScore => {
+                        (n.rating - n_mean.unwrap_or(0.0)) / n_sigma.unwrap_or(1.0) * sigma.unwrap_or(1.0)
+                    }
+                    KnnVariant::Baseline => n.rating - n_baseline.unwrap_or(0.0),
+                };
+                let weight = if used { n.similarity / sum_similarities } else { 0.0 };
+                NeighbourTerm {
+                    id: ids.get(n.index).cloned().unwrap_or_default(),
+                    similarity: n.similarity,
+                    rating: n.rating,
+                    mean: n_mean,
+                    sigma: n_sigma,
+                    baseline: n_baseline,
+                    weight,
+                    contribution: weight * deviation,
+                }
+            })
+            .collect();
+        let base_expr = match &baseline {
+            Some(b) => b.formula(),
+            None => num(base),
+        };
+        let expr = if used {
+            let term = |n: &NeighbourTerm| {
+                let s = num(n.similarity);
+                let r = rating(n.rating);
+                match variant {
+                    KnnVariant::Basic => format!("{s}·{r}"),
+                    KnnVariant::WithMeans => format!("{s}·({r} − {})", num(n.mean.unwrap_or(0.0))),
+                    KnnVariant::WithZScore => {
+                        format!("{s}·({r} − {})/{}", num(n.mean.unwrap_or(0.0)), num(n.sigma.unwrap_or(1.0)))
+                    }
+                    KnnVariant::Baseline => format!("{s}·({r} − {})", num(n.baseline.unwrap_or(0.0))),
+                }
+            };
+            let numerator: Vec<String> = neighbours.iter().map(term).collect();
+            let denominator: Vec<String> = neighbours.iter().map(|n| num(n.similarity)).collect();
+            let ratio = format!("({}) / ({})", numerator.join(" + "), denominator.join(" + "));
+            match variant {
+                KnnVariant::Basic => ratio,
+                KnnVariant::WithZScore => format!("{base_expr} + {ratio}·{}", num(sigma.unwrap_or(1.0))),
+                _ => format!("{base_expr} + {ratio}"),
+            }
+        } else {
+            base_expr
+        };
+        let terms = Terms::Knn(KnnTerms {
+            variant,
+            kind: self.kind(),
+            k: self.k(),
+            min_k: self.min_k(),
+            mean,
+            sigma,
+            baseline,
+            base,
+            neighbours,
+            actual_k,
+            min_k_cut,
+            sum_similarities,
+        });
+        o.explain(train, (user, item), variant.name(), terms, expr)
+    }
+
+    fn as_algorithm(&self) -> &dyn Algorithm {
+        self
+    }
+}
+
+impl Explain for BaselineOnly {
+    fn explain(&self, train: &Trainset, user: &str, item: &str) -> PredictionExplanation {
+        let o = outcome(self, train, user, item);
+        let b = bias_terms(self.baselines(), o.u, o.i);
+        o.explain(train, (user, item), "BaselineOnly", Terms::Baseline(b), b.formula())
+    }
+
+    fn as_algorithm(&self) -> &dyn Algorithm {
+        self
+    }
+}
+
+impl Explain for Svd {
+    fn explain(&self, train: &Trainset, user: &str, item: &str) -> PredictionExplanation {
+        let o = outcome(self, train, user, item);
+        let known = |side: &[(u32, f64)]| !side.is_empty();
+        let u = o.u.filter(|&u| u < train.n_users() && known(train.ur(u)) && self.pu(u).is_some());
+        let i = o.i.filter(|&i| i < train.n_items() && known(train.ir(i)) && self.qi(i).is_some());
+        let factors = u.and_then(|u| self.pu(u)).zip(i.and_then(|i| self.qi(i)));
+        let dot = factors.map(|(p, q)| q.iter().zip(p).map(|(a, b)| a * b).sum::<f64>());
+        let mu = train.global_mean();
+        let with_biases = |u: Option<usize>, i: Option<usize>| BiasTerms {
+            global_mean: mu,
+            user_bias: u.and_then(|u| self.bu().get(u)).copied(),
+            item_bias: i.and_then(|i| self.bi().get(i)).copied(),
+            value: mu
+                + u.and_then(|u| self.bu().get(u)).copied().unwrap_or(0.0)
+                + i.and_then(|i| self.bi().get(i)).copied().unwrap_or(0.0),
+        };
+        let biases = with_biases(u, i);
+        // The model does not say whether it is biased; its estimate does: an unbiased
+        // model cannot estimate for a stranger and otherwise returns q_i·p_u alone.
+        let biased = match (o.estimate, dot) {
+            (Err(_), _) => false,
+            (Ok(e), Some(d)) => (biases.value + d).to_bits() == e.value.to_bits(),
+            (Ok(_), None) => true,
+        };
+        let mut top_factors: Vec<FactorTerm> = factors
+            .map(|(p, q)| {
+                p.iter()
+                    .zip(q)
+                    .enumerate()
+                    .map(|(factor, (&user, &item))| FactorTerm { factor, user, item, product: item * user })
+                    .collect()
+            })
+            .unwrap_or_default();
+        top_factors.sort_by(|a, b| b.product.abs().total_cmp(&a.product.abs()).then(a.factor.cmp(&b.factor)));
+        top_factors.truncate(3);
+        let expr = match (biased, dot) {
+            (true, Some(d)) => format!("{}{}", biases.formula(), plus(d)),
+            (true, None) => biases.formula(),
+            (false, d) => num(d.unwrap_or(0.0)),
+        };
+        let biases = if biased { biases } else { with_biases(None, None) };
+        let terms = Terms::Svd(SvdTerms { biased, biases, dot, top_factors });
+        o.explain(train, (user, item), "SVD", terms, expr)
+    }
+
+    fn as_algorithm(&self) -> &dyn Algorithm {
+        self
+    }
+}
+
+impl Explain for SlopeOne {
+    fn explain(&self, train: &Trainset, user: &str, item: &str) -> PredictionExplanation {
+        let o = outcome(self, train, user, item);
+        let u = o.u.filter(|&u| u < train.n_users());
+        let user_mean = u.and_then(|u| self.user_mean(u));
+        let deviations: Vec<Deviation> = match (u, o.i) {
+            (Some(u), Some(i)) if self.freq(i, i) > 0 => {
+                let ids = train.ratings().ids(Kind::Item);
+                train
+                    .ur(u)
+                    .iter()
+                    .filter_map(|&(j, r)| {
+                        let j = j as usize;
+                        Some(Deviation {
+                            item: ids.get(j).cloned().unwrap_or_default(),
+                            rating: r,
+                            deviation: self.dev(i, j)?,
+                            support: self.freq(i, j),
+                        })
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        let count = deviations.len();
+        let sum = deviations.iter().fold(0.0, |acc, d| acc + d.deviation);
+        let mean_deviation = (count > 0).then(|| sum / count as f64);
+        let mut expr = num(user_mean.unwrap_or(0.0));
+        if count > 0 {
+            let terms: Vec<String> = deviations.iter().map(|d| factor(d.deviation)).collect();
+            expr.push_str(&format!(" + ({}) / {count}", terms.join(" + ")));
+        }
+        let terms = Terms::SlopeOne(SlopeOneTerms { user_mean, deviations, mean_deviation });
+        o.explain(train, (user, item), "SlopeOne", terms, expr)
+    }
+
+    fn as_algorithm(&self) -> &dyn Algorithm {
+        self
+    }
+}
+
+impl Explain for NormalPredictor {
+    fn explain(&self, train: &Trainset, user: &str, item: &str) -> PredictionExplanation {
+        let o = outcome(self, train, user, item);
+        let (mu, sigma) = (self.mu(), self.sigma());
+        let z = if sigma > 0.0 { (o.raw - mu) / sigma } else { 0.0 };
+        let expr = format!("{} + {}·{}", num(mu), num(sigma), factor(z));
+        let terms = Terms::Normal(NormalTerms { mu, sigma, z, random: true });
+        o.explain(train, (user, item), "NormalPredictor", terms, expr)
+    }
+
+    fn as_algorithm(&self) -> &dyn Algorithm {
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_with_true_minus_signs() {
+        assert_eq!(num(-0.004), "0.00");
+        assert_eq!(num(-1.5), "−1.50");
+        assert_eq!(rating(4.0), "4");
+        assert_eq!(rating(3.5), "3.50");
+        assert_eq!(plus(-0.25), " − 0.25");
+        assert_eq!(plus(0.25), " + 0.25");
+        assert_eq!(factor(-2.0), "(−2.00)");
+    }
+}

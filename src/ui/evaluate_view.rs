@@ -1,0 +1,271 @@
+//! The Evaluate view: cross-validation of any algorithm on the loaded data, run in a
+//! Web Worker (`www/worker.js`, the same engine through the JS API) with a progress bar
+//! and a cancel button, a results table and a chart of RMSE by run.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::state::{Action, AppState};
+use super::{on_change, Edit};
+use crate::engine::explain::num;
+use crate::engine::predict::ALGO_NAMES;
+use crate::engine::similarity::Measure;
+use crate::export::ratings_csv;
+use crate::i18n::{text, tr, Key};
+use crate::js_api::{CvOptions, CvRun};
+
+/// Props of [`EvaluateView`].
+#[derive(Properties, PartialEq)]
+pub struct EvaluateViewProps {
+    /// The state.
+    pub state: Rc<AppState>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+/// A running worker and the handler that must live as long as it.
+struct WorkerHandle {
+    worker: web_sys::Worker,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+impl Drop for WorkerHandle {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum Status {
+    Idle,
+    Running { done: u32, total: u32 },
+    Cancelled,
+    Failed(String),
+}
+
+fn field(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn spawn_worker(on_message: Closure<dyn FnMut(web_sys::MessageEvent)>) -> Option<WorkerHandle> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options("./worker.js", &options).ok()?;
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    Some(WorkerHandle { worker, _on_message: on_message })
+}
+
+/// The view.
+#[component]
+pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let t = |k: Key| text(lang, k);
+    let form = use_state(CvOptions::default);
+    let status = use_state(|| Status::Idle);
+    let worker: Rc<RefCell<Option<WorkerHandle>>> = use_mut_ref(|| None);
+    {
+        // Leaving the view stops a running evaluation.
+        let worker = worker.clone();
+        use_effect_with((), move |_| move || drop(worker.borrow_mut().take()));
+    }
+    let o = (*form).clone();
+    let set = |edit: Edit<CvOptions>| {
+        let form = form.clone();
+        on_change(o.clone(), Callback::from(move |next| form.set(next)), edit)
+    };
+    let num_opt = |v: String| v.trim().parse::<usize>().ok();
+    let on_algo = set(Box::new(|o, v| o.algo.algo = v));
+    let on_k = set(Box::new(move |o, v| o.algo.k = num_opt(v)));
+    let on_min_k = set(Box::new(move |o, v| o.algo.min_k = num_opt(v)));
+    let on_kind = set(Box::new(|o, v| o.algo.kind = Some(v)));
+    let on_measure = set(Box::new(|o, v| o.algo.measure = Some(v)));
+    let on_factors = set(Box::new(move |o, v| o.algo.factors = num_opt(v)));
+    let on_epochs = set(Box::new(move |o, v| o.algo.epochs = num_opt(v)));
+    let on_folds = set(Box::new(move |o, v| o.folds = num_opt(v)));
+    let on_top_k = set(Box::new(move |o, v| o.top_k = num_opt(v)));
+    let on_threshold = set(Box::new(|o, v| o.threshold = v.trim().parse::<f64>().ok()));
+
+    let on_run = {
+        let (worker, status, dispatch, data) =
+            (worker.clone(), status.clone(), props.dispatch.clone(), state.data.clone());
+        let options = o.clone();
+        Callback::from(move |_| {
+            let (status2, dispatch2, worker2) = (status.clone(), dispatch.clone(), worker.clone());
+            let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let data = e.data();
+                let progress = field(&data, "progress");
+                if !progress.is_undefined() {
+                    let done = field(&progress, "done").as_f64().unwrap_or(0.0) as u32;
+                    let total = field(&progress, "total").as_f64().unwrap_or(0.0) as u32;
+                    status2.set(Status::Running { done, total });
+                    return;
+                }
+                let report = field(&data, "report");
+                if !report.is_undefined() {
+                    match serde_wasm_bindgen::from_value::<CvRun>(report) {
+                        Ok(r) => {
+                            dispatch2.emit(Action::AddEvalRun(r));
+                            status2.set(Status::Idle);
+                        }
+                        Err(e) => status2.set(Status::Failed(e.to_string())),
+                    }
+                } else {
+                    status2.set(Status::Failed(field(&data, "error").as_string().unwrap_or_default()));
+                    // A failed run may have left the worker in a bad state: start afresh next time.
+                    drop(worker2.borrow_mut().take());
+                }
+            });
+            // The worker (and its loaded engine) is kept between runs; cancelling ends it.
+            if worker.borrow().is_none() {
+                match spawn_worker(on_message) {
+                    Some(handle) => *worker.borrow_mut() = Some(handle),
+                    None => {
+                        status.set(Status::Failed("Web Workers are not available".into()));
+                        return;
+                    }
+                }
+            }
+            let guard = worker.borrow();
+            let Some(handle) = guard.as_ref() else { return };
+            let message = js_sys::Object::new();
+            let csv = ratings_csv(&data.ratings);
+            let _ = js_sys::Reflect::set(&message, &"id".into(), &JsValue::from_f64(1.0));
+            let _ = js_sys::Reflect::set(&message, &"ratings".into(), &JsValue::from_str(&csv));
+            let scale = data.ratings.scale();
+            let mut options = options.clone();
+            options.scale = Some((scale.lo, scale.hi));
+            let js_options = serde::Serialize::serialize(&options, &serde_wasm_bindgen::Serializer::json_compatible())
+                .unwrap_or(JsValue::UNDEFINED);
+            let _ = js_sys::Reflect::set(&message, &"options".into(), &js_options);
+            if handle.worker.post_message(&message).is_err() {
+                status.set(Status::Failed("could not start the worker".into()));
+                return;
+            }
+            status.set(Status::Running { done: 0, total: options.folds.unwrap_or(5) as u32 });
+        })
+    };
+    let on_cancel = {
+        let (worker, status) = (worker.clone(), status.clone());
+        Callback::from(move |_| {
+            drop(worker.borrow_mut().take());
+            status.set(Status::Cancelled);
+        })
+    };
+    let on_clear = {
+        let d = props.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::ClearEvalRuns))
+    };
+    let algo = o.algo.algo.as_str();
+    let is_knn = algo.starts_with("knn-");
+    let is_svd = algo == "svd";
+    let running = matches!(*status, Status::Running { .. });
+    let runs = &state.eval_runs;
+    let best = runs.iter().map(|r| r.rmse).fold(f64::INFINITY, f64::min);
+    let worst = runs.iter().map(|r| r.rmse).fold(0.0, f64::max);
+    html! {
+        <div class="evaluate-view">
+            <section class="card controls" aria-label={t(Key::TabEvaluate)}>
+                <p class="hint intro">{ t(Key::EvalIntro) }</p>
+                <label>{ t(Key::Algorithm) }
+                    <select id="eval-algo" onchange={on_algo}>
+                        { for ALGO_NAMES.iter().map(|n| html! { <option value={*n} selected={*n == algo}>{ *n }</option> }) }
+                    </select>
+                </label>
+                if is_knn {
+                    <label>{ t(Key::K) }<input id="eval-k" class="narrow" type="number" min="1" value={o.algo.k.unwrap_or(40).to_string()} onchange={on_k} /></label>
+                    <label>{ t(Key::MinK) }<input id="eval-min-k" class="narrow" type="number" min="1" value={o.algo.min_k.unwrap_or(1).to_string()} onchange={on_min_k} /></label>
+                    <label>{ t(Key::Kind) }
+                        <select id="eval-kind" onchange={on_kind}>
+                            <option value="user" selected={o.algo.kind.as_deref() != Some("item")}>{ t(Key::KindUser) }</option>
+                            <option value="item" selected={o.algo.kind.as_deref() == Some("item")}>{ t(Key::KindItem) }</option>
+                        </select>
+                    </label>
+                    <label>{ t(Key::Measure) }
+                        <select id="eval-measure" onchange={on_measure}>
+                            { for Measure::ALL.iter().take(4).map(|m| html! {
+                                <option value={m.name()} selected={o.algo.measure.as_deref().unwrap_or("msd") == m.name()}>{ m.name() }</option>
+                            }) }
+                        </select>
+                    </label>
+                }
+                if is_svd {
+                    <label>{ t(Key::Factors) }<input id="eval-factors" class="narrow" type="number" min="1" value={o.algo.factors.unwrap_or(100).to_string()} onchange={on_factors} /></label>
+                    <label>{ t(Key::Epochs) }<input id="eval-epochs" class="narrow" type="number" min="1" value={o.algo.epochs.unwrap_or(20).to_string()} onchange={on_epochs} /></label>
+                }
+                <label>{ t(Key::Folds) }<input id="eval-folds" class="narrow" type="number" min="2" max="20" value={o.folds.unwrap_or(5).to_string()} onchange={on_folds} /></label>
+                <label>{ t(Key::TopK) }<input id="eval-top-k" class="narrow" type="number" min="1" value={o.top_k.unwrap_or(10).to_string()} onchange={on_top_k} /></label>
+                <label>{ t(Key::Threshold) }<input id="eval-threshold" class="narrow" type="number" step="any" value={o.threshold.unwrap_or(4.0).to_string()} onchange={on_threshold} /></label>
+                <div class="row">
+                    <button id="eval-run" onclick={on_run} disabled={running}>{ t(Key::Run) }</button>
+                    <button id="eval-cancel" onclick={on_cancel} disabled={!running}>{ t(Key::Cancel) }</button>
+                    <button id="eval-clear" onclick={on_clear} disabled={runs.is_empty()}>{ t(Key::ClearResults) }</button>
+                </div>
+                <div class="eval-status" aria-live="polite">
+                    { match &*status {
+                        Status::Running { done, total } => html! { <>
+                            <progress id="eval-progress" max={total.max(&1).to_string()} value={done.to_string()}></progress>
+                            { " " }{ tr(lang, Key::Running, &[("done", (done + 1).min(*total).to_string()), ("total", total.to_string())]) }
+                        </> },
+                        Status::Cancelled => html! { <span id="eval-cancelled">{ t(Key::Cancelled) }</span> },
+                        Status::Failed(why) => html! { <span class="error" role="alert">{ tr(lang, Key::EvalFailed, &[("reason", why.clone())]) }</span> },
+                        Status::Idle => html! {},
+                    } }
+                </div>
+            </section>
+            <section class="card">
+                if runs.is_empty() {
+                    <p class="hint">{ t(Key::NoResults) }</p>
+                } else {
+                    <div class="table-scroll">
+                        <table class="data-table" id="eval-table">
+                            <thead><tr>
+                                <th scope="col">{ t(Key::ColAlgo) }</th>
+                                <th scope="col">{ t(Key::ColRmse) }</th>
+                                <th scope="col">{ t(Key::ColMae) }</th>
+                                <th scope="col">{ t(Key::ColFcp) }</th>
+                                <th scope="col">{ t(Key::ColPrecision) }</th>
+                                <th scope="col">{ t(Key::ColRecall) }</th>
+                                <th scope="col">{ t(Key::ColNdcg) }</th>
+                                <th scope="col">{ t(Key::ColTime) }</th>
+                            </tr></thead>
+                            <tbody>{ for runs.iter().map(|r| html! {
+                                <tr>
+                                    <th scope="row">{ r.label.clone() }</th>
+                                    <td class="num">{ num(r.rmse) }</td>
+                                    <td class="num">{ num(r.mae) }</td>
+                                    <td class="num">{ r.fcp.map(num).unwrap_or_else(|| "—".into()) }</td>
+                                    <td class="num">{ num(r.precision) }</td>
+                                    <td class="num">{ num(r.recall) }</td>
+                                    <td class="num">{ num(r.ndcg) }</td>
+                                    <td class="num">{ format!("{:.0}", r.fit_ms + r.predict_ms) }</td>
+                                </tr>
+                            }) }</tbody>
+                        </table>
+                    </div>
+                    <figure class="bars">
+                        <figcaption>{ t(Key::RmseChart) }</figcaption>
+                        <svg id="eval-chart" viewBox={format!("0 0 520 {}", 24 * runs.len() + 8)} role="img"
+                            aria-label={runs.iter().map(|r| format!("{}: {}", r.label, num(r.rmse))).collect::<Vec<_>>().join("; ")}>
+                            { for runs.iter().enumerate().map(|(k, r)| {
+                                // Bars start a little below the best RMSE so differences show.
+                                let lo = (best - 0.1 * (worst - best).max(0.05)).max(0.0);
+                                let w = 240.0 * (r.rmse - lo) / (worst - lo).max(1e-9);
+                                let y = 4 + 24 * k;
+                                html! { <g>
+                                    <text x="0" y={(y + 14).to_string()} class="tick">{ r.label.chars().take(36).collect::<String>() }</text>
+                                    <rect x="230" y={y.to_string()} width={format!("{:.1}", w.max(2.0) * 0.95)} height="18" class={if r.rmse == best { "bar best" } else { "bar" }} />
+                                    <text x={format!("{:.1}", 236.0 + w.max(2.0) * 0.95)} y={(y + 14).to_string()} class="tick">{ num(r.rmse) }</text>
+                                </g> }
+                            }) }
+                        </svg>
+                    </figure>
+                }
+            </section>
+        </div>
+    }
+}

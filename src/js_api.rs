@@ -1,4 +1,5 @@
-//! The JavaScript API: `similarity`, `neighbours`, `discounts`, `explain`, `RatingSet` and `mount`.
+//! The JavaScript API: `similarity`, `neighbours`, `discounts`, `explain`, `crossValidate`,
+//! `predict`, `recommend`, `RatingSet` and `mount`.
 //!
 //! Ratings are either text (any format the app reads) or an array of
 //! `{user, item, rating}` objects or `[user, item, rating]` arrays; ids may be
@@ -16,7 +17,7 @@ use crate::engine::evaluate::{KFold, TopNParams};
 use crate::engine::explain::explain_pair;
 use crate::engine::neighbours::{top_k, NeighbourFilter};
 use crate::engine::parse::{parse_ratings, ParseOptions};
-use crate::engine::predict::{AlgoOptions, AlgoSpec};
+use crate::engine::predict::{fit_explainable, AlgoOptions, AlgoSpec, Trainset};
 use crate::engine::ratings::{Kind, Ratings, Scale};
 use crate::engine::similarity::{compute, Measure, SimilarityParams};
 use crate::engine::text_input::Separator;
@@ -366,6 +367,48 @@ pub fn cross_validate_js(
         fit_ms: m.fit_ms,
         predict_ms: m.test_ms,
     })
+}
+
+fn algo_options(value: JsValue) -> Result<AlgoOptions, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(AlgoOptions { algo: "svd".into(), ..Default::default() });
+    }
+    let mut o: AlgoOptions = serde_wasm_bindgen::from_value(value).map_err(|e| err(format!("options: {e}")))?;
+    if o.algo.is_empty() {
+        o.algo = "svd".into();
+    }
+    Ok(o)
+}
+
+/// Fits the algorithm of `options` (`{algo, k, minK, kind, measure, factors, epochs, seed, scale}`;
+/// default SVD) on `ratings` and predicts `user`'s rating of `item`, with the explanation:
+/// `{user, item, algorithm, est, raw, clipped, impossible, actual_k, global_mean, terms, formula}`.
+#[wasm_bindgen]
+pub fn predict(ratings_in: JsValue, options_in: JsValue, user: &str, item: &str) -> Result<JsValue, JsError> {
+    let scale = options(options_in.clone())?.scale;
+    let r = ratings(ratings_in, &Options { scale, ..Default::default() })?;
+    let spec = algo_options(options_in)?.check().map_err(err)?;
+    let train = Trainset::new(r);
+    let model = fit_explainable(&spec, &train).map_err(err)?;
+    to_js(&model.explain(&train, user, item))
+}
+
+/// The `n` items `user` has not rated with the highest predicted rating: an array of
+/// `{item, est}` (options as for `predict`).
+#[wasm_bindgen]
+pub fn recommend(ratings_in: JsValue, options_in: JsValue, user: &str, n: usize) -> Result<JsValue, JsError> {
+    let scale = options(options_in.clone())?.scale;
+    let r = ratings(ratings_in, &Options { scale, ..Default::default() })?;
+    let spec = algo_options(options_in)?.check().map_err(err)?;
+    let train = Trainset::new(r);
+    let model = spec.fit(&train).map_err(err)?;
+    let recs = crate::engine::predict::recommend(model.as_ref(), &train, user, n).map_err(err)?;
+    #[derive(Serialize)]
+    struct Rec {
+        item: String,
+        est: f64,
+    }
+    to_js(&recs.into_iter().map(|p| Rec { item: p.item, est: p.est }).collect::<Vec<_>>())
 }
 
 /// A parsed rating set kept in WebAssembly memory, for repeated computations

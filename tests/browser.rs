@@ -2,7 +2,7 @@
 //! (`make test-wasm`).
 #![cfg(target_arch = "wasm32")]
 
-use discount_lab::js_api::{discounts, explain, mount, neighbours, similarity};
+use discount_lab::js_api::{cross_validate_js, discounts, explain, mount, neighbours, predict, recommend, similarity};
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -114,6 +114,46 @@ fn neighbours_lists_positively_similar_rows() {
     let top: Array = neighbours(text, JsValue::UNDEFINED, "a", 5).unwrap().dyn_into().unwrap();
     assert_eq!(top.length(), 1);
     assert_eq!(get(&top.get(0), "id").as_string().unwrap(), "b");
+}
+
+fn shop_text() -> JsValue {
+    let mut text = String::new();
+    for u in 0..30 {
+        for i in 0..12 {
+            if (u * 7 + i * 3) % 4 != 0 {
+                text.push_str(&format!("u{u},i{i},{}\n", 1 + (u + 2 * i) % 5));
+            }
+        }
+    }
+    JsValue::from_str(&text)
+}
+
+#[wasm_bindgen_test]
+fn cross_validation_reports_progress_and_means() {
+    let calls = std::rc::Rc::new(std::cell::Cell::new(0));
+    let seen = calls.clone();
+    let cb = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |_p: JsValue| seen.set(seen.get() + 1));
+    let f: js_sys::Function = cb.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    let run =
+        cross_validate_js(shop_text(), options(&[("algo", "knn-means".into()), ("folds", 3.into())]), Some(f)).unwrap();
+    assert_eq!(calls.get(), 3);
+    assert_eq!(get(&run, "folds").as_f64().unwrap(), 3.0);
+    let rmse = get(&run, "rmse").as_f64().unwrap();
+    assert!(rmse > 0.0 && rmse < 4.0, "{rmse}");
+    assert!(get(&run, "label").as_string().unwrap().starts_with("knn-means (user, msd"));
+}
+
+#[wasm_bindgen_test]
+fn predict_explains_and_recommend_lists_unrated_items() {
+    let p = predict(shop_text(), options(&[("algo", "baseline".into())]), "u1", "i3").unwrap();
+    let est = get(&p, "est").as_f64().unwrap();
+    assert!((1.0..=5.0).contains(&est));
+    assert!(get(&p, "formula").as_string().unwrap().contains('='));
+    let recs: Array =
+        recommend(shop_text(), options(&[("algo", "slope-one".into())]), "u0", 3).unwrap().dyn_into().unwrap();
+    assert!(recs.length() <= 3);
+    let e = predict(shop_text(), options(&[("algo", "nope".into())]), "u1", "i3").unwrap_err();
+    assert!(get(&JsValue::from(e), "message").as_string().unwrap().contains("unknown algorithm"));
 }
 
 #[wasm_bindgen_test]

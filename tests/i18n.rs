@@ -25,8 +25,10 @@ fn chinese_messages_are_translated() {
     // Only symbols, formulas and format names may be identical: no English word of 4+ letters.
     for k in &same {
         let t = text(Lang::En, *k);
+        // Parameter names such as actual_k are identifiers, not words.
         let has_word = t
-            .split(|c: char| !c.is_ascii_alphabetic())
+            .split(|c: char| !(c.is_ascii_alphabetic() || c == '_'))
+            .filter(|w| !w.contains('_'))
             .any(|w| w.len() >= 4 && w.chars().any(|c| c.is_ascii_lowercase()));
         assert!(!has_word || t.contains("ratings.dat"), "{k:?} untranslated: {t}");
     }

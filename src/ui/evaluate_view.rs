@@ -9,10 +9,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::prediction_panel::PredictionPanel;
 use super::state::{Action, AppState};
+use super::Shared;
 use super::{on_change, Edit};
+use crate::engine::error::EngineError;
 use crate::engine::explain::num;
-use crate::engine::predict::ALGO_NAMES;
+use crate::engine::predict::{fit_explainable, recommend, Explain, Trainset, ALGO_NAMES};
 use crate::engine::similarity::Measure;
 use crate::export::ratings_csv;
 use crate::i18n::{text, tr, Key};
@@ -160,6 +163,55 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
         let d = props.dispatch.clone();
         Callback::from(move |_| d.emit(Action::ClearEvalRuns))
     };
+    // The chosen algorithm fitted on all loaded ratings, for recommendations and 'why'.
+    type Fitted = Result<(Shared<Trainset>, Shared<Box<dyn Explain>>), EngineError>;
+    let fitted: Rc<Fitted> = {
+        let data = state.data.clone();
+        use_memo((state.version, o.algo.clone()), move |(_, opts)| {
+            let spec = opts.check()?;
+            let train = Trainset::new(data.ratings.clone());
+            let model = fit_explainable(&spec, &train)?;
+            Ok((Shared(Rc::new(train)), Shared(Rc::new(model))))
+        })
+    };
+    let users = state.data.ratings.user_ids();
+    let chosen_user = use_state(|| None::<String>);
+    let chosen_item = use_state(|| None::<String>);
+    let user = chosen_user
+        .as_ref()
+        .filter(|u| state.data.ratings.user_index(u).is_some())
+        .cloned()
+        .or_else(|| users.first().cloned());
+    let on_user = {
+        let (chosen_user, chosen_item) = (chosen_user.clone(), chosen_item.clone());
+        Callback::from(move |e: Event| {
+            use yew::TargetCast;
+            chosen_user.set(Some(e.target_unchecked_into::<web_sys::HtmlInputElement>().value().trim().to_string()));
+            chosen_item.set(None);
+        })
+    };
+    let recs_html = match (&*fitted, &user) {
+        (Err(e), _) => {
+            html! { <p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", e.to_string())]) }</p> }
+        }
+        (Ok(_), None) => html! {},
+        (Ok((train, model)), Some(u)) => {
+            let recs = recommend(model.as_algorithm(), train, u, 10).unwrap_or_default();
+            let why = chosen_item.as_ref().map(|i| model.explain(train, u, i));
+            html! { <>
+                <h3>{ tr(lang, Key::Recommendations, &[("n", recs.len().to_string()), ("user", u.clone())]) }</h3>
+                <ol class="recs" id="recs">{ for recs.iter().map(|p| {
+                    let (item, chosen_item) = (p.item.clone(), chosen_item.clone());
+                    html! { <li>
+                        { format!("{} — {} {} ", p.item, t(Key::Predicted), num(p.est)) }
+                        <button class="link" aria-label={format!("{} {}", t(Key::Explain), p.item)}
+                            onclick={Callback::from(move |_| chosen_item.set(Some(item.clone())))}>{ t(Key::Explain) }</button>
+                    </li> }
+                }) }</ol>
+                if let Some(e) = why { <PredictionPanel explanation={e} {lang} /> }
+            </> }
+        }
+    };
     let algo = o.algo.algo.as_str();
     let is_knn = algo.starts_with("knn-");
     let is_svd = algo == "svd";
@@ -265,6 +317,15 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                         </svg>
                     </figure>
                 }
+            </section>
+            <section class="card recommendations" aria-labelledby="recs-h">
+                <h2 id="recs-h">{ t(Key::WhyPrediction) }</h2>
+                <p class="hint">{ t(Key::FitNote) }</p>
+                <label>{ t(Key::PickUser) }
+                    <input id="eval-user" list="eval-users" class="narrow" value={user.clone().unwrap_or_default()} onchange={on_user} />
+                    <datalist id="eval-users">{ for users.iter().take(2000).map(|u| html! { <option value={u.clone()} /> }) }</datalist>
+                </label>
+                { recs_html }
             </section>
         </div>
     }

@@ -10,6 +10,7 @@ pub mod heatmap;
 pub mod histogram_chart;
 pub mod items_view;
 pub mod notice;
+pub mod prediction_panel;
 pub mod rating_grid;
 pub mod similarity_view;
 pub mod state;

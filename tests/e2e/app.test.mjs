@@ -234,6 +234,12 @@ test('cross-validation runs in a worker, shows the table and chart, and can be c
   const rmse = Number(await page.locator('#eval-table tbody tr td').first().textContent());
   assert.ok(rmse > 0.3 && rmse < 2, `rmse ${rmse}`);
   assert.equal(await page.locator('#eval-chart rect').count(), 1);
+  // Recommendations for the first user, and why the first one is predicted as it is.
+  assert.equal(await page.locator('#recs li').count(), 10);
+  await page.locator('#recs li button').first().click();
+  await page.waitForSelector('#why-prediction');
+  assert.match(await page.locator('#why-formula').textContent(), /=/);
+  assert.ok(await page.locator('#why-neighbours tbody tr').count() >= 1);
   // A long SVD run, cancelled after it starts: no new row.
   await page.selectOption('#eval-algo', 'svd');
   await page.fill('#eval-epochs', '400');

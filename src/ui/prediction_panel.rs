@@ -1,0 +1,84 @@
+//! 'Why this prediction': the terms of one estimate with their real numbers.
+
+use yew::prelude::*;
+
+use crate::engine::explain::num;
+use crate::engine::predict::{Impossible, PredictionExplanation, Terms};
+use crate::i18n::{text, tr, Key, Lang};
+
+/// Props of [`PredictionPanel`].
+#[derive(Properties, PartialEq)]
+pub struct PredictionPanelProps {
+    /// The explanation.
+    pub explanation: PredictionExplanation,
+    /// Language.
+    pub lang: Lang,
+}
+
+/// The panel.
+#[component]
+pub fn PredictionPanel(props: &PredictionPanelProps) -> Html {
+    let e = &props.explanation;
+    let lang = props.lang;
+    let t = |k: Key| text(lang, k);
+    let opt = |v: Option<f64>| v.map(num).unwrap_or_else(|| "—".into());
+    let fallback = e.impossible.map(|why| {
+        let reason = match why {
+            Impossible::UnknownUserOrItem => t(Key::ReasonUnknown),
+            Impossible::NotEnoughNeighbours => t(Key::ReasonNeighbours),
+        };
+        tr(lang, Key::Fallback, &[("reason", reason.to_string()), ("mean", num(e.global_mean))])
+    });
+    let terms = match &e.terms {
+        Terms::Knn(k) => html! { <>
+            <p>{ tr(lang, Key::ActualK, &[("k", k.actual_k.to_string())]) }</p>
+            if k.min_k_cut { <p class="note">{ t(Key::MinKCut) }</p> }
+            if !k.neighbours.is_empty() {
+                <div class="table-scroll"><table class="compact" id="why-neighbours">
+                    <thead><tr>
+                        <th scope="col">{ t(Key::ColNeighbour) }</th><th scope="col">{ t(Key::ColSimilarity) }</th>
+                        <th scope="col">{ t(Key::ColRating) }</th><th scope="col">{ "μ / b" }</th>
+                        <th scope="col">{ t(Key::ColWeight) }</th><th scope="col">{ t(Key::ColContribution) }</th>
+                    </tr></thead>
+                    <tbody>{ for k.neighbours.iter().map(|n| html! {
+                        <tr><th scope="row">{ n.id.clone() }</th><td>{ num(n.similarity) }</td><td>{ num(n.rating) }</td>
+                            <td>{ opt(n.mean.or(n.baseline)) }</td><td>{ num(n.weight) }</td><td>{ num(n.contribution) }</td></tr>
+                    }) }</tbody>
+                </table></div>
+            }
+        </> },
+        Terms::Baseline(b) => html! {
+            <p><code>{ format!("μ = {}, b_u = {}, b_i = {}", num(b.global_mean), opt(b.user_bias), opt(b.item_bias)) }</code></p>
+        },
+        Terms::Svd(s) => html! { <>
+            <p><code>{ format!("μ = {}, b_u = {}, b_i = {}, q_i · p_u = {}", num(s.biases.global_mean), opt(s.biases.user_bias), opt(s.biases.item_bias), opt(s.dot)) }</code></p>
+            if !s.top_factors.is_empty() {
+                <table class="compact"><thead><tr><th scope="col">{ t(Key::ColFactor) }</th><th scope="col">{ "p_u" }</th><th scope="col">{ "q_i" }</th><th scope="col">{ "p_u · q_i" }</th></tr></thead>
+                <tbody>{ for s.top_factors.iter().map(|f| html! {
+                    <tr><th scope="row">{ f.factor }</th><td>{ num(f.user) }</td><td>{ num(f.item) }</td><td>{ num(f.product) }</td></tr>
+                }) }</tbody></table>
+            }
+        </> },
+        Terms::SlopeOne(s) => html! { <>
+            <p><code>{ format!("r̄_u = {}, mean dev = {}", opt(s.user_mean), opt(s.mean_deviation)) }</code></p>
+            if !s.deviations.is_empty() {
+                <div class="table-scroll"><table class="compact">
+                    <thead><tr><th scope="col">{ "j" }</th><th scope="col">{ t(Key::ColRating) }</th><th scope="col">{ t(Key::ColDeviation) }</th><th scope="col">{ t(Key::ColSupport) }</th></tr></thead>
+                    <tbody>{ for s.deviations.iter().map(|d| html! {
+                        <tr><th scope="row">{ d.item.clone() }</th><td>{ num(d.rating) }</td><td>{ num(d.deviation) }</td><td>{ d.support }</td></tr>
+                    }) }</tbody>
+                </table></div>
+            }
+        </> },
+        Terms::Normal(n) => html! { <p>{ tr(lang, Key::RandomNote, &[("z", num(n.z))]) }</p> },
+    };
+    html! {
+        <section class="card explain" id="why-prediction" aria-live="polite">
+            <h3>{ format!("{} — {} · {} = {}", t(Key::WhyPrediction), e.user, e.item, num(e.est)) }</h3>
+            <p><code id="why-formula">{ e.formula.clone() }</code></p>
+            if let Some(f) = fallback { <p class="note">{ f }</p> }
+            if e.clipped { <p class="hint">{ t(Key::Clipped) }</p> }
+            { terms }
+        </section>
+    }
+}

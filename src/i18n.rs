@@ -122,6 +122,16 @@ catalogue! {
     Clipped => "The estimate was clipped to the rating scale.", "估计值已截断到评分范围内。";
     RandomNote => "NormalPredictor draws at random from N(μ, σ²): z = {z}.", "NormalPredictor 从 N(μ, σ²) 随机抽取：z = {z}。";
     Explain => "Why?", "为什么？";
+    GridSearch => "Grid search", "网格搜索";
+    GridSearchHint => "Comma-separated values to try; every combination is cross-validated on the same folds.", "用逗号分隔要尝试的取值；每种组合都在相同的折上交叉验证。";
+    GridK => "k values", "k 取值";
+    GridMeasures => "Measures", "度量";
+    GridFactors => "Factor counts", "因子数取值";
+    GridEpochs => "Epoch counts", "轮数取值";
+    FoldFiles => "Or MovieLens fold files (u1.base, u1.test, …)", "或 MovieLens 折文件（u1.base、u1.test……）";
+    FoldFilesLoaded => "{n} predefined folds from files: {names}", "来自文件的 {n} 个预定义折：{names}";
+    FoldFilesBad => "Each .base file needs its .test file (and the reverse); unmatched: {names}", "每个 .base 文件都需要对应的 .test 文件（反之亦然）；未配对：{names}";
+    UseKFold => "Use k-fold on the loaded data", "改用已载入数据的 k 折";
     Samples => "Built-in samples", "内置示例";
     SampleShop => "Synthetic shop", "模拟商店";
     SampleWorked => "Articles' worked example", "文章算例";

@@ -1,4 +1,4 @@
-//! The JavaScript API: `similarity`, `neighbours`, `discounts`, `explain`, `crossValidate`,
+//! The JavaScript API: `similarity`, `neighbours`, `discounts`, `explain`, `evaluate`, `gridSearch`,
 //! `predict`, `recommend`, `RatingSet` and `mount`.
 //!
 //! Ratings are either text (any format the app reads) or an array of
@@ -13,7 +13,9 @@ use wasm_bindgen::JsCast;
 use crate::engine::discount::offer::{zhe_label, OfferBounds, Percent};
 use crate::engine::discount::seed_user::{user_discounts, UserDiscountParams};
 use crate::engine::evaluate::cross_validate::{cross_validate, Progress};
-use crate::engine::evaluate::{KFold, TopNParams};
+use crate::engine::evaluate::{
+    grid_search, predefined_folds, CvReport, Fold, GridParams, KFold, TopNParams, ValidTopNParams,
+};
 use crate::engine::explain::explain_pair;
 use crate::engine::neighbours::{top_k, NeighbourFilter};
 use crate::engine::parse::{parse_ratings, ParseOptions};
@@ -253,6 +255,33 @@ pub struct CvOptions {
     pub threshold: Option<f64>,
     /// Rating scale; inferred when absent.
     pub scale: Option<(f64, f64)>,
+    /// Predefined folds (MovieLens `u1.base`/`u1.test` texts) instead of k-fold on `ratings`.
+    pub fold_files: Option<Vec<FoldText>>,
+    /// Grid search: values to try (`gridSearch` only).
+    pub grid: Option<GridValues>,
+}
+
+/// One predefined fold as texts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FoldText {
+    /// The training file's text.
+    pub train: String,
+    /// The test file's text.
+    pub test: String,
+}
+
+/// Values of a grid search; absent lists are not searched.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GridValues {
+    /// Values of k (k-NN).
+    pub k: Option<Vec<usize>>,
+    /// Similarity measures (k-NN).
+    pub measure: Option<Vec<String>>,
+    /// Numbers of factors (SVD).
+    pub factors: Option<Vec<usize>>,
+    /// Numbers of epochs (SVD).
+    pub epochs: Option<Vec<usize>>,
 }
 
 impl Default for CvOptions {
@@ -264,6 +293,8 @@ impl Default for CvOptions {
             top_k: None,
             threshold: None,
             scale: None,
+            fold_files: None,
+            grid: None,
         }
     }
 }
@@ -319,43 +350,51 @@ fn now_ms() -> f64 {
     }
 }
 
-/// k-fold cross-validation of one algorithm on `ratings` (seeded shuffle): RMSE, MAE,
-/// FCP, precision@k, recall@k, NDCG@k and times, as means over the folds.
-/// `onProgress({done, total})` is called after every fold. Used by the app's worker.
-#[wasm_bindgen(js_name = crossValidate)]
-pub fn cross_validate_js(
-    ratings_in: JsValue,
-    options_in: JsValue,
-    on_progress: Option<js_sys::Function>,
-) -> Result<JsValue, JsError> {
-    let o: CvOptions = if options_in.is_undefined() || options_in.is_null() {
-        CvOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options_in).map_err(|e| err(format!("options: {e}")))?
-    };
+fn cv_options(value: JsValue) -> Result<CvOptions, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(CvOptions::default());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| err(format!("options: {e}")))
+}
+
+/// The folds: predefined files when given, else a seeded k-fold split of `ratings`.
+fn cv_folds(ratings_in: JsValue, o: &CvOptions) -> Result<Vec<Fold>, JsError> {
+    let scale = o.scale.map(|(lo, hi)| Scale::new(lo, hi)).transpose().map_err(err)?;
+    if let Some(files) = &o.fold_files {
+        let pairs: Vec<(&[u8], &[u8])> = files.iter().map(|f| (f.train.as_bytes(), f.test.as_bytes())).collect();
+        return predefined_folds(&pairs, &ParseOptions { scale, ..Default::default() }).map_err(err);
+    }
     let r = ratings(ratings_in, &Options { scale: o.scale, ..Default::default() })?;
-    let spec = o.algo.check().map_err(err)?;
-    let folds = KFold::new()
+    KFold::new()
         .n_splits(o.folds.unwrap_or(5))
         .random_state(o.split_seed.unwrap_or(0))
         .check()
         .map_err(err)?
         .split(&r)
-        .map_err(err)?;
-    let top = TopNParams::new().k(o.top_k.unwrap_or(10)).threshold(o.threshold.unwrap_or(4.0)).check().map_err(err)?;
-    let mut progress = |p: Progress<'_>| {
-        if let Some(f) = &on_progress {
+        .map_err(err)
+}
+
+fn top_n_params(o: &CvOptions) -> Result<ValidTopNParams, JsError> {
+    TopNParams::new().k(o.top_k.unwrap_or(10)).threshold(o.threshold.unwrap_or(4.0)).check().map_err(err)
+}
+
+/// Calls `onProgress({done, total})` if given; never cancels (the worker is terminated instead).
+fn progress_to(on_progress: &Option<js_sys::Function>) -> impl FnMut(Progress<'_>) -> bool + '_ {
+    move |p: Progress<'_>| {
+        if let Some(f) = on_progress {
             let obj = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&obj, &"done".into(), &JsValue::from_f64(p.done as f64));
             let _ = js_sys::Reflect::set(&obj, &"total".into(), &JsValue::from_f64(p.total as f64));
             let _ = f.call1(&JsValue::NULL, &obj);
         }
         true
-    };
-    let report = cross_validate(&spec, &folds, &top, &now_ms, &mut progress).map_err(err)?.into_report();
+    }
+}
+
+fn cv_run(label: String, report: &CvReport) -> CvRun {
     let m = &report.mean;
-    to_js(&CvRun {
-        label: run_label(&o.algo, &spec),
+    CvRun {
+        label,
         folds: report.folds.len(),
         n_test: report.folds.iter().map(|f| f.n_test).sum(),
         rmse: m.rmse,
@@ -366,7 +405,57 @@ pub fn cross_validate_js(
         ndcg: m.ndcg,
         fit_ms: m.fit_ms,
         predict_ms: m.test_ms,
-    })
+    }
+}
+
+/// Cross-validation of one algorithm: k-fold on `ratings` (seeded shuffle) or the
+/// predefined `foldFiles`; RMSE, MAE, FCP, precision@k, recall@k, NDCG@k and times as
+/// means over the folds. `onProgress({done, total})` is called after every fold.
+#[wasm_bindgen(js_name = evaluate)]
+pub fn cross_validate_js(
+    ratings_in: JsValue,
+    options_in: JsValue,
+    on_progress: Option<js_sys::Function>,
+) -> Result<JsValue, JsError> {
+    let o = cv_options(options_in)?;
+    let spec = o.algo.check().map_err(err)?;
+    let folds = cv_folds(ratings_in, &o)?;
+    let report =
+        cross_validate(&spec, &folds, &top_n_params(&o)?, &now_ms, &mut progress_to(&on_progress)).map_err(err)?;
+    to_js(&cv_run(run_label(&o.algo, &spec), report.report()))
+}
+
+/// Grid search: every combination of `grid` (`{k, measure, factors, epochs}` lists) over the
+/// same folds; an array of runs (as `evaluate` returns), best mean RMSE first.
+#[wasm_bindgen(js_name = gridSearch)]
+pub fn grid_search_js(
+    ratings_in: JsValue,
+    options_in: JsValue,
+    on_progress: Option<js_sys::Function>,
+) -> Result<JsValue, JsError> {
+    let o = cv_options(options_in)?;
+    let g = o.grid.clone().unwrap_or_default();
+    let params = GridParams { base: o.algo.clone(), k: g.k, measure: g.measure, factors: g.factors, epochs: g.epochs }
+        .check()
+        .map_err(err)?;
+    let folds = cv_folds(ratings_in, &o)?;
+    let outcome =
+        grid_search(&params, &folds, &top_n_params(&o)?, &now_ms, &mut progress_to(&on_progress)).map_err(err)?;
+    let runs: Vec<CvRun> = outcome
+        .report()
+        .results
+        .iter()
+        .map(|r| {
+            let mut a = o.algo.clone();
+            a.k = r.point.k.or(a.k);
+            a.measure = r.point.measure.clone().or(a.measure);
+            a.factors = r.point.factors.or(a.factors);
+            a.epochs = r.point.epochs.or(a.epochs);
+            let label = a.check().map(|spec| run_label(&a, &spec)).unwrap_or_else(|_| a.algo.clone());
+            cv_run(label, &r.report)
+        })
+        .collect();
+    to_js(&runs)
 }
 
 fn algo_options(value: JsValue) -> Result<AlgoOptions, JsError> {

@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::browser::read_file;
 use super::prediction_panel::PredictionPanel;
 use super::state::{Action, AppState};
 use super::Shared;
@@ -19,7 +20,7 @@ use crate::engine::predict::{fit_explainable, recommend, Explain, Trainset, ALGO
 use crate::engine::similarity::Measure;
 use crate::export::ratings_csv;
 use crate::i18n::{text, tr, Key};
-use crate::js_api::{CvOptions, CvRun};
+use crate::js_api::{CvOptions, CvRun, FoldText, GridValues};
 
 /// Props of [`EvaluateView`].
 #[derive(Properties, PartialEq)]
@@ -71,6 +72,12 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
     let form = use_state(CvOptions::default);
     let status = use_state(|| Status::Idle);
     let worker: Rc<RefCell<Option<WorkerHandle>>> = use_mut_ref(|| None);
+    let grid_on = use_state(|| false);
+    let grid_text = use_state(|| {
+        ["10, 20, 40".to_string(), "msd, pearson".to_string(), "50, 100".to_string(), "10, 20".to_string()]
+    });
+    // Predefined folds read from files: (names, folds) or the unmatched names.
+    let fold_files = use_state(|| None::<Result<(Vec<String>, Vec<FoldText>), Vec<String>>>);
     {
         // Leaving the view stops a running evaluation.
         let worker = worker.clone();
@@ -97,6 +104,11 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
         let (worker, status, dispatch, data) =
             (worker.clone(), status.clone(), props.dispatch.clone(), state.data.clone());
         let options = o.clone();
+        let grid = grid_on.then(|| parse_grid(&grid_text));
+        let folds = match &*fold_files {
+            Some(Ok((_, f))) => Some(f.clone()),
+            _ => None,
+        };
         Callback::from(move |_| {
             let (status2, dispatch2, worker2) = (status.clone(), dispatch.clone(), worker.clone());
             let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -110,9 +122,16 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                 }
                 let report = field(&data, "report");
                 if !report.is_undefined() {
-                    match serde_wasm_bindgen::from_value::<CvRun>(report) {
-                        Ok(r) => {
-                            dispatch2.emit(Action::AddEvalRun(r));
+                    let runs = if js_sys::Array::is_array(&report) {
+                        serde_wasm_bindgen::from_value::<Vec<CvRun>>(report)
+                    } else {
+                        serde_wasm_bindgen::from_value::<CvRun>(report).map(|r| vec![r])
+                    };
+                    match runs {
+                        Ok(runs) => {
+                            for r in runs {
+                                dispatch2.emit(Action::AddEvalRun(r));
+                            }
                             status2.set(Status::Idle);
                         }
                         Err(e) => status2.set(Status::Failed(e.to_string())),
@@ -138,10 +157,17 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
             let message = js_sys::Object::new();
             let csv = ratings_csv(&data.ratings);
             let _ = js_sys::Reflect::set(&message, &"id".into(), &JsValue::from_f64(1.0));
+            let _ = js_sys::Reflect::set(
+                &message,
+                &"kind".into(),
+                &JsValue::from_str(if grid.is_some() { "grid" } else { "evaluate" }),
+            );
             let _ = js_sys::Reflect::set(&message, &"ratings".into(), &JsValue::from_str(&csv));
             let scale = data.ratings.scale();
             let mut options = options.clone();
             options.scale = Some((scale.lo, scale.hi));
+            options.grid = grid.clone();
+            options.fold_files = folds.clone();
             let js_options = serde::Serialize::serialize(&options, &serde_wasm_bindgen::Serializer::json_compatible())
                 .unwrap_or(JsValue::UNDEFINED);
             let _ = js_sys::Reflect::set(&message, &"options".into(), &js_options);
@@ -149,7 +175,8 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                 status.set(Status::Failed("could not start the worker".into()));
                 return;
             }
-            status.set(Status::Running { done: 0, total: options.folds.unwrap_or(5) as u32 });
+            let folds_n = options.fold_files.as_ref().map(Vec::len).unwrap_or(options.folds.unwrap_or(5));
+            status.set(Status::Running { done: 0, total: folds_n as u32 });
         })
     };
     let on_cancel = {
@@ -212,6 +239,47 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
             </> }
         }
     };
+    let on_grid_toggle = {
+        let grid_on = grid_on.clone();
+        Callback::from(move |e: Event| {
+            use yew::TargetCast;
+            grid_on.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked());
+        })
+    };
+    let grid_input = |k: usize| {
+        let grid_text = grid_text.clone();
+        Callback::from(move |e: Event| {
+            use yew::TargetCast;
+            let mut next = (*grid_text).clone();
+            next[k] = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            grid_text.set(next);
+        })
+    };
+    let on_fold_files = {
+        let fold_files = fold_files.clone();
+        Callback::from(move |e: Event| {
+            use yew::TargetCast;
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(list) = input.files() else { return };
+            let files: Vec<web_sys::File> = (0..list.length()).filter_map(|k| list.get(k)).collect();
+            let fold_files = fold_files.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut named = Vec::new();
+                for f in files {
+                    let name = f.name();
+                    if let Ok(bytes) = read_file(f).await {
+                        named.push((name, String::from_utf8_lossy(&bytes).into_owned()));
+                    }
+                }
+                fold_files.set(Some(pair_fold_files(named)));
+            });
+            input.set_value("");
+        })
+    };
+    let on_clear_folds = {
+        let fold_files = fold_files.clone();
+        Callback::from(move |_| fold_files.set(None))
+    };
     let algo = o.algo.algo.as_str();
     let is_knn = algo.starts_with("knn-");
     let is_svd = algo == "svd";
@@ -252,6 +320,29 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                 <label>{ t(Key::Folds) }<input id="eval-folds" class="narrow" type="number" min="2" max="20" value={o.folds.unwrap_or(5).to_string()} onchange={on_folds} /></label>
                 <label>{ t(Key::TopK) }<input id="eval-top-k" class="narrow" type="number" min="1" value={o.top_k.unwrap_or(10).to_string()} onchange={on_top_k} /></label>
                 <label>{ t(Key::Threshold) }<input id="eval-threshold" class="narrow" type="number" step="any" value={o.threshold.unwrap_or(4.0).to_string()} onchange={on_threshold} /></label>
+                <label class="check"><input id="eval-grid" type="checkbox" checked={*grid_on} onchange={on_grid_toggle} />{ t(Key::GridSearch) }</label>
+                if *grid_on {
+                    <p class="hint intro">{ t(Key::GridSearchHint) }</p>
+                    if is_knn {
+                        <label>{ t(Key::GridK) }<input id="grid-k" type="text" value={grid_text[0].clone()} onchange={grid_input(0)} /></label>
+                        <label>{ t(Key::GridMeasures) }<input id="grid-measures" type="text" value={grid_text[1].clone()} onchange={grid_input(1)} /></label>
+                    }
+                    if is_svd {
+                        <label>{ t(Key::GridFactors) }<input id="grid-factors" type="text" value={grid_text[2].clone()} onchange={grid_input(2)} /></label>
+                        <label>{ t(Key::GridEpochs) }<input id="grid-epochs" type="text" value={grid_text[3].clone()} onchange={grid_input(3)} /></label>
+                    }
+                }
+                <label>{ t(Key::FoldFiles) }
+                    <input id="eval-fold-files" type="file" multiple=true accept=".base,.test,.csv,.txt,.data" onchange={on_fold_files} />
+                </label>
+                { match &*fold_files {
+                    Some(Ok((names, folds))) => html! { <p class="hint intro" id="fold-files-status">
+                        { tr(lang, Key::FoldFilesLoaded, &[("n", folds.len().to_string()), ("names", names.join(", "))]) }{ " " }
+                        <button class="link" onclick={on_clear_folds}>{ t(Key::UseKFold) }</button>
+                    </p> },
+                    Some(Err(unmatched)) => html! { <p class="error intro" role="alert">{ tr(lang, Key::FoldFilesBad, &[("names", unmatched.join(", "))]) }</p> },
+                    None => html! {},
+                } }
                 <div class="row">
                     <button id="eval-run" onclick={on_run} disabled={running}>{ t(Key::Run) }</button>
                     <button id="eval-cancel" onclick={on_cancel} disabled={!running}>{ t(Key::Cancel) }</button>
@@ -329,4 +420,54 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
             </section>
         </div>
     }
+}
+
+/// The grid lists from the text inputs (k, measures, factors, epochs); empty lists are not searched.
+fn parse_grid(text: &[String; 4]) -> GridValues {
+    let words =
+        |s: &str| -> Vec<String> { s.split(',').map(str::trim).filter(|w| !w.is_empty()).map(String::from).collect() };
+    let numbers = |s: &str| -> Option<Vec<usize>> {
+        let v: Vec<usize> = words(s).iter().filter_map(|w| w.parse().ok()).collect();
+        (!v.is_empty()).then_some(v)
+    };
+    let measures = words(&text[1]);
+    GridValues {
+        k: numbers(&text[0]),
+        measure: (!measures.is_empty()).then_some(measures),
+        factors: numbers(&text[2]),
+        epochs: numbers(&text[3]),
+    }
+}
+
+/// Pairs `name.base` with `name.test` files, in name order; the unmatched names otherwise.
+fn pair_fold_files(files: Vec<(String, String)>) -> Result<(Vec<String>, Vec<FoldText>), Vec<String>> {
+    let stem = |n: &str, ext: &str| n.strip_suffix(ext).map(str::to_string);
+    let mut bases: Vec<(String, String)> =
+        files.iter().filter_map(|(n, t)| Some((stem(n, ".base")?, t.clone()))).collect();
+    bases.sort_by(|a, b| a.0.cmp(&b.0));
+    let tests: Vec<(String, String)> = files.iter().filter_map(|(n, t)| Some((stem(n, ".test")?, t.clone()))).collect();
+    let mut unmatched: Vec<String> = files
+        .iter()
+        .map(|(n, _)| n.clone())
+        .filter(|n| {
+            let base = stem(n, ".base");
+            let test = stem(n, ".test");
+            match (base, test) {
+                (Some(s), _) => !tests.iter().any(|(t, _)| *t == s),
+                (_, Some(s)) => !bases.iter().any(|(b, _)| *b == s),
+                _ => true,
+            }
+        })
+        .collect();
+    if !unmatched.is_empty() || bases.is_empty() {
+        unmatched.sort();
+        return Err(unmatched);
+    }
+    let folds = bases
+        .iter()
+        .filter_map(|(s, train)| {
+            tests.iter().find(|(t, _)| t == s).map(|(_, test)| FoldText { train: train.clone(), test: test.clone() })
+        })
+        .collect();
+    Ok((bases.into_iter().map(|(s, _)| s).collect(), folds))
 }

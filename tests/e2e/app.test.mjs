@@ -254,3 +254,37 @@ test('cross-validation runs in a worker, shows the table and chart, and can be c
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('grid search and uploaded MovieLens fold files', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-evaluate');
+  await page.check('#eval-grid');
+  await page.fill('#grid-k', '5, 20');
+  await page.locator('#grid-k').blur();
+  await page.fill('#grid-measures', 'msd');
+  await page.locator('#grid-measures').blur();
+  await page.click('#eval-run');
+  await page.waitForFunction(() => document.querySelectorAll('#eval-table tbody tr').length === 2);
+  const labels = await page.locator('#eval-table tbody th').allTextContents();
+  assert.deepEqual(labels.map((l) => l.replace(/.*k=/, 'k=')).sort(), ['k=20)', 'k=5)']);
+  await page.uncheck('#eval-grid');
+  // Two predefined folds in u.data's tab-separated format.
+  const rows = [];
+  for (let u = 0; u < 20; u++) for (let i = 0; i < 10; i++) if ((u + 2 * i) % 3) rows.push([u, i, 1 + ((u * i) % 5)]);
+  const fold = (k, test) => rows.filter(([u, i]) => ((u + i) % 2 === k) === test).map((r) => r.join('\t') + '\t0').join('\n') + '\n';
+  const file = (name, text) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.setInputFiles('#eval-fold-files', [
+    file('u1.base', fold(0, false)), file('u1.test', fold(0, true)),
+    file('u2.base', fold(1, false)), file('u2.test', fold(1, true)),
+  ]);
+  await page.waitForSelector('#fold-files-status');
+  assert.match(await page.locator('#fold-files-status').textContent(), /2 predefined folds from files: u1, u2/);
+  await page.click('#eval-run');
+  await page.waitForFunction(() => document.querySelectorAll('#eval-table tbody tr').length === 3);
+  // A .base without its .test is refused, saying which.
+  await page.setInputFiles('#eval-fold-files', [file('u3.base', fold(0, false))]);
+  assert.match(await page.locator('.evaluate-view [role=alert]').textContent(), /unmatched: u3\.base/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -36,7 +36,7 @@ const results = await page.evaluate(async (text) => {
     ['item-item pearson (1682 x 1682)', { kind: 'item', measure: 'pearson' }],
   ]) out[name] = time(() => set.similarityValues(opts));
   // The full 5-fold cross-validation of KNNWithMeans (user pearson, k=40), as the worker runs it.
-  const { crossValidate } = await import('/pkg/discount_lab.js');
+  const { evaluate: crossValidate } = await import('/pkg/discount_lab.js');
   const cvOptions = { algo: 'knn-means', measure: 'pearson', k: 40, folds: 5 };
   out['5-fold CV knn-means (pearson, k=40)'] = time(() => crossValidate(text, cvOptions), 3);
   out['  of which fit + predict per fold (ms)'] = (() => { const r = crossValidate(text, cvOptions); return { median: r.fitMs + r.predictMs, best: r.fitMs + r.predictMs }; })();

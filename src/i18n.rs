@@ -122,6 +122,7 @@ catalogue! {
     Clipped => "The estimate was clipped to the rating scale.", "估计值已截断到评分范围内。";
     RandomNote => "NormalPredictor draws at random from N(μ, σ²): z = {z}.", "NormalPredictor 从 N(μ, σ²) 随机抽取：z = {z}。";
     Explain => "Why?", "为什么？";
+    ActualRating => "The rating actually given (part of the training data): {r}", "实际评分（属于训练数据）：{r}";
     GridSearch => "Grid search", "网格搜索";
     GridSearchHint => "Comma-separated values to try; every combination is cross-validated on the same folds.", "用逗号分隔要尝试的取值；每种组合都在相同的折上交叉验证。";
     GridK => "k values", "k 取值";

@@ -217,6 +217,14 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
             chosen_item.set(None);
         })
     };
+    let on_item = {
+        let chosen_item = chosen_item.clone();
+        Callback::from(move |e: Event| {
+            use yew::TargetCast;
+            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value().trim().to_string();
+            chosen_item.set((!v.is_empty()).then_some(v));
+        })
+    };
     let recs_html = match (&*fitted, &user) {
         (Err(e), _) => {
             html! { <p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", e.to_string())]) }</p> }
@@ -225,6 +233,8 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
         (Ok((train, model)), Some(u)) => {
             let recs = recommend(model.as_algorithm(), train, u, 10).unwrap_or_default();
             let why = chosen_item.as_ref().map(|i| model.explain(train, u, i));
+            let r = train.ratings();
+            let actual = chosen_item.as_ref().and_then(|i| r.get(r.user_index(u)?, r.item_index(i)?));
             html! { <>
                 <h3>{ tr(lang, Key::Recommendations, &[("n", recs.len().to_string()), ("user", u.clone())]) }</h3>
                 <ol class="recs" id="recs">{ for recs.iter().map(|p| {
@@ -235,7 +245,9 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                             onclick={Callback::from(move |_| chosen_item.set(Some(item.clone())))}>{ t(Key::Explain) }</button>
                     </li> }
                 }) }</ol>
-                if let Some(e) = why { <PredictionPanel explanation={e} {lang} /> }
+                if let Some(e) = why {
+                    <PredictionPanel actual={actual} explanation={e} {lang} />
+                }
             </> }
         }
     };
@@ -415,6 +427,10 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                 <label>{ t(Key::PickUser) }
                     <input id="eval-user" list="eval-users" class="narrow" value={user.clone().unwrap_or_default()} onchange={on_user} />
                     <datalist id="eval-users">{ for users.iter().take(2000).map(|u| html! { <option value={u.clone()} /> }) }</datalist>
+                </label>
+                <label>{ t(Key::PickItem) }
+                    <input id="eval-item" list="eval-items" class="narrow" value={(*chosen_item).clone().unwrap_or_default()} onchange={on_item} />
+                    <datalist id="eval-items">{ for state.data.ratings.item_ids().iter().take(2000).map(|i| html! { <option value={i.clone()} /> }) }</datalist>
                 </label>
                 { recs_html }
             </section>

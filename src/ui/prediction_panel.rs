@@ -11,6 +11,9 @@ use crate::i18n::{text, tr, Key, Lang};
 pub struct PredictionPanelProps {
     /// The explanation.
     pub explanation: PredictionExplanation,
+    /// The rating the user actually gave the item, if any.
+    #[prop_or_default]
+    pub actual: Option<f64>,
     /// Language.
     pub lang: Lang,
 }
@@ -78,6 +81,7 @@ pub fn PredictionPanel(props: &PredictionPanelProps) -> Html {
             <p><code id="why-formula">{ e.formula.clone() }</code></p>
             if let Some(f) = fallback { <p class="note">{ f }</p> }
             if e.clipped { <p class="hint">{ t(Key::Clipped) }</p> }
+            if let Some(r) = props.actual { <p id="why-actual">{ tr(lang, Key::ActualRating, &[("r", num(r))]) }</p> }
             { terms }
         </section>
     }

@@ -240,6 +240,12 @@ test('cross-validation runs in a worker, shows the table and chart, and can be c
   await page.waitForSelector('#why-prediction');
   assert.match(await page.locator('#why-formula').textContent(), /=/);
   assert.ok(await page.locator('#why-neighbours tbody tr').count() >= 1);
+  // Any item can be asked about, including a rated one (its actual rating is shown).
+  await page.fill('#eval-user', 'c002');
+  await page.locator('#eval-user').blur();
+  await page.fill('#eval-item', 'p01');
+  await page.locator('#eval-item').blur();
+  await page.waitForFunction(() => document.querySelector('#why-prediction h3')?.textContent.includes('c002 · p01'));
   // A long SVD run, cancelled after it starts: no new row.
   await page.selectOption('#eval-algo', 'svd');
   await page.fill('#eval-epochs', '400');

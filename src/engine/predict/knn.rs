@@ -390,6 +390,9 @@ impl Knn {
         };
         let mut buf = Vec::new();
         self.nearest(x, y, &mut buf);
+        // Most similar first for display; the estimate's sum does not depend on this order
+        // beyond the last bits (see `nearest`).
+        buf.sort_unstable();
         let list = self.list(y);
         buf.iter()
             .map(|&c| {
@@ -408,8 +411,10 @@ impl Knn {
     }
 
     /// Fills `buf` with the at most `k` most similar raters of y with positive similarity
-    /// to x, most similar first and, among equals, in list order (as `heapq.nlargest`,
-    /// whose top `k` of all raters keeps exactly these once non-positive ones are skipped).
+    /// to x — among equals the earlier in list order, as `heapq.nlargest`, whose top `k` of
+    /// all raters keeps exactly these once non-positive ones are skipped. The set is exact;
+    /// its order is not sorted (sorting cost a quarter of prediction time), so sums differ
+    /// from Surprise's descending-order sums only in the last bits (fixtures agree to 1e-9).
     fn nearest(&self, x: usize, y: usize, buf: &mut Vec<Candidate>) {
         buf.clear();
         let list = self.list(y);
@@ -436,10 +441,9 @@ impl Knn {
             buf.select_nth_unstable(self.k - 1);
             buf.truncate(self.k);
         }
-        buf.sort_unstable();
     }
 
-    /// The estimate from the neighbours, summed in Surprise's order with its operations.
+    /// The estimate from the neighbours, with Surprise's operations.
     fn aggregate(&self, x: usize, y: usize, base: f64, neighbours: &[Candidate]) -> Result<Estimate, Impossible> {
         let actual_k = neighbours.len();
         let list = self.list(y);

@@ -14,7 +14,7 @@ use crate::engine::discount::offer::{zhe_label, OfferBounds, Percent};
 use crate::engine::discount::seed_user::{user_discounts, UserDiscountParams};
 use crate::engine::evaluate::cross_validate::{cross_validate, Progress};
 use crate::engine::evaluate::{
-    grid_search, predefined_folds, CvReport, Fold, GridParams, KFold, TopNParams, ValidTopNParams,
+    grid_search, predefined_folds, CvReport, CvSummary, Fold, GridParams, KFold, TopNParams, ValidTopNParams,
 };
 use crate::engine::explain::explain_pair;
 use crate::engine::neighbours::{top_k, NeighbourFilter};
@@ -299,7 +299,8 @@ impl Default for CvOptions {
     }
 }
 
-/// One cross-validation run: its label and the means over the folds.
+/// One cross-validation run: its label, size and the means over the folds
+/// (`rmse, mae, fcp, precision, recall, ndcg, fitMs, testMs`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CvRun {
@@ -309,22 +310,9 @@ pub struct CvRun {
     pub folds: usize,
     /// Test predictions over all folds.
     pub n_test: usize,
-    /// Mean RMSE.
-    pub rmse: f64,
-    /// Mean MAE.
-    pub mae: f64,
-    /// Mean FCP (absent when undefined).
-    pub fcp: Option<f64>,
-    /// Mean precision@k.
-    pub precision: f64,
-    /// Mean recall@k.
-    pub recall: f64,
-    /// Mean NDCG@k.
-    pub ndcg: f64,
-    /// Mean fit time per fold (ms).
-    pub fit_ms: f64,
-    /// Mean prediction time per fold (ms).
-    pub predict_ms: f64,
+    /// Mean scores and times per fold.
+    #[serde(flatten)]
+    pub mean: CvSummary,
 }
 
 fn run_label(o: &AlgoOptions, spec: &AlgoSpec) -> String {
@@ -392,20 +380,7 @@ fn progress_to(on_progress: &Option<js_sys::Function>) -> impl FnMut(Progress<'_
 }
 
 fn cv_run(label: String, report: &CvReport) -> CvRun {
-    let m = &report.mean;
-    CvRun {
-        label,
-        folds: report.folds.len(),
-        n_test: report.folds.iter().map(|f| f.n_test).sum(),
-        rmse: m.rmse,
-        mae: m.mae,
-        fcp: m.fcp,
-        precision: m.precision,
-        recall: m.recall,
-        ndcg: m.ndcg,
-        fit_ms: m.fit_ms,
-        predict_ms: m.test_ms,
-    }
+    CvRun { label, folds: report.folds.len(), n_test: report.folds.iter().map(|f| f.n_test).sum(), mean: report.mean }
 }
 
 /// Cross-validation of one algorithm: k-fold on `ratings` (seeded shuffle) or the

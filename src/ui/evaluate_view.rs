@@ -297,8 +297,8 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
     let is_svd = algo == "svd";
     let running = matches!(*status, Status::Running { .. });
     let runs = &state.eval_runs;
-    let best = runs.iter().map(|r| r.rmse).fold(f64::INFINITY, f64::min);
-    let worst = runs.iter().map(|r| r.rmse).fold(0.0, f64::max);
+    let best = runs.iter().map(|r| r.mean.rmse).fold(f64::INFINITY, f64::min);
+    let worst = runs.iter().map(|r| r.mean.rmse).fold(0.0, f64::max);
     html! {
         <div class="evaluate-view">
             <section class="card controls" aria-label={t(Key::TabEvaluate)}>
@@ -391,13 +391,13 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                             <tbody>{ for runs.iter().map(|r| html! {
                                 <tr>
                                     <th scope="row">{ r.label.clone() }</th>
-                                    <td class="num">{ num(r.rmse) }</td>
-                                    <td class="num">{ num(r.mae) }</td>
-                                    <td class="num">{ r.fcp.map(num).unwrap_or_else(|| "—".into()) }</td>
-                                    <td class="num">{ num(r.precision) }</td>
-                                    <td class="num">{ num(r.recall) }</td>
-                                    <td class="num">{ num(r.ndcg) }</td>
-                                    <td class="num">{ format!("{:.0}", r.fit_ms + r.predict_ms) }</td>
+                                    <td class="num">{ num(r.mean.rmse) }</td>
+                                    <td class="num">{ num(r.mean.mae) }</td>
+                                    <td class="num">{ r.mean.fcp.map(num).unwrap_or_else(|| "—".into()) }</td>
+                                    <td class="num">{ num(r.mean.precision) }</td>
+                                    <td class="num">{ num(r.mean.recall) }</td>
+                                    <td class="num">{ num(r.mean.ndcg) }</td>
+                                    <td class="num">{ format!("{:.0}", r.mean.fit_ms + r.mean.test_ms) }</td>
                                 </tr>
                             }) }</tbody>
                         </table>
@@ -405,16 +405,16 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                     <figure class="bars">
                         <figcaption>{ t(Key::RmseChart) }</figcaption>
                         <svg id="eval-chart" viewBox={format!("0 0 520 {}", 24 * runs.len() + 8)} role="img"
-                            aria-label={runs.iter().map(|r| format!("{}: {}", r.label, num(r.rmse))).collect::<Vec<_>>().join("; ")}>
+                            aria-label={runs.iter().map(|r| format!("{}: {}", r.label, num(r.mean.rmse))).collect::<Vec<_>>().join("; ")}>
                             { for runs.iter().enumerate().map(|(k, r)| {
                                 // Bars start a little below the best RMSE so differences show.
                                 let lo = (best - 0.1 * (worst - best).max(0.05)).max(0.0);
-                                let w = 240.0 * (r.rmse - lo) / (worst - lo).max(1e-9);
+                                let w = 240.0 * (r.mean.rmse - lo) / (worst - lo).max(1e-9);
                                 let y = 4 + 24 * k;
                                 html! { <g>
                                     <text x="0" y={(y + 14).to_string()} class="tick">{ r.label.chars().take(36).collect::<String>() }</text>
-                                    <rect x="230" y={y.to_string()} width={format!("{:.1}", w.max(2.0) * 0.95)} height="18" class={if r.rmse == best { "bar best" } else { "bar" }} />
-                                    <text x={format!("{:.1}", 236.0 + w.max(2.0) * 0.95)} y={(y + 14).to_string()} class="tick">{ num(r.rmse) }</text>
+                                    <rect x="230" y={y.to_string()} width={format!("{:.1}", w.max(2.0) * 0.95)} height="18" class={if r.mean.rmse == best { "bar best" } else { "bar" }} />
+                                    <text x={format!("{:.1}", 236.0 + w.max(2.0) * 0.95)} y={(y + 14).to_string()} class="tick">{ num(r.mean.rmse) }</text>
                                 </g> }
                             }) }
                         </svg>

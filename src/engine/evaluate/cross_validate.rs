@@ -46,7 +46,7 @@
 //! assert!((report.mean.rmse - mean).abs() < 1e-12);
 //! ```
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::super::error::EngineError;
 use super::super::predict::AlgoSpec;
@@ -131,7 +131,8 @@ pub struct FoldResult {
 }
 
 /// Means or standard deviations of the fold scores.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CvSummary {
     /// Of RMSE.
     pub rmse: f64,

@@ -56,15 +56,15 @@ fn same_seed_same_numbers() {
         assert_eq!(r.algo, s.name());
         assert_eq!(r.folds.len(), 3);
         for f in &r.folds {
-            assert!(f.rmse > 0.0 && f.rmse < 4.0);
-            assert!(f.mae > 0.0 && f.mae <= f.rmse + 1e-12);
-            assert!(f.fcp.is_some_and(|x| (0.0..=1.0).contains(&x)));
-            for m in [f.precision, f.recall, f.ndcg] {
+            assert!(f.scores.rmse > 0.0 && f.scores.rmse < 4.0);
+            assert!(f.scores.mae > 0.0 && f.scores.mae <= f.scores.rmse + 1e-12);
+            assert!(f.scores.fcp.is_some_and(|x| (0.0..=1.0).contains(&x)));
+            for m in [f.scores.precision, f.scores.recall, f.scores.ndcg] {
                 assert!((0.0..=1.0).contains(&m));
             }
             // The ticking clock: one reading before and after the fit, one after predicting.
-            assert_eq!(f.fit_ms, 1.0);
-            assert_eq!(f.test_ms, 1.0);
+            assert_eq!(f.scores.fit_ms, 1.0);
+            assert_eq!(f.scores.test_ms, 1.0);
         }
     }
 }
@@ -82,15 +82,15 @@ fn folds_cover_the_ratings() {
 fn means_are_the_means_of_the_folds() {
     let r = run(&svd(), &folds(3)).complete().unwrap();
     let mean = |f: fn(&discount_lab::engine::evaluate::FoldResult) -> f64| r.folds.iter().map(f).sum::<f64>() / 3.0;
-    assert_abs_diff_eq!(r.mean.rmse, mean(|f| f.rmse), epsilon = 1e-12);
-    assert_abs_diff_eq!(r.mean.mae, mean(|f| f.mae), epsilon = 1e-12);
-    assert_abs_diff_eq!(r.mean.fcp.unwrap(), mean(|f| f.fcp.unwrap()), epsilon = 1e-12);
-    assert_abs_diff_eq!(r.mean.precision, mean(|f| f.precision), epsilon = 1e-12);
-    assert_abs_diff_eq!(r.mean.recall, mean(|f| f.recall), epsilon = 1e-12);
-    assert_abs_diff_eq!(r.mean.ndcg, mean(|f| f.ndcg), epsilon = 1e-12);
+    assert_abs_diff_eq!(r.mean.rmse, mean(|f| f.scores.rmse), epsilon = 1e-12);
+    assert_abs_diff_eq!(r.mean.mae, mean(|f| f.scores.mae), epsilon = 1e-12);
+    assert_abs_diff_eq!(r.mean.fcp.unwrap(), mean(|f| f.scores.fcp.unwrap()), epsilon = 1e-12);
+    assert_abs_diff_eq!(r.mean.precision, mean(|f| f.scores.precision), epsilon = 1e-12);
+    assert_abs_diff_eq!(r.mean.recall, mean(|f| f.scores.recall), epsilon = 1e-12);
+    assert_abs_diff_eq!(r.mean.ndcg, mean(|f| f.scores.ndcg), epsilon = 1e-12);
     assert_abs_diff_eq!(r.mean.fit_ms, 1.0, epsilon = 1e-12);
     let m = r.mean.rmse;
-    let var = r.folds.iter().map(|f| (f.rmse - m).powi(2)).sum::<f64>() / 3.0;
+    let var = r.folds.iter().map(|f| (f.scores.rmse - m).powi(2)).sum::<f64>() / 3.0;
     assert_abs_diff_eq!(r.std.rmse, var.sqrt(), epsilon = 1e-12);
     assert_eq!(r.std.fit_ms, 0.0);
 }
@@ -131,7 +131,7 @@ fn cancelling_after_the_first_fold_stops() {
     assert!(out.is_cancelled());
     let partial = out.into_report();
     assert_eq!(partial.folds.len(), 1);
-    assert_abs_diff_eq!(partial.mean.rmse, partial.folds[0].rmse, epsilon = 1e-12);
+    assert_abs_diff_eq!(partial.mean.rmse, partial.folds[0].scores.rmse, epsilon = 1e-12);
     // The first fold is the same as in a full run.
     let full = run(&knn(), &fs).complete().unwrap();
     assert_eq!(partial.folds[0], full.folds[0]);

@@ -41,8 +41,8 @@
 //! assert_eq!(seen, [1, 2, 3]);
 //! let report = outcome.complete().unwrap();
 //! assert_eq!(report.folds.len(), 3);
-//! assert_eq!(report.folds[0].fit_ms, 1.0);
-//! let mean = report.folds.iter().map(|f| f.rmse).sum::<f64>() / 3.0;
+//! assert_eq!(report.folds[0].scores.fit_ms, 1.0);
+//! let mean = report.folds.iter().map(|f| f.scores.rmse).sum::<f64>() / 3.0;
 //! assert!((report.mean.rmse - mean).abs() < 1e-12);
 //! ```
 
@@ -112,22 +112,9 @@ pub struct FoldResult {
     pub n_test: usize,
     /// Test predictions that fell back to the global mean.
     pub n_impossible: usize,
-    /// Root mean squared error.
-    pub rmse: f64,
-    /// Mean absolute error.
-    pub mae: f64,
-    /// Fraction of concordant pairs; `None` when no test user has two differing ratings.
-    pub fcp: Option<f64>,
-    /// Mean precision@k over the test users.
-    pub precision: f64,
-    /// Mean recall@k over the test users.
-    pub recall: f64,
-    /// Mean NDCG@k over the test users.
-    pub ndcg: f64,
-    /// Milliseconds spent fitting, by the injected clock.
-    pub fit_ms: f64,
-    /// Milliseconds spent predicting the test set, by the injected clock.
-    pub test_ms: f64,
+    /// The fold's scores and times.
+    #[serde(flatten)]
+    pub scores: CvSummary,
 }
 
 /// Means or standard deviations of the fold scores.
@@ -186,11 +173,11 @@ impl CvReport {
     fn push(&mut self, fold: FoldResult) {
         self.folds.push(fold);
         let folds = &self.folds;
-        let stats = |f: fn(&FoldResult) -> f64| mean_std(folds.iter().map(f));
-        let fcp = mean_std(folds.iter().filter_map(|f| f.fcp));
-        let (rmse, mae) = (stats(|f| f.rmse), stats(|f| f.mae));
-        let (precision, recall, ndcg) = (stats(|f| f.precision), stats(|f| f.recall), stats(|f| f.ndcg));
-        let (fit_ms, test_ms) = (stats(|f| f.fit_ms), stats(|f| f.test_ms));
+        let stats = |f: fn(&CvSummary) -> f64| mean_std(folds.iter().map(|fold| f(&fold.scores)));
+        let fcp = mean_std(folds.iter().filter_map(|f| f.scores.fcp));
+        let (rmse, mae) = (stats(|s| s.rmse), stats(|s| s.mae));
+        let (precision, recall, ndcg) = (stats(|s| s.precision), stats(|s| s.recall), stats(|s| s.ndcg));
+        let (fit_ms, test_ms) = (stats(|s| s.fit_ms), stats(|s| s.test_ms));
         let pick = |which: fn((f64, f64, usize)) -> f64| CvSummary {
             rmse: which(rmse),
             mae: which(mae),
@@ -287,13 +274,15 @@ fn score_fold(
         n_train: fold.trainset.ratings().len(),
         n_test: predictions.len(),
         n_impossible: predictions.iter().filter(|p| p.was_impossible()).count(),
-        rmse: rmse(&predictions)?,
-        mae: mae(&predictions)?,
-        fcp: fcp(&predictions).ok(),
-        precision: tops.precision,
-        recall: tops.recall,
-        ndcg: tops.ndcg,
-        fit_ms: elapsed(t0, t1),
-        test_ms: elapsed(t1, t2),
+        scores: CvSummary {
+            rmse: rmse(&predictions)?,
+            mae: mae(&predictions)?,
+            fcp: fcp(&predictions).ok(),
+            precision: tops.precision,
+            recall: tops.recall,
+            ndcg: tops.ndcg,
+            fit_ms: elapsed(t0, t1),
+            test_ms: elapsed(t1, t2),
+        },
     })
 }

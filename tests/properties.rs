@@ -124,3 +124,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn huge_ratings_never_give_nan() {
+    let scale = Scale::new(0.0, 1e300).unwrap();
+    let r = Ratings::from_triples([("a", "x", 1e300), ("a", "y", 1e300), ("b", "x", 1e300), ("b", "y", 5e299)], scale)
+        .unwrap();
+    for p in all_params() {
+        if p.measure == Measure::AttributeJaccard {
+            continue;
+        }
+        let m = compute(&r, None, &p.check().unwrap()).unwrap();
+        assert!(m.values.iter().all(|v| v.is_finite()), "{p:?}: {:?}", m.values);
+    }
+}

@@ -331,7 +331,15 @@ impl<'a> Prepared<'a> {
         if s.n < min_support || s.n == 0.0 {
             return 0.0;
         }
-        let ratio = |num: f64, den2: f64| if den2 > 0.0 { (num / den2.sqrt()).clamp(-1.0, 1.0) } else { 0.0 };
+        // Undefined (0/0, or ∞/∞ when huge ratings overflow the sums) counts as 0.
+        let ratio = |num: f64, den2: f64| {
+            let v = if den2 > 0.0 { num / den2.sqrt() } else { 0.0 };
+            if v.is_nan() {
+                0.0
+            } else {
+                v.clamp(-1.0, 1.0)
+            }
+        };
         match p.measure {
             Measure::Cosine if p.zero_fill => ratio(s.sxy, self.norms2[a] * self.norms2[b]),
             Measure::Cosine | Measure::AdjustedCosine => ratio(s.sxy, s.sxx * s.syy),

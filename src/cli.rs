@@ -5,6 +5,11 @@
 //!                              [--zero-fill] [--scale LO,HI] [--items FILE] [--out FILE]
 //! discount-lab discounts FILE [--k K] [--max-discount PCT] [--min-discount PCT] [--measure M]
 //!                             [--as-in-article] [--scale LO,HI] [--out FILE]
+//! discount-lab discounts FILE --strategy S [--items F] [--purchases F] [--users F] [--budget B]
+//!                             [--max-discount PCT] [--min-margin PCT] [--cap AMOUNT] [--k K] [--seed N]
+//!                             [--model kmeans|gmm] [--segment-offers P1,P2,..] [--c C] [--measure M]
+//!                             [--coupon SPEC[;SPEC..]] [--stack CAP] [--at DATE] [--out FILE]
+//! discount-lab segment FILE --k K [--seed N] [--purchases F] [--model kmeans|gmm] [--out FILE]
 //! discount-lab neighbours FILE --id ID [--k K] [--kind user|item] [--measure M] [--scale LO,HI]
 //! discount-lab item-discounts ITEMS [--k K] [--max-discount PCT] [--min-discount PCT] [--out FILE]
 //! discount-lab evaluate --train F --test F --algo A [--k N] [--min-k N] [--kind user|item] [--measure M]
@@ -37,6 +42,14 @@ const USAGE: &str = "usage:
                                [--zero-fill] [--scale LO,HI] [--items FILE] [--out FILE]
   discount-lab discounts FILE [--k K] [--max-discount PCT] [--min-discount PCT] [--measure M]
                               [--as-in-article] [--scale LO,HI] [--out FILE]
+  discount-lab discounts FILE --strategy S [--items F] [--purchases F] [--users F] [--budget B]
+                              [--max-discount PCT] [--min-margin PCT] [--cap AMOUNT] [--k K] [--seed N]
+                              [--model kmeans|gmm] [--segment-offers P1,P2,..] [--c C] [--measure M]
+                              [--coupon SPEC[;SPEC..]] [--stack CAP] [--at DATE] [--out FILE]
+      strategies: seed-user, seed-item, segment, elasticity, propensity, coupon
+      --k is the neighbours K (seed-user, seed-item) or the number of segments (the others)
+      coupon SPEC: PCT%[:max=AMOUNT][:item=ID|:category=NAME][:from=DATE][:until=DATE]
+  discount-lab segment FILE --k K [--seed N] [--purchases F] [--model kmeans|gmm] [--out FILE]
   discount-lab neighbours FILE --id ID [--k K] [--kind user|item] [--measure M] [--min-support N] [--scale LO,HI]
   discount-lab item-discounts ITEMS [--k K] [--max-discount PCT] [--min-discount PCT] [--out FILE]
   discount-lab evaluate --train F --test F --algo A [--k N] [--min-k N] [--kind user|item] [--measure M]
@@ -49,16 +62,16 @@ measures: cosine, msd, pearson, pearson_baseline, adjusted_cosine, jaccard, attr
 
 /// A failure: a message for standard error and the exit code.
 #[derive(Debug)]
-struct Failure {
+pub(crate) struct Failure {
     message: String,
     code: i32,
 }
 
-fn usage(msg: impl Into<String>) -> Failure {
+pub(crate) fn usage(msg: impl Into<String>) -> Failure {
     Failure { message: format!("{}\n{USAGE}", msg.into()), code: 2 }
 }
 
-fn fail(msg: impl std::fmt::Display) -> Failure {
+pub(crate) fn fail(msg: impl std::fmt::Display) -> Failure {
     Failure { message: format!("error: {msg}"), code: 1 }
 }
 
@@ -73,15 +86,15 @@ pub fn run(args: Vec<String>) -> i32 {
     }
 }
 
-struct Args {
-    positional: Vec<String>,
-    options: HashMap<String, String>,
-    flags: Vec<String>,
+pub(crate) struct Args {
+    pub(crate) positional: Vec<String>,
+    pub(crate) options: HashMap<String, String>,
+    pub(crate) flags: Vec<String>,
 }
 
 const FLAGS: &[&str] = &["zero-fill", "as-in-article", "help"];
 
-fn parse_args(args: &[String], allowed: &[&str]) -> Result<Args, Failure> {
+pub(crate) fn parse_args(args: &[String], allowed: &[&str]) -> Result<Args, Failure> {
     let mut out = Args { positional: Vec::new(), options: HashMap::new(), flags: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -102,23 +115,23 @@ fn parse_args(args: &[String], allowed: &[&str]) -> Result<Args, Failure> {
 }
 
 impl Args {
-    fn num<T: std::str::FromStr>(&self, name: &str, default: T) -> Result<T, Failure> {
+    pub(crate) fn num<T: std::str::FromStr>(&self, name: &str, default: T) -> Result<T, Failure> {
         match self.options.get(name) {
             None => Ok(default),
             Some(v) => v.parse().map_err(|_| usage(format!("--{name}: '{v}' is not a valid number"))),
         }
     }
-    fn flag(&self, name: &str) -> bool {
+    pub(crate) fn flag(&self, name: &str) -> bool {
         self.flags.iter().any(|f| f == name)
     }
-    fn one_file(&self, what: &str) -> Result<&str, Failure> {
+    pub(crate) fn one_file(&self, what: &str) -> Result<&str, Failure> {
         match self.positional.as_slice() {
             [f] => Ok(f),
             [] => Err(usage(format!("missing {what}"))),
             _ => Err(usage(format!("expected one {what}, got {}", self.positional.len()))),
         }
     }
-    fn scale(&self) -> Result<Option<Scale>, Failure> {
+    pub(crate) fn scale(&self) -> Result<Option<Scale>, Failure> {
         let Some(v) = self.options.get("scale") else { return Ok(None) };
         let parts: Vec<&str> = v.split(',').collect();
         let bad = || usage(format!("--scale: '{v}' should be LO,HI like 1,5"));
@@ -138,11 +151,11 @@ impl Args {
     }
 }
 
-fn read(path: &str) -> Result<Vec<u8>, Failure> {
+pub(crate) fn read(path: &str) -> Result<Vec<u8>, Failure> {
     std::fs::read(path).map_err(|e| fail(format!("cannot read {path}: {e}")))
 }
 
-fn write_out(args: &Args, text: &str) -> Result<(), Failure> {
+pub(crate) fn write_out(args: &Args, text: &str) -> Result<(), Failure> {
     match args.options.get("out") {
         Some(path) => std::fs::write(path, text).map_err(|e| fail(format!("cannot write {path}: {e}"))),
         None => {
@@ -152,7 +165,7 @@ fn write_out(args: &Args, text: &str) -> Result<(), Failure> {
     }
 }
 
-fn load_ratings(path: &str, scale: Option<Scale>) -> Result<crate::engine::ratings::Ratings, Failure> {
+pub(crate) fn load_ratings(path: &str, scale: Option<Scale>) -> Result<crate::engine::ratings::Ratings, Failure> {
     let bytes = read(path)?;
     let parsed = parse_ratings(&bytes, &ParseOptions { scale, ..Default::default() }).map_err(|e| {
         let lines: Vec<String> = e.problems.iter().map(|p| format!("{path}: {p}")).collect();
@@ -175,7 +188,7 @@ fn load_ratings(path: &str, scale: Option<Scale>) -> Result<crate::engine::ratin
     Ok(parsed.ratings)
 }
 
-fn load_items(path: &str) -> Result<ItemTable, Failure> {
+pub(crate) fn load_items(path: &str) -> Result<ItemTable, Failure> {
     let bytes = read(path)?;
     parse_items(&bytes).map_err(|e| {
         let lines: Vec<String> = e.problems.iter().map(|p| format!("{path}: {p}")).collect();
@@ -187,7 +200,9 @@ fn dispatch(args: &[String]) -> Result<(), Failure> {
     let Some((command, rest)) = args.split_first() else { return Err(usage("no command given")) };
     match command.as_str() {
         "similarity" => similarity(rest),
+        "discounts" if rest.iter().any(|a| a == "--strategy") => crate::cli_strategy::discounts(rest),
         "discounts" => discounts(rest),
+        "segment" => crate::cli_strategy::segment(rest),
         "item-discounts" => items_cmd(rest),
         "neighbours" | "neighbors" => neighbours_cmd(rest),
         "sample" => sample(rest),
@@ -271,7 +286,7 @@ fn sample(rest: &[String]) -> Result<(), Failure> {
     let which = a.one_file("sample name (worked, article-code or shop)")?;
     let data = match which {
         "worked" => worked_example(),
-        "article-code" => Dataset { ratings: article_code_sample(), items: ItemTable::default() },
+        "article-code" => Dataset::of_ratings(article_code_sample()),
         "shop" => {
             let d = ShopParams::default();
             let params = ShopParams {
@@ -294,6 +309,12 @@ fn sample(rest: &[String]) -> Result<(), Failure> {
     write("ratings.csv", crate::export::ratings_csv(&data.ratings))?;
     if !data.items.items.is_empty() {
         write("items.csv", crate::export::items_csv(&data.items))?;
+    }
+    if !data.purchases.is_empty() {
+        write("purchases.csv", crate::export::purchases_csv(&data.purchases))?;
+    }
+    if !data.users.is_empty() {
+        write("users.csv", crate::export::users_csv(&data.users))?;
     }
     Ok(())
 }

@@ -16,8 +16,13 @@ use crate::engine::csv_out::{Cell, CsvWriter};
 use crate::engine::discount::offer::{zhe, zhe_label};
 use crate::engine::discount::seed_item::ItemDiscount;
 use crate::engine::discount::seed_user::UserDiscount;
+use crate::engine::discount::segments::Segmentation;
+use crate::engine::discount::strategy::StrategyReport;
+use crate::engine::purchases::PurchaseLog;
 use crate::engine::similarity::SimilarityMatrix;
+use crate::engine::user_table::UserTable;
 use crate::i18n::{why_item, why_user, Lang};
+use crate::offer_text::why_offer;
 
 /// The matrix as CSV: a header row of ids (first cell empty), then one row per id.
 pub fn matrix_csv(m: &SimilarityMatrix) -> String {
@@ -102,6 +107,96 @@ pub fn items_csv(t: &crate::engine::items::ItemTable) -> String {
             Cell::Text(i.category.as_deref().unwrap_or("")),
             Cell::Text(&rates),
         ]);
+    }
+    w.finish()
+}
+
+fn opt(v: Option<f64>) -> Cell<'static> {
+    match v {
+        Some(x) => Cell::Num(x),
+        None => Cell::Text(""),
+    }
+}
+
+/// A strategy's offers as CSV: `user,percent_off,zhe,expected_cost,segment,why` and the
+/// model figures behind them.
+pub fn strategy_csv(r: &StrategyReport, lang: Lang) -> String {
+    let mut w = CsvWriter::default();
+    let header = [
+        "user",
+        "percent_off",
+        "zhe",
+        "expected_cost",
+        "segment",
+        "why",
+        "proposed",
+        "conversion",
+        "expected_profit",
+        "list_price",
+        "unit_cost",
+    ];
+    w.row(header.iter().map(|h| Cell::Text(h)));
+    for o in &r.offers {
+        let why = why_offer(lang, o, &r.segment_names);
+        let z = zhe_label(o.percent_off);
+        let segment =
+            o.segment.and_then(|s| r.segment_names.get(s)).map(|n| format!("{}: {n}", o.segment.unwrap_or(0)));
+        let segment = segment.unwrap_or_default();
+        w.row([
+            Cell::Text(&o.user),
+            Cell::Num(o.percent_off.0),
+            Cell::Text(if zhe(o.percent_off).is_some() { &z } else { "" }),
+            opt(o.expected_cost),
+            Cell::Text(&segment),
+            Cell::Text(&why),
+            Cell::Num(o.proposed.0),
+            opt(o.conversion),
+            opt(o.expected_profit),
+            opt(o.basket.as_ref().map(|b| b.list_price)),
+            opt(o.basket.as_ref().and_then(|b| b.unit_cost)),
+        ]);
+    }
+    w.finish()
+}
+
+/// The purchase log as CSV with a header (the format `parse_purchases` reads).
+pub fn purchases_csv(log: &PurchaseLog) -> String {
+    let mut w = CsvWriter::default();
+    let header = ["user", "item", "list_price", "price_paid", "quantity", "timestamp"];
+    w.row(header.iter().map(|h| Cell::Text(h)));
+    for p in &log.rows {
+        w.row([
+            Cell::Text(&p.user),
+            Cell::Text(&p.item),
+            Cell::Num(p.list_price),
+            Cell::Num(p.price_paid),
+            Cell::Num(p.quantity),
+            Cell::Num(p.timestamp),
+        ]);
+    }
+    w.finish()
+}
+
+/// The user table as CSV (`user,<columns>`), users sorted by id.
+pub fn users_csv(t: &UserTable) -> String {
+    let mut w = CsvWriter::default();
+    w.row(std::iter::once(Cell::Text("user")).chain(t.columns.iter().map(|c| Cell::Text(c))));
+    let mut users: Vec<&String> = t.rows.keys().collect();
+    users.sort();
+    for u in users {
+        let values = &t.rows[u];
+        w.row(std::iter::once(Cell::Text(u)).chain(values.iter().map(|v| Cell::Text(v))));
+    }
+    w.finish()
+}
+
+/// Segments as CSV: `user,segment,name`.
+pub fn segments_csv(user_ids: &[String], s: &Segmentation) -> String {
+    let mut w = CsvWriter::default();
+    w.row(["user", "segment", "name"].iter().map(|h| Cell::Text(h)));
+    for (u, &l) in user_ids.iter().zip(&s.labels) {
+        let name = s.profiles.get(l).map_or("", |p| p.name.as_str());
+        w.row([Cell::Text(u), Cell::Num(l as f64), Cell::Text(name)]);
     }
     w.finish()
 }

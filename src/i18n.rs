@@ -269,11 +269,107 @@ catalogue! {
     Err_NotFinite => "{name} '{value}' is not a finite number", "{name} '{value}' 不是有限数";
     Err_OutOfScale => "{name} {value} is outside the scale {lo}..{hi}", "{name} {value} 超出范围 {lo}..{hi}";
     Err_Negative => "{name} {value} is negative", "{name} {value} 不能为负数";
+    Err_NotPositive => "{name} {value} must be greater than 0", "{name} {value} 必须大于 0";
+    Err_NotADate => "{name} '{value}' is neither a number nor a date like 2026-01-31", "{name}“{value}”既不是数字也不是形如 2026-01-31 的日期";
     Err_OverLimit => "over the limit of {limit} {what}", "超过 {what} 上限 {limit}";
     Err_Csv => "unreadable CSV: {detail}", "无法读取的 CSV：{detail}";
     Err_Where => "line {line}, column {column}: ", "第 {line} 行第 {column} 列：";
     Err_WhereLine => "line {line}: ", "第 {line} 行：";
     ReadFailed => "The file could not be read.", "无法读取文件。";
+    StratSeedUser => "Collaborative filtering: user formula (seed-user)", "协同过滤：用户公式（seed-user）";
+    StratSeedItem => "Collaborative filtering: item formula (seed-item)", "协同过滤：商品公式（seed-item）";
+    StratSegment => "Segments (segment)", "客户细分（segment）";
+    StratElasticity => "Price elasticity (elasticity)", "价格弹性（elasticity）";
+    StratPropensity => "Purchase probability (propensity)", "购买概率（propensity）";
+    StratCoupon => "Coupon rules (coupon)", "优惠券规则（coupon）";
+    StrategyControls => "Strategy and guardrails", "策略与护栏";
+    Strategy => "Strategy", "策略";
+    MinMargin => "Minimum margin over cost %", "最低毛利率（相对成本）%";
+    PerUserCap => "Cap per user (amount)", "单人优惠上限（金额）";
+    Segments => "Segments k", "细分数 k";
+    SegmentModel => "Segment model", "细分模型";
+    Gmm => "Gaussian mixture (EM)", "高斯混合（EM）";
+    SegmentTable => "Set the offer per segment in a table", "用表格设定每个细分的优惠";
+    RegularisationC => "Regularisation C (empty: none)", "正则化 C（留空：不正则化）";
+    CouponSiteWide => "Site-wide coupon %", "全场券 %";
+    CouponMax => "Coupon cap (amount)", "券面上限（金额）";
+    CouponCategory => "Category coupon", "品类券";
+    CouponCategoryPct => "Category coupon %", "品类券 %";
+    CouponCombine => "Combine coupons", "多券合并方式";
+    CouponBestOf => "best of", "取最优";
+    CouponStacked => "stacked, with a cap", "叠加并封顶";
+    CouponStackCap => "Stacking cap %", "叠加上限 %";
+    FormulaSeedUser => "strength = (r_max − r̄_K) / (r_max − r_min); offer = strength × maximum discount", "强度 = (r_max − r̄_K) / (r_max − r_min)；优惠 = 强度 × 最大折扣";
+    FormulaSeedItem => "offer = m / (1 − m), m = the lowest discount rate among the K most similar items of the user's most frequent item", "优惠 = m / (1 − m)，m 为用户最常购商品的 K 个最相似商品中的最低折扣率";
+    FormulaSegment => "k-means (k-means++, restarts) or a Gaussian mixture on z-scored recency, frequency, monetary value, mean rating and views; each segment's offer from the table or from its elasticity by the markup rule", "在标准化的最近购买、频次、金额、平均评分和浏览数上做 k-means（k-means++，多次重启）或高斯混合；每个细分的优惠来自表格或由其弹性经加价规则得出";
+    FormulaElasticity => "ln E[q] = α + ε·ln(P/P0), fitted by Poisson pseudo-maximum likelihood; ε shrunk toward the segment's; P* = c / (1 − 1/|ε|), d* = max(0, 1 − P*/P0); no interior optimum when |ε| ≤ 1", "ln E[q] = α + ε·ln(P/P0)，用泊松伪极大似然估计；ε 向所在细分收缩；P* = c / (1 − 1/|ε|)，d* = max(0, 1 − P*/P0)；|ε| ≤ 1 时没有内部最优";
+    FormulaPropensity => "logit p = β·x + β_d·d + γ·(d × user features); d maximises p(d)·(P(1 − d) − c) − p(0)·(P − c)", "logit p = β·x + β_d·d + γ·(d × 用户特征)；d 使 p(d)·(P(1 − d) − c) − p(0)·(P − c) 最大";
+    FormulaCoupon => "coupon value = min(fixed amount, percentage × price); best of: the largest; stacked: the sum, capped", "券值 = min(固定金额, 百分比 × 价格)；取最优：最大者；叠加：求和并封顶";
+    ArticleFormulaDetail => "The articles' user formula, step by step", "文章中的用户公式，逐步展示";
+    StrategyUnavailable => "This strategy cannot run on the loaded data: {reason}", "此策略无法在当前数据上运行：{reason}";
+    StrategyTotals => "Expected outcome", "预期结果";
+    UsersOffered => "Users offered", "获得优惠的用户";
+    MeanOffer => "Mean offer", "平均优惠";
+    ExpectedConversions => "Expected purchases", "预期购买";
+    ExpectedRevenue => "Expected revenue", "预期收入";
+    ExpectedMargin => "Expected margin", "预期毛利";
+    DiscountCost => "Expected discount cost", "预期折扣成本";
+    IncrementalProfit => "Incremental profit vs no offer", "相对不打折的增量利润";
+    ModelQuality => "Purchase model on held-out users: accuracy {acc}, precision {prec}, recall {rec}, F1 {f1}, AUC {auc} ({rows} rows)", "购买模型在留出用户上：准确率 {acc}，精确率 {prec}，召回率 {rec}，F1 {f1}，AUC {auc}（{rows} 行）";
+    NoPurchaseModel => "No purchase model, so no expected figures: {reason}", "没有购买模型，因此没有预期数字：{reason}";
+    SegmentQuality => "{k} segments: inertia {inertia}, silhouette {sil}", "{k} 个细分：惯性 {inertia}，轮廓系数 {sil}";
+    OffersPerUser => "Offers per user", "每位用户的优惠";
+    ColSegment => "Segment", "细分";
+    ColConversion => "p(buy)", "购买概率";
+    ColExpectedCost => "Expected cost", "预期成本";
+    ColCurve => "p(buy | d)", "p(购买 | d)";
+    MoreRowsInCsv => "{n} more users are in the CSV download.", "另有 {n} 位用户在 CSV 下载中。";
+    Budget => "Budget", "预算";
+    UseBudget => "Limit the total expected discount cost", "限制预期折扣总成本";
+    BudgetNone => "No budget: the offers would cost {spend} in expectation.", "无预算：这些优惠的预期成本为 {spend}。";
+    BudgetStatus => "Budget {budget}: λ = {lambda}, expected spend {spend}, incremental profit {profit}", "预算 {budget}：λ = {lambda}，预期支出 {spend}，增量利润 {profit}";
+    BudgetFlips => "Since the last move: {in} users gained an offer, {out} lost one.", "与上次相比：{in} 位用户获得优惠，{out} 位失去优惠。";
+    FormulaBudget => "Each user keeps 0, ¼, ½, ¾ or all of the offer, maximising extra purchases − λ × cost; λ by bisection so spend ≤ budget, then a greedy top-up.", "每位用户保留 0、¼、½、¾ 或全部优惠，使增量购买 − λ × 成本最大；λ 用二分法确定使支出 ≤ 预算，再贪心补足。";
+    OffersBySegment => "Offers by segment", "各细分的优惠分布";
+    SegmentMap => "Customers on their first two principal components", "客户在前两个主成分上的分布";
+    SegmentMapCaption => "PC1 explains {pc1} and PC2 {pc2} of the variance of the standardised features; colour = segment.", "PC1 解释标准化特征方差的 {pc1}，PC2 解释 {pc2}；颜色 = 细分。";
+    CompareStrategies => "All strategies on the same customers", "同一批客户上的全部策略";
+    CompareHint => "Same guardrails and budget for all; expectations under the purchase-probability model fitted on the purchase log.", "所有策略使用相同的护栏和预算；预期值来自在购买记录上拟合的购买概率模型。";
+    Fairness => "Fairness and transparency", "公平与透明";
+    FairnessWarning => "Offers differ by {attr}, a sensitive attribute: mean gap {gap} points, share ratio {ratio} (four-fifths rule: 0.8), η² {eta}. It was not an input, but segments or purchase history can stand in for it.", "优惠随敏感属性 {attr} 而不同：平均差距 {gap} 个百分点，获得比例之比 {ratio}（五分之四规则：0.8），η² {eta}。它并非输入，但细分或购买历史可能充当了它的代理。";
+    FairnessSummary => "mean gap {gap} points, share ratio {ratio}, η² {eta}", "平均差距 {gap} 个百分点，获得比例之比 {ratio}，η² {eta}";
+    Group => "Group", "组";
+    ShareOffered => "Share offered", "获得优惠比例";
+    FairnessFormula => "Share ratio = lowest share offered ÷ highest (flagged below 0.8, the four-fifths rule); η² = between-group share of the offers' variance (flagged at 0.10 for sensitive attributes).", "比例之比 = 最低获得比例 ÷ 最高（低于 0.8 即五分之四规则时提示）；η² = 优惠方差中组间部分的占比（敏感属性达 0.10 时提示）。";
+    PurchasesFile => "Purchase log (optional)", "购买记录（可选）";
+    PurchasesHint => "CSV user,item,list_price,price_paid,quantity,timestamp — quantity 0 is a view without a purchase; the timestamp is Unix seconds or a date like 2026-06-30. Needed for segments by RFM, elasticity and purchase probability.", "CSV：user,item,list_price,price_paid,quantity,timestamp —— 数量 0 表示浏览未购买；时间为 Unix 秒数或 2026-06-30 这样的日期。RFM 细分、弹性和购买概率需要它。";
+    UsersFile => "User table (optional)", "用户表（可选）";
+    UsersHint => "CSV with a header user,age,gender,... or MovieLens u.user. Used only to audit offers for fairness, never to set them.", "带表头 user,age,gender,... 的 CSV，或 MovieLens 的 u.user。只用于审查优惠是否公平，从不用于定价。";
+    SummaryPurchases => "{n} purchase-log rows", "{n} 条购买记录";
+    SummaryNoPurchases => "no purchase log", "无购买记录";
+    WhyStrategyUser => "{k} neighbours rate {mean} on average: strength {s} → {off}% proposed", "{k} 位近邻平均评分 {mean}：强度 {s} → 建议 {off}%";
+    WhyStrategyUserNone => "no positively similar neighbour: the global mean {mean} was used → {off}% proposed", "没有正相似的近邻：使用全局均值 {mean} → 建议 {off}%";
+    WhyStrategyItem => "item {item}: similar items sold at m = {m} → {off}% proposed", "商品 {item}：相似商品折扣率 m = {m} → 建议 {off}%";
+    WhySegmentTable => "segment “{name}” gets {off}% (segment table)", "细分“{name}”统一给 {off}%（细分表）";
+    WhySegmentMarkup => "segment “{name}”: ε = {e}, markup rule → {off}%", "细分“{name}”：ε = {e}，加价规则 → {off}%";
+    WhySegmentInelastic => "segment “{name}”: |ε| = {e} ≤ 1, no interior optimum → no discount", "细分“{name}”：|ε| = {e} ≤ 1，没有内部最优 → 不打折";
+    WhySegmentNoEstimate => "segment “{name}”: no elasticity could be estimated → no discount", "细分“{name}”：无法估计弹性 → 不打折";
+    WhyElasticity => "ε = {e} (own {own} ± {se}, weight {w}; segment {seg})", "ε = {e}（本人 {own} ± {se}，权重 {w}；细分 {seg}）";
+    WhyElasticityNoOwn => "ε = {e} (the segment's; too few own purchases)", "ε = {e}（沿用细分值；本人购买太少）";
+    WhyMarkupInterior => "P* = c / (1 − 1/|ε|) = {p} below list {list} → {off}% proposed", "P* = c / (1 − 1/|ε|) = {p} 低于标价 {list} → 建议 {off}%";
+    WhyMarkupAbove => "P* = {p} ≥ list {list}: no discount pays", "P* = {p} ≥ 标价 {list}：打折不划算";
+    WhyMarkupInelastic => "|ε| ≤ 1: demand is inelastic, no interior optimum → no discount", "|ε| ≤ 1：需求缺乏弹性，没有内部最优 → 不打折";
+    WhyPropensity => "p(buy) {p0} at 0% → {pd} at {off}%; expected extra profit {v}", "购买概率 0% 时 {p0} → {off}% 时 {pd}；预期增量利润 {v}";
+    WhyPropensityNoCost => "(no unit costs: revenue maximised)", "（无单位成本：按收入最大化）";
+    WhyCoupon => "coupons {list} take {value} off {price}", "优惠券 {list} 在 {price} 上减 {value}";
+    WhyCouponCapped => "(stacking capped)", "（叠加已封顶）";
+    WhyCouponNone => "no coupon applies", "没有适用的优惠券";
+    WhyUnavailable => "no offer: {reason}", "无优惠：{reason}";
+    WhyGuards => "lowered by: {guards}", "被限制：{guards}";
+    GuardMax => "maximum discount", "最大折扣";
+    GuardMargin => "margin floor", "毛利下限";
+    GuardCap => "per-user cap", "单人上限";
+    WhyBudget => "budget λ = {lambda}: kept {kept}% of the offer", "预算 λ = {lambda}：保留 {kept}% 的优惠";
 }
 
 /// Fills `{name}` placeholders.
@@ -352,6 +448,12 @@ pub fn parse_error(lang: Lang, e: &ParseError) -> String {
         ),
         ParseErrorKind::Negative { name, value } => {
             tr(lang, Key::Err_Negative, &[("name", name.to_string()), ("value", value.to_string())])
+        }
+        ParseErrorKind::NotPositive { name, value } => {
+            tr(lang, Key::Err_NotPositive, &[("name", name.to_string()), ("value", value.to_string())])
+        }
+        ParseErrorKind::NotADate { name, value } => {
+            tr(lang, Key::Err_NotADate, &[("name", name.to_string()), ("value", value.clone())])
         }
         ParseErrorKind::OverLimit { what, limit } => {
             tr(lang, Key::Err_OverLimit, &[("what", what.to_string()), ("limit", limit.to_string())])

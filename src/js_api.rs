@@ -1,5 +1,6 @@
-//! The JavaScript API: `similarity`, `neighbours`, `discounts`, `explain`, `evaluate`, `gridSearch`,
-//! `predict`, `recommend`, `RatingSet` and `mount`.
+//! The JavaScript API: `similarity`, `neighbours`, `discounts` (the articles' formula, or any
+//! strategy), `segments`, `explain`, `evaluate`, `gridSearch`, `predict`, `recommend`, `RatingSet`
+//! and `mount`.
 //!
 //! Ratings are either text (any format the app reads) or an array of
 //! `{user, item, rating}` objects or `[user, item, rating]` arrays; ids may be
@@ -21,9 +22,11 @@ use crate::engine::neighbours::{top_k, NeighbourFilter};
 use crate::engine::parse::{parse_ratings, ParseOptions};
 use crate::engine::predict::{fit_explainable, AlgoOptions, AlgoSpec, Trainset};
 use crate::engine::ratings::{Kind, Ratings, Scale};
+use crate::engine::samples::{shop, Dataset, ShopParams};
 use crate::engine::similarity::{compute, Measure, SimilarityParams};
 use crate::engine::text_input::Separator;
 use crate::i18n::{why_user, Lang};
+pub use crate::js_strategy::segments;
 
 #[derive(Deserialize)]
 #[serde(untagged)]
@@ -57,27 +60,61 @@ enum RatingsInput {
 
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
-struct Options {
-    kind: Option<String>,
-    measure: Option<String>,
-    min_support: Option<usize>,
-    shrinkage: Option<f64>,
-    zero_fill: bool,
-    scale: Option<(f64, f64)>,
-    separator: Option<Separator>,
-    header: Option<bool>,
-    k: Option<usize>,
-    max_discount: Option<f64>,
-    min_discount: Option<f64>,
-    as_in_article: bool,
-    lang: Option<String>,
+pub(crate) struct Options {
+    pub(crate) kind: Option<String>,
+    pub(crate) measure: Option<String>,
+    pub(crate) min_support: Option<usize>,
+    pub(crate) shrinkage: Option<f64>,
+    pub(crate) zero_fill: bool,
+    pub(crate) scale: Option<(f64, f64)>,
+    pub(crate) separator: Option<Separator>,
+    pub(crate) header: Option<bool>,
+    pub(crate) k: Option<usize>,
+    pub(crate) max_discount: Option<f64>,
+    pub(crate) min_discount: Option<f64>,
+    pub(crate) as_in_article: bool,
+    pub(crate) lang: Option<String>,
+    pub(crate) strategy: Option<String>,
+    pub(crate) items: Option<String>,
+    pub(crate) purchases: Option<String>,
+    pub(crate) users: Option<String>,
+    pub(crate) budget: Option<f64>,
+    pub(crate) min_margin: Option<f64>,
+    pub(crate) cap: Option<f64>,
+    pub(crate) seed: Option<u64>,
+    pub(crate) model: Option<String>,
+    pub(crate) segment_offers: Option<Vec<f64>>,
+    pub(crate) c: Option<f64>,
+    pub(crate) no_penalty: bool,
+    pub(crate) coupons: Option<Vec<CouponIn>>,
+    pub(crate) stack: Option<f64>,
+    pub(crate) at: Option<String>,
 }
 
-fn err(e: impl std::fmt::Display) -> JsError {
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub(crate) struct CouponIn {
+    pub(crate) percent: f64,
+    pub(crate) max_amount: Option<f64>,
+    pub(crate) item: Option<String>,
+    pub(crate) category: Option<String>,
+    pub(crate) from: Option<String>,
+    pub(crate) until: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SampleIn {
+    sample: String,
+    seed: Option<u64>,
+    customers: Option<usize>,
+    products: Option<usize>,
+}
+
+pub(crate) fn err(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
-fn options(value: JsValue) -> Result<Options, JsError> {
+pub(crate) fn options(value: JsValue) -> Result<Options, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
@@ -119,6 +156,39 @@ fn ratings(value: JsValue, o: &Options) -> Result<Ratings, JsError> {
     }
 }
 
+/// The dataset of `data` (ratings, or `{sample, seed, customers, products}`) plus the
+/// item, purchase and user files in the options.
+pub(crate) fn dataset(value: JsValue, o: &Options) -> Result<Dataset, JsError> {
+    let mut data = match serde_wasm_bindgen::from_value::<SampleIn>(value.clone()) {
+        Ok(s) if s.sample == "shop" => {
+            let d = ShopParams::default();
+            shop(
+                &ShopParams {
+                    seed: s.seed.unwrap_or(d.seed),
+                    customers: s.customers.unwrap_or(d.customers),
+                    products: s.products.unwrap_or(d.products),
+                }
+                .check()
+                .map_err(err)?,
+            )
+        }
+        Ok(s) => return Err(err(format!("unknown sample '{}'; use 'shop'", s.sample))),
+        Err(_) => Dataset::of_ratings(ratings(value, o)?),
+    };
+    let located = |what: &str, e: crate::engine::error::ParseErrors| err(format!("{what}: {e}"));
+    if let Some(t) = &o.items {
+        data.items = crate::engine::items::parse_items(t.as_bytes()).map_err(|e| located("items", e))?;
+    }
+    if let Some(t) = &o.purchases {
+        data.purchases =
+            crate::engine::purchases::parse_purchases(t.as_bytes()).map_err(|e| located("purchases", e))?;
+    }
+    if let Some(t) = &o.users {
+        data.users = crate::engine::user_table::parse_users(t.as_bytes()).map_err(|e| located("users", e))?;
+    }
+    Ok(data)
+}
+
 fn similarity_params(o: &Options) -> Result<crate::engine::similarity::ValidSimilarityParams, JsError> {
     let kind = match o.kind.as_deref() {
         None | Some("user") => Kind::User,
@@ -136,7 +206,7 @@ fn similarity_params(o: &Options) -> Result<crate::engine::similarity::ValidSimi
     p.check().map_err(err)
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(err)
 }
 
@@ -177,11 +247,18 @@ struct DiscountOut {
     why: String,
 }
 
-/// Per-user discounts (the articles' user model): an array of
-/// `{user, neighbours, neighbourMean, strength, percentOff, zhe, why}`.
+/// Per-user discounts. Without `options.strategy`: the articles' user model, an array of
+/// `{user, neighbours, neighbourMean, strength, percentOff, zhe, why}`. With a strategy
+/// (`seed-user`, `seed-item`, `segment`, `elasticity`, `propensity`, `coupon`):
+/// `{strategy, offers, totals, segmentNames, lambda, fairness}`; `data` may then also be
+/// `{sample: "shop", seed}` and `options.items`, `options.purchases`, `options.users`
+/// carry those files' text.
 #[wasm_bindgen]
 pub fn discounts(ratings_in: JsValue, options_in: JsValue) -> Result<JsValue, JsError> {
     let o = options(options_in)?;
+    if o.strategy.is_some() {
+        return crate::js_strategy::strategy_discounts(dataset(ratings_in, &o)?, &o);
+    }
     let r = ratings(ratings_in, &o)?;
     let measure = Measure::from_name(o.measure.as_deref().unwrap_or("pearson")).map_err(err)?;
     let sim = compute(&r, None, &SimilarityParams::new(Kind::User, measure).check().map_err(err)?).map_err(err)?;

@@ -18,11 +18,15 @@
 #![warn(missing_docs)]
 
 pub mod cli;
+mod cli_strategy;
 pub mod engine;
 pub mod export;
 pub mod i18n;
+pub mod offer_text;
 
 #[cfg(feature = "js-api")]
 pub mod js_api;
+#[cfg(feature = "js-api")]
+mod js_strategy;
 #[cfg(feature = "ui")]
 pub mod ui;

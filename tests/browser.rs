@@ -2,7 +2,9 @@
 //! (`make test-wasm`).
 #![cfg(target_arch = "wasm32")]
 
-use discount_lab::js_api::{cross_validate_js, discounts, explain, mount, neighbours, predict, recommend, similarity};
+use discount_lab::js_api::{
+    cross_validate_js, discounts, explain, mount, neighbours, predict, recommend, segments, similarity,
+};
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -177,4 +179,51 @@ async fn two_instances_mount_side_by_side() {
     assert!(a.query_selector("#discount-table").unwrap().is_none());
     ha.destroy();
     hb.destroy();
+}
+
+fn shop_data() -> JsValue {
+    options(&[("sample", "shop".into()), ("seed", JsValue::from_f64(7.0)), ("customers", JsValue::from_f64(60.0))])
+}
+
+#[wasm_bindgen_test]
+fn every_strategy_runs_from_javascript_on_the_shop() {
+    for s in ["seed-user", "seed-item", "segment", "elasticity", "propensity", "coupon"] {
+        let r = discounts(shop_data(), options(&[("strategy", s.into()), ("budget", JsValue::from_f64(30.0))]))
+            .unwrap_or_else(|_| panic!("{s} failed"));
+        let offers: Array = get(&r, "offers").dyn_into().unwrap();
+        assert_eq!(offers.length(), 60, "{s}");
+        let totals = get(&r, "totals");
+        assert!(get(&totals, "discountCost").as_f64().unwrap() <= 30.0 + 1e-9, "{s}");
+        let first = offers.get(0);
+        assert!(get(&first, "why").as_string().unwrap().len() > 5, "{s}");
+        assert!(get(&r, "lambda").as_f64().is_some(), "{s}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn strategy_errors_are_js_errors_with_the_reason() {
+    let text = JsValue::from_str("a,x,4\na,y,2\nb,x,5\nb,y,1\nc,x,1\nd,y,3\n");
+    let e = discounts(text, options(&[("strategy", "elasticity".into())])).unwrap_err();
+    let e: JsValue = e.into();
+    let msg = get(&e, "message").as_string().unwrap();
+    assert!(msg.contains("purchase log"), "{msg}");
+    let e: JsValue = discounts(shop_data(), options(&[("strategy", "cheapest".into())])).unwrap_err().into();
+    assert!(get(&e, "message").as_string().unwrap().contains("unknown strategy"));
+}
+
+#[wasm_bindgen_test]
+fn segments_from_javascript_match_the_native_engine() {
+    use discount_lab::engine::discount::features::user_features;
+    use discount_lab::engine::discount::segments::{segment, SegmentParams};
+    use discount_lab::engine::samples::{shop, ShopParams};
+    let s = segments(shop_data(), options(&[("k", JsValue::from_f64(3.0))])).unwrap();
+    let labels: Array = get(&s, "labels").dyn_into().unwrap();
+    let native = segment(
+        &user_features(&shop(&ShopParams { seed: 7, customers: 60, ..ShopParams::default() })),
+        &SegmentParams { k: 3, ..Default::default() }.check().unwrap(),
+    )
+    .unwrap();
+    let from_js: Vec<usize> = labels.iter().map(|v| v.as_f64().unwrap() as usize).collect();
+    assert_eq!(from_js, native.labels);
+    assert!((get(&s, "inertia").as_f64().unwrap() - native.inertia).abs() < 1e-9);
 }

@@ -79,6 +79,22 @@ pub enum ParseErrorKind {
         /// The value.
         value: f64,
     },
+    /// A number that must be above zero is zero or negative (a list price).
+    #[error("{name} {value} must be greater than 0")]
+    NotPositive {
+        /// Field name.
+        name: &'static str,
+        /// The value.
+        value: f64,
+    },
+    /// A date or timestamp could not be read.
+    #[error("{name} '{value}' is neither a number nor a date like 2026-01-31")]
+    NotADate {
+        /// Field name.
+        name: &'static str,
+        /// The text found.
+        value: String,
+    },
     /// A count limit was exceeded.
     #[error("over the limit of {limit} {what}")]
     OverLimit {

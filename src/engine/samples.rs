@@ -23,15 +23,28 @@ use serde::{Deserialize, Serialize};
 
 use super::error::EngineError;
 use super::items::{ItemInfo, ItemTable};
+use super::purchases::{Purchase, PurchaseLog, SECONDS_PER_DAY};
 use super::ratings::{Ratings, Scale};
+use super::user_table::UserTable;
 
-/// A dataset: ratings and, optionally, the item table.
+/// A dataset: ratings and, optionally, the item table, the purchase log and the user table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
     /// The ratings.
     pub ratings: Ratings,
     /// The item table (empty when none was given).
     pub items: ItemTable,
+    /// The purchase log (empty when none was given).
+    pub purchases: PurchaseLog,
+    /// The user table (empty when none was given).
+    pub users: UserTable,
+}
+
+impl Dataset {
+    /// A dataset of ratings only.
+    pub fn of_ratings(ratings: Ratings) -> Dataset {
+        Dataset { ratings, items: ItemTable::default(), purchases: PurchaseLog::default(), users: UserTable::default() }
+    }
 }
 
 /// The articles' worked example (scale 0-5, 0 is a real rating).
@@ -58,7 +71,7 @@ pub fn worked_example() -> Dataset {
             item("i2", &["a", "b", "c", "d"], &[0.4, 0.2, 0.5]),
         ],
     };
-    Dataset { ratings, items }
+    Dataset { items, ..Dataset::of_ratings(ratings) }
 }
 
 /// The articles' code sample: users 1 and 2, items 101-103 rated 5,3,1 and 201-203 rated 5,2,4.
@@ -132,6 +145,67 @@ const SEGMENTS: [[f64; 7]; 4] = [
     [0.0, 0.2, 0.9, -0.6, -0.1, 0.3, 1.3],
 ];
 
+/// Who the shop's customer segments are: how often they visit, how much they buy at list
+/// price, how strongly they react to price, and the age band they are drawn from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SegmentTruth {
+    /// A short description.
+    pub name: &'static str,
+    /// Visits (rows of the purchase log) per customer, inclusive range.
+    pub visits: (usize, usize),
+    /// Expected units per visit at list price.
+    pub base_quantity: f64,
+    /// The true constant price elasticity ε: E[units] ∝ (price / list price)^ε.
+    pub elasticity: f64,
+    /// Days of inactivity before the end of the log, inclusive range.
+    pub idle_days: (u32, u32),
+    /// Mean age of the segment's customers.
+    pub mean_age: f64,
+}
+
+/// The true segments of the synthetic shop; customer `c` (0-based) is in segment `c % 4`.
+pub const SEGMENT_TRUTH: [SegmentTruth; 4] = [
+    SegmentTruth {
+        name: "loyal big spenders",
+        visits: (30, 45),
+        base_quantity: 0.9,
+        elasticity: -0.8,
+        idle_days: (0, 6),
+        mean_age: 46.0,
+    },
+    SegmentTruth {
+        name: "bargain hunters",
+        visits: (20, 35),
+        base_quantity: 0.5,
+        elasticity: -3.0,
+        idle_days: (0, 20),
+        mean_age: 29.0,
+    },
+    SegmentTruth {
+        name: "trend followers",
+        visits: (12, 25),
+        base_quantity: 0.6,
+        elasticity: -2.0,
+        idle_days: (0, 30),
+        mean_age: 33.0,
+    },
+    SegmentTruth {
+        name: "occasional",
+        visits: (4, 12),
+        base_quantity: 0.4,
+        elasticity: -1.5,
+        idle_days: (30, 120),
+        mean_age: 40.0,
+    },
+];
+
+/// The discounts the shop's purchase log was offered at, equally often.
+pub const SHOP_DISCOUNTS: [f64; 7] = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
+/// The last day of the shop's purchase log, 2026-06-30, in Unix seconds.
+pub const SHOP_LOG_END: f64 = 1_782_777_600.0;
+/// Days the shop's purchase log spans.
+pub const SHOP_LOG_DAYS: u32 = 180;
+
 /// A standard normal draw by Box-Muller (also used by `predict::normal`).
 pub(crate) fn normal(rng: &mut StdRng) -> f64 {
     // Box-Muller: platform-independent given the seed.
@@ -140,8 +214,11 @@ pub(crate) fn normal(rng: &mut StdRng) -> f64 {
     (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
 }
 
+/// `x` to the nearest multiple of `step`, dividing by the integer 1/step so that cents
+/// print as cents (287.28, not 287.28000000000003).
 fn round_to(x: f64, step: f64) -> f64 {
-    (x / step).round() * step
+    let per_unit = (1.0 / step).round();
+    (x * per_unit).round() / per_unit
 }
 
 /// Generates the synthetic shop. Same parameters, same shop, natively and in the browser.
@@ -162,7 +239,7 @@ pub fn shop(params: &ShopParams) -> Dataset {
             }
         }
         let price = round_to(base * (0.35 * normal(&mut rng)).exp(), 0.01).max(0.5);
-        let cost = round_to(price * rng.random_range(0.45..0.75), 0.01);
+        let cost = round_to(price * rng.random_range(0.35..0.6), 0.01);
         let discount_rates = (0..3).map(|_| round_to(rng.random_range(0.05..0.45), 0.05)).collect();
         items.push(ItemInfo {
             id: format!("p{:0width$}", k + 1),
@@ -176,6 +253,7 @@ pub fn shop(params: &ShopParams) -> Dataset {
     }
     let cwidth = params.customers.to_string().len().max(3);
     let mut triples = Vec::new();
+    let mut tastes = Vec::with_capacity(params.customers);
     for c in 0..params.customers {
         let segment = &SEGMENTS[c % SEGMENTS.len()];
         let taste: Vec<f64> = segment.iter().map(|t| t + 0.4 * normal(&mut rng)).collect();
@@ -195,8 +273,80 @@ pub fn shop(params: &ShopParams) -> Dataset {
             let rating = score.round().clamp(1.0, 5.0);
             triples.push((format!("c{:0cwidth$}", c + 1), items[k].id.clone(), rating));
         }
+        tastes.push(taste);
     }
     let scale = Scale { lo: 1.0, hi: 5.0 };
     let ratings = Ratings::from_triples(triples, scale).unwrap_or_else(|_| unreachable_ratings(scale));
-    Dataset { ratings, items: ItemTable { items } }
+    let user_ids: Vec<String> = (0..params.customers).map(|c| format!("c{:0cwidth$}", c + 1)).collect();
+    // A second stream, so the ratings stay what they were before purchases existed.
+    let mut rng = StdRng::seed_from_u64(params.seed ^ 0x005e_ed0f_b075);
+    let purchases = purchase_log(&mut rng, &user_ids, &tastes, &items);
+    let users = user_attributes(&mut rng, &user_ids);
+    Dataset { ratings, items: ItemTable { items }, purchases, users }
+}
+
+/// Visits of every customer: an item drawn by taste, offered at one of [`SHOP_DISCOUNTS`],
+/// and a Poisson number of units with mean base · activity · (1 − d)^ε of the customer's segment.
+fn purchase_log(rng: &mut StdRng, user_ids: &[String], tastes: &[Vec<f64>], items: &[ItemInfo]) -> PurchaseLog {
+    let mut rows = Vec::new();
+    for (c, (user, taste)) in user_ids.iter().zip(tastes).enumerate() {
+        let truth = &SEGMENT_TRUTH[c % SEGMENT_TRUTH.len()];
+        let visits = rng.random_range(truth.visits.0..=truth.visits.1);
+        let idle = rng.random_range(truth.idle_days.0..=truth.idle_days.1) as f64;
+        let activity = (0.3 * normal(rng)).exp();
+        let weights: Vec<f64> = (0..items.len()).map(|k| (0.6 * taste[k % CATEGORIES.len()]).exp()).collect();
+        let total: f64 = weights.iter().sum();
+        let mut days: Vec<f64> =
+            (0..visits).map(|_| idle + rng.random::<f64>() * (SHOP_LOG_DAYS as f64 - idle)).collect();
+        days.sort_by(|a, b| b.total_cmp(a));
+        for day in days {
+            let mut pick = rng.random::<f64>() * total;
+            let mut k = 0;
+            while k + 1 < items.len() && pick >= weights[k] {
+                pick -= weights[k];
+                k += 1;
+            }
+            let item = &items[k];
+            let list_price = item.price.unwrap_or(1.0);
+            let d = SHOP_DISCOUNTS[rng.random_range(0..SHOP_DISCOUNTS.len())];
+            let price_paid = round_to(list_price * (1.0 - d), 0.01);
+            let mean = truth.base_quantity * activity * (price_paid / list_price).powf(truth.elasticity);
+            let timestamp = (SHOP_LOG_END - (day * SECONDS_PER_DAY)).round();
+            let quantity = poisson(rng, mean);
+            rows.push(Purchase {
+                user: user.clone(),
+                item: item.id.clone(),
+                list_price,
+                price_paid,
+                quantity,
+                timestamp,
+            });
+        }
+    }
+    PurchaseLog { rows }
+}
+
+/// A Poisson draw by inversion (means here are below 10).
+fn poisson(rng: &mut StdRng, mean: f64) -> f64 {
+    let u: f64 = rng.random();
+    let (mut k, mut p) = (0u32, (-mean).exp());
+    let mut cumulative = p;
+    while u > cumulative && k < 100 {
+        k += 1;
+        p *= mean / k as f64;
+        cumulative += p;
+    }
+    k as f64
+}
+
+/// Age (drawn around the segment's mean, so age and offers correlate) and gender (independent of segment).
+fn user_attributes(rng: &mut StdRng, user_ids: &[String]) -> UserTable {
+    let mut rows = std::collections::HashMap::new();
+    for (c, user) in user_ids.iter().enumerate() {
+        let truth = &SEGMENT_TRUTH[c % SEGMENT_TRUTH.len()];
+        let age = (truth.mean_age + 8.0 * normal(rng)).round().clamp(18.0, 80.0);
+        let gender = if rng.random::<f64>() < 0.5 { "F" } else { "M" };
+        rows.insert(user.clone(), vec![format!("{age}"), gender.to_string()]);
+    }
+    UserTable { columns: vec!["age".into(), "gender".into()], rows }
 }

@@ -6,12 +6,12 @@ use yew::prelude::*;
 
 use super::browser::{initial_lang, remember_lang};
 use super::data_view::DataView;
-use super::discounts_view::DiscountsView;
 use super::evaluate_view::EvaluateView;
 use super::items_view::ItemsView;
 use super::notice::NoticeBar;
 use super::similarity_view::SimilarityView;
 use super::state::{Action, AppState, Sample, Tab};
+use super::strategy_view::StrategyView;
 use crate::i18n::{text, Key, Lang};
 
 /// Options of a mounted app (all optional).
@@ -99,7 +99,7 @@ pub fn App(props: &AppProps) -> Html {
     let view = match state.tab {
         Tab::Data => html! { <DataView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
         Tab::Similarity => html! { <SimilarityView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
-        Tab::Discounts => html! { <DiscountsView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
+        Tab::Discounts => html! { <StrategyView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
         Tab::Items => html! { <ItemsView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
         Tab::Evaluate => html! { <EvaluateView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
     };

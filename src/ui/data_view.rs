@@ -11,8 +11,10 @@ use super::state::{Action, AppState, Notice, Sample};
 use super::{on_change, Edit};
 use crate::engine::items::parse_items;
 use crate::engine::parse::{parse_ratings, ParseOptions};
+use crate::engine::purchases::parse_purchases;
 use crate::engine::ratings::Scale;
 use crate::engine::text_input::Separator;
+use crate::engine::user_table::parse_users;
 use crate::i18n::{text, tr, Key};
 
 /// Props of [`DataView`].
@@ -133,6 +135,23 @@ pub fn DataView(props: &DataViewProps) -> Html {
             input.set_value("");
         })
     };
+    let upload = |parse: fn(&[u8]) -> Option<Result<Action, crate::engine::error::ParseErrors>>| {
+        let d = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = first_file(input.files()) {
+                let d2 = d.clone();
+                read_then(file, d.clone(), move |bytes, _| match parse(&bytes) {
+                    Some(Ok(a)) => d2.emit(a),
+                    Some(Err(e)) => d2.emit(Action::Fail(Notice::ParseFailed(e))),
+                    None => {}
+                });
+            }
+            input.set_value("");
+        })
+    };
+    let on_purchases = upload(|b| Some(parse_purchases(b).map(Action::LoadPurchases)));
+    let on_users = upload(|b| Some(parse_users(b).map(Action::LoadUsers)));
     let set_parse = |edit: Edit<ParseOptions>| on_change(options.clone(), dispatch.reform(Action::SetParse), edit);
     let on_format = set_parse(Box::new(|o, v| {
         o.separator = match v.as_str() {
@@ -178,6 +197,11 @@ pub fn DataView(props: &DataViewProps) -> Html {
             ("hi", scale.hi.to_string()),
         ],
     );
+    let purchases_summary = if state.data.purchases.is_empty() {
+        t(Key::SummaryNoPurchases).to_string()
+    } else {
+        tr(lang, Key::SummaryPurchases, &[("n", state.data.purchases.len().to_string())])
+    };
     let items_summary = if state.data.items.items.is_empty() {
         t(Key::SummaryNoItems).to_string()
     } else {
@@ -207,7 +231,7 @@ pub fn DataView(props: &DataViewProps) -> Html {
                     { sample_button(Sample::Worked, Key::SampleWorked, "sample-worked") }
                     { sample_button(Sample::ArticleCode, Key::SampleArticleCode, "sample-article-code") }
                 </div>
-                <p class="summary" id="data-summary">{ summary }{ " · " }{ items_summary }</p>
+                <p class="summary" id="data-summary">{ summary }{ " · " }{ items_summary }{ " · " }{ purchases_summary }</p>
                 if !state.duplicates.is_empty() {
                     <div class="notice warning" role="status">
                         <strong>{ tr(lang, Key::Duplicates, &[("n", state.duplicates.len().to_string())]) }</strong>
@@ -261,6 +285,14 @@ pub fn DataView(props: &DataViewProps) -> Html {
                 <h2 id="items-h">{ t(Key::ItemsFile) }</h2>
                 <p class="hint">{ t(Key::ItemsHint) }</p>
                 <input id="items-file" type="file" accept=".csv,.txt,text/csv,text/plain" onchange={on_items} aria-labelledby="items-h" />
+            </section>
+            <section class="card" aria-labelledby="purchases-h">
+                <h2 id="purchases-h">{ t(Key::PurchasesFile) }</h2>
+                <p class="hint">{ t(Key::PurchasesHint) }</p>
+                <input id="purchases-file" type="file" accept=".csv,.txt,text/csv,text/plain" onchange={on_purchases} aria-labelledby="purchases-h" />
+                <h2 id="users-h">{ t(Key::UsersFile) }</h2>
+                <p class="hint">{ t(Key::UsersHint) }</p>
+                <input id="users-file" type="file" accept=".csv,.txt,.user,text/csv,text/plain" onchange={on_users} aria-labelledby="users-h" />
             </section>
             <RatingGrid state={state.clone()} dispatch={dispatch.clone()} />
         </div>

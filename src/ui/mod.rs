@@ -2,18 +2,25 @@
 
 pub mod app;
 pub mod browser;
+pub mod budget_panel;
+pub mod compare_table;
 pub mod data_view;
 pub mod discounts_view;
 pub mod evaluate_view;
 pub mod explain_panel;
+pub mod fairness_panel;
 pub mod heatmap;
 pub mod histogram_chart;
 pub mod items_view;
 pub mod notice;
 pub mod prediction_panel;
 pub mod rating_grid;
+pub mod segment_charts;
 pub mod similarity_view;
+pub mod sparkline;
 pub mod state;
+pub mod strategy_controls;
+pub mod strategy_view;
 
 pub use app::{App, AppProps};
 

@@ -7,13 +7,16 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::engine::discount::offer::OfferBounds;
+use crate::engine::discount::strategy::StrategyParams;
 use crate::engine::error::{EngineError, ParseErrors};
 use crate::engine::items::ItemTable;
 use crate::engine::ordering::RowOrder;
 use crate::engine::parse::{DuplicateWarning, ParseOptions};
+use crate::engine::purchases::PurchaseLog;
 use crate::engine::ratings::{ItemIdx, Kind, Ratings, UserIdx};
 use crate::engine::samples::{article_code_sample, shop, worked_example, Dataset, ShopParams};
 use crate::engine::similarity::Measure;
+use crate::engine::user_table::UserTable;
 use crate::i18n::Lang;
 
 /// Which built-in sample is loaded, if any (the worked example shows the articles' slips).
@@ -43,7 +46,7 @@ impl Sample {
         match self {
             Sample::Shop(seed) => shop(&ShopParams { seed, ..ShopParams::default() }),
             Sample::Worked => worked_example(),
-            Sample::ArticleCode => Dataset { ratings: article_code_sample(), items: ItemTable::default() },
+            Sample::ArticleCode => Dataset::of_ratings(article_code_sample()),
         }
     }
 }
@@ -169,6 +172,8 @@ pub struct AppState {
     pub sample: Option<Sample>,
     /// Whether the item table was uploaded (kept when new ratings are loaded) rather than a sample's.
     pub items_uploaded: bool,
+    /// Whether the purchase log and the user table were uploaded (kept when new ratings are loaded).
+    pub extras_uploaded: bool,
     /// How the next file is read.
     pub parse: ParseOptions,
     /// Duplicate pairs found in the last file.
@@ -179,6 +184,8 @@ pub struct AppState {
     pub sim: SimSettings,
     /// Discount options.
     pub disc: DiscountSettings,
+    /// Strategy options of the Discounts view.
+    pub strategy: StrategyParams,
     /// The selected heatmap cell (row indices).
     pub selected: Option<(usize, usize)>,
     /// The current tab.
@@ -196,6 +203,8 @@ impl PartialEq for AppState {
             && self.source == o.source
             && self.sample == o.sample
             && self.items_uploaded == o.items_uploaded
+            && self.extras_uploaded == o.extras_uploaded
+            && self.strategy == o.strategy
             && self.parse == o.parse
             && self.duplicates == o.duplicates
             && self.notice == o.notice
@@ -217,11 +226,13 @@ impl AppState {
             source: String::new(),
             sample: Some(sample),
             items_uploaded: false,
+            extras_uploaded: false,
             parse: ParseOptions::default(),
             duplicates: Vec::new(),
             notice: None,
             sim: SimSettings::default(),
             disc: DiscountSettings::default(),
+            strategy: StrategyParams::default(),
             selected: None,
             tab,
             eval_runs: Rc::new(Vec::new()),
@@ -249,6 +260,12 @@ pub enum Action {
     },
     /// An item table parsed.
     LoadItems(ItemTable),
+    /// A purchase log parsed.
+    LoadPurchases(PurchaseLog),
+    /// A user table parsed.
+    LoadUsers(UserTable),
+    /// Change the strategy options.
+    SetStrategy(Box<StrategyParams>),
     /// Something failed; the data stays.
     Fail(Notice),
     /// Dismiss the notice.
@@ -288,6 +305,7 @@ impl Reducible for AppState {
                 next.data = Rc::new(s.dataset());
                 next.sample = Some(s);
                 next.items_uploaded = false;
+                next.extras_uploaded = false;
                 next.source = String::new();
                 next.duplicates.clear();
                 next.notice = None;
@@ -297,7 +315,12 @@ impl Reducible for AppState {
             Action::LoadRatings { ratings, source, duplicates } => {
                 // A sample's item table describes the sample's items only; an uploaded one is kept.
                 let items = if self.items_uploaded { self.data.items.clone() } else { ItemTable::default() };
-                next.data = Rc::new(Dataset { ratings, items });
+                let mut data = Dataset { items, ..Dataset::of_ratings(ratings) };
+                if self.extras_uploaded {
+                    data.purchases = self.data.purchases.clone();
+                    data.users = self.data.users.clone();
+                }
+                next.data = Rc::new(data);
                 next.sample = None;
                 next.source = source;
                 next.duplicates = duplicates;
@@ -306,11 +329,24 @@ impl Reducible for AppState {
                 next.version += 1;
             }
             Action::LoadItems(items) => {
-                next.data = Rc::new(Dataset { ratings: self.data.ratings.clone(), items });
+                next.data = Rc::new(Dataset { items, ..(*self.data).clone() });
                 next.items_uploaded = true;
                 next.notice = None;
                 next.version += 1;
             }
+            Action::LoadPurchases(purchases) => {
+                next.data = Rc::new(Dataset { purchases, ..(*self.data).clone() });
+                next.extras_uploaded = true;
+                next.notice = None;
+                next.version += 1;
+            }
+            Action::LoadUsers(users) => {
+                next.data = Rc::new(Dataset { users, ..(*self.data).clone() });
+                next.extras_uploaded = true;
+                next.notice = None;
+                next.version += 1;
+            }
+            Action::SetStrategy(p) => next.strategy = *p,
             Action::Fail(n) => next.notice = Some(n),
             Action::ClearNotice => next.notice = None,
             Action::EditRating { user, item, text } => {
@@ -325,7 +361,7 @@ impl Reducible for AppState {
                 };
                 match edited {
                     Some(r) => {
-                        next.data = Rc::new(Dataset { ratings: r, items: self.data.items.clone() });
+                        next.data = Rc::new(Dataset { ratings: r, ..(*self.data).clone() });
                         next.notice = None;
                         next.version += 1;
                     }
@@ -347,7 +383,7 @@ impl Reducible for AppState {
                     });
                     match self.data.ratings.with_scale(target) {
                         Ok(r) => {
-                            next.data = Rc::new(Dataset { ratings: r, items: self.data.items.clone() });
+                            next.data = Rc::new(Dataset { ratings: r, ..(*self.data).clone() });
                             next.version += 1;
                             next.notice = None;
                         }

@@ -294,3 +294,81 @@ test('grid search and uploaded MovieLens fold files', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('strategies: switch them, move the budget slider, download the CSV', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-discounts');
+  await page.waitForSelector('#strategy-table tbody tr');
+  assert.equal(await page.locator('#compare-table tbody tr').count(), 6);
+  // Elasticity: every reason names ε; the fairness audit flags the shop's age-linked segments.
+  await page.selectOption('#strategy', 'elasticity');
+  await page.waitForFunction(() => document.querySelector('#strategy-table tbody tr .why').textContent.includes('ε ='));
+  assert.match(await page.locator('#fairness').textContent(), /age/);
+  // Propensity: each row has its purchase curve.
+  await page.selectOption('#strategy', 'propensity');
+  await page.waitForSelector('#strategy-table svg.sparkline');
+  // Segment table: the offer per segment comes from the inputs.
+  await page.selectOption('#strategy', 'segment');
+  await page.check('#segment-table');
+  await page.locator('.segment-offer').first().fill('7');
+  await page.locator('.segment-offer').first().dispatchEvent('change');
+  await page.waitForFunction(() => [...document.querySelectorAll('#strategy-table tbody tr')].some((r) => r.textContent.includes('(segment table)')));
+  // Coupons: a site-wide 15% coupon gives every priced user 15% (within the guardrails).
+  await page.selectOption('#strategy', 'coupon');
+  await page.fill('#coupon-pct', '15');
+  await page.locator('#coupon-pct').dispatchEvent('change');
+  await page.waitForFunction(() => document.querySelector('#strategy-table tbody tr td.num').textContent === '15');
+  // Budget: turn it on, slide it, and the spend stays within it; flips are reported.
+  await page.selectOption('#strategy', 'elasticity');
+  await page.check('#budget-on');
+  await page.waitForSelector('#budget-slider');
+  const max = Number(await page.locator('#budget-slider').getAttribute('max'));
+  await page.locator('#budget-slider').evaluate((el, v) => {
+    el.value = v;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, String(max * 0.2));
+  await page.waitForFunction(() => /λ = [0-9.]+/.test(document.getElementById('budget-status').textContent));
+  // The slider also moves by keyboard.
+  const before = await page.locator('#budget-status').textContent();
+  await page.locator('#budget-slider').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction((b) => document.getElementById('budget-status').textContent !== b, before);
+  const status = await page.locator('#budget-status').textContent();
+  const [, budget, spend] = status.match(/([0-9.]+): λ = [0-9.]+, expected spend ([0-9.]+)/).map(Number);
+  assert.ok(spend <= budget + 0.01, status);
+  assert.match(await page.locator('#budget-flips').textContent(), /lost one/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-strategy')]);
+  assert.equal(download.suggestedFilename(), 'discounts-elasticity.csv');
+  const csv = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+  assert.ok(csv[0].startsWith('user,percent_off,zhe,expected_cost,segment,why'), csv[0]);
+  assert.equal(csv.length, 301);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a purchase log drives the strategies; a broken one changes nothing', async () => {
+  const { page, context } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-data');
+  await upload(page, '#ratings-file', 'r.csv', 'a,i1,4\na,i2,3\nb,i1,5\nb,i2,1\nc,i1,2\nc,i2,2\nd,i2,5\n');
+  await page.waitForFunction(() => document.getElementById('data-summary').textContent.includes('no purchase log'));
+  await upload(page, '#purchases-file', 'bad.csv', 'user,item,list_price,price_paid,quantity,timestamp\na,i1,10,8,1,2026-01-02\nb,i1,0,8,1,2026-01-02\n');
+  assert.match(await page.locator('[role=alert]').textContent(), /line 3, column 3: list_price 0 must be greater than 0/);
+  assert.match(await summary(page), /no purchase log/);
+  const rows = ['user,item,list_price,price_paid,quantity,timestamp'];
+  const users = ['a', 'b', 'c', 'd'];
+  for (let k = 0; k < 80; k++) {
+    const u = users[k % 4];
+    const d = [0, 0.1, 0.2, 0.3][(k >> 2) % 4];
+    const q = (k * 7) % 5 < (u === 'a' ? 4 : 2) + d * 10 ? 1 : 0;
+    rows.push(`${u},i${1 + (k % 2)},20,${(20 * (1 - d)).toFixed(2)},${q},2026-0${1 + (k % 6)}-1${k % 9}`);
+  }
+  await upload(page, '#purchases-file', 'p.csv', rows.join('\n') + '\n');
+  await page.waitForFunction(() => document.getElementById('data-summary').textContent.includes('80 purchase-log rows'));
+  await page.click('#tab-discounts');
+  await page.selectOption('#strategy', 'propensity');
+  await page.waitForSelector('#strategy-table svg.sparkline');
+  assert.match(await page.locator('#strategy-summary').textContent(), /Expected purchases/);
+  await context.close();
+});

@@ -3,6 +3,7 @@
 //! recommendation metrics ([`top_n`]: precision@k, recall@k, NDCG@k), cross-validation
 //! of one algorithm ([`cross_validate`]) and grid search over its parameters ([`grid`]).
 
+pub mod classification;
 pub mod cross_validate;
 pub mod grid;
 pub mod metrics;

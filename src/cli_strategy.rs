@@ -1,0 +1,213 @@
+//! The command line's strategy commands: `discounts FILE --strategy S ...` and `segment`.
+
+use crate::cli::{fail, load_items, load_ratings, parse_args, read, usage, write_out, Args, Failure};
+use crate::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope};
+use crate::engine::discount::features::user_features;
+use crate::engine::discount::guardrails::Guardrails;
+use crate::engine::discount::offer::Percent;
+use crate::engine::discount::segments::{segment as segment_users, SegmentModel, SegmentParams};
+use crate::engine::discount::strategy::{discounts as run_strategy, Strategy, StrategyParams};
+use crate::engine::error::ParseErrors;
+use crate::engine::purchases::{parse_purchases, timestamp};
+use crate::engine::samples::Dataset;
+use crate::engine::user_table::parse_users;
+use crate::export::{segments_csv, strategy_csv};
+use crate::i18n::Lang;
+
+fn parse_failure(path: &str, e: ParseErrors) -> Failure {
+    let lines: Vec<String> = e.problems.iter().map(|p| format!("{path}: {p}")).collect();
+    let more = if e.total > e.problems.len() {
+        format!("\n…and {} more", e.total - e.problems.len())
+    } else {
+        String::new()
+    };
+    fail(format!("{}{more}", lines.join("\nerror: ")))
+}
+
+/// Reads the rating file and whichever of --items, --purchases, --users were given.
+fn load_dataset(a: &Args) -> Result<Dataset, Failure> {
+    let mut data = Dataset::of_ratings(load_ratings(a.one_file("ratings FILE")?, a.scale()?)?);
+    if let Some(p) = a.options.get("items") {
+        data.items = load_items(p)?;
+    }
+    if let Some(p) = a.options.get("purchases") {
+        data.purchases = parse_purchases(&read(p)?).map_err(|e| parse_failure(p, e))?;
+    }
+    if let Some(p) = a.options.get("users") {
+        data.users = parse_users(&read(p)?).map_err(|e| parse_failure(p, e))?;
+    }
+    Ok(data)
+}
+
+fn model(a: &Args) -> Result<SegmentModel, Failure> {
+    match a.options.get("model").map(String::as_str) {
+        None | Some("kmeans") | Some("k-means") => Ok(SegmentModel::KMeans),
+        Some("gmm") => Ok(SegmentModel::Gmm),
+        Some(m) => Err(usage(format!("--model: '{m}' should be kmeans or gmm"))),
+    }
+}
+
+/// One coupon from `PCT%[:max=AMOUNT][:item=ID|:category=NAME][:from=DATE][:until=DATE]`.
+pub(crate) fn parse_coupon(spec: &str) -> Result<Coupon, String> {
+    let mut parts = spec.split(':').map(str::trim);
+    let head = parts.next().unwrap_or("");
+    let pct: f64 = head.trim_end_matches('%').trim().parse().map_err(|_| format!("'{head}' is not a percentage"))?;
+    let mut c = Coupon { percent: Percent(pct), max_amount: None, scope: Scope::SiteWide, valid: None };
+    let (mut from, mut until) = (f64::NEG_INFINITY, f64::INFINITY);
+    for part in parts {
+        let (key, value) = part.split_once('=').ok_or_else(|| format!("'{part}' should be key=value"))?;
+        let date = || timestamp(value).ok_or_else(|| format!("'{value}' is not a date like 2026-06-30"));
+        match key {
+            "max" => c.max_amount = Some(value.parse().map_err(|_| format!("max '{value}' is not an amount"))?),
+            "item" => c.scope = Scope::Item(value.to_string()),
+            "category" => c.scope = Scope::Category(value.to_string()),
+            "from" => from = date()?,
+            "until" | "to" => until = date()? + 86_399.0,
+            other => return Err(format!("unknown coupon field '{other}' (use max, item, category, from, until)")),
+        }
+    }
+    if from.is_finite() || until.is_finite() {
+        c.valid = Some((from.max(-1e15), until.min(1e15)));
+    }
+    Ok(c)
+}
+
+fn coupon_rules(a: &Args, data: &Dataset) -> Result<CouponRules, Failure> {
+    let mut rules = CouponRules::default();
+    if let Some(specs) = a.options.get("coupon") {
+        rules.coupons = specs
+            .split(';')
+            .filter(|s| !s.trim().is_empty())
+            .map(parse_coupon)
+            .collect::<Result<_, _>>()
+            .map_err(|e| usage(format!("--coupon: {e}")))?;
+    }
+    if a.options.contains_key("stack") {
+        rules.combine = Combine::Stacked { cap: Percent(a.num("stack", 100.0)?) };
+    }
+    rules.at = match a.options.get("at") {
+        Some(v) => timestamp(v).ok_or_else(|| usage(format!("--at: '{v}' is not a date like 2026-06-30")))?,
+        None => data.purchases.latest(),
+    };
+    Ok(rules)
+}
+
+/// `discounts FILE --strategy S ...`: one strategy's offers as CSV, totals on standard error.
+pub(crate) fn discounts(rest: &[String]) -> Result<(), Failure> {
+    let a = parse_args(
+        rest,
+        &[
+            "strategy",
+            "items",
+            "purchases",
+            "users",
+            "budget",
+            "max-discount",
+            "min-margin",
+            "cap",
+            "k",
+            "seed",
+            "model",
+            "segment-offers",
+            "c",
+            "coupon",
+            "stack",
+            "at",
+            "measure",
+            "scale",
+            "out",
+        ],
+    )?;
+    let strategy = Strategy::from_name(a.options.get("strategy").map(String::as_str).unwrap_or("")).map_err(fail)?;
+    let data = load_dataset(&a)?;
+    let d = StrategyParams::default();
+    let g = Guardrails::default();
+    let seed = a.num("seed", d.segments.seed)?;
+    let k_neighbours = matches!(strategy, Strategy::SeedUser | Strategy::SeedItem);
+    let segment_offers = match a.options.get("segment-offers") {
+        Some(v) => Some(
+            v.split(',')
+                .map(|p| p.trim().trim_end_matches('%').parse::<f64>())
+                .collect::<Result<Vec<f64>, _>>()
+                .map_err(|_| usage(format!("--segment-offers: '{v}' should be percentages like 5,10,0,20")))?,
+        ),
+        None => None,
+    };
+    let params = StrategyParams {
+        strategy,
+        guardrails: Guardrails {
+            max_discount: Percent(a.num("max-discount", g.max_discount.0)?),
+            min_margin: Percent(a.num("min-margin", g.min_margin.0)?),
+            per_user_cap: a.options.get("cap").map(|_| a.num("cap", 0.0)).transpose()?,
+        },
+        budget: a.options.get("budget").map(|_| a.num("budget", 0.0)).transpose()?,
+        segments: SegmentParams {
+            k: if k_neighbours { d.segments.k } else { a.num("k", d.segments.k)? },
+            model: model(&a)?,
+            seed,
+            ..d.segments
+        },
+        segment_offers,
+        neighbours: if strategy == Strategy::SeedUser { a.num("k", d.neighbours)? } else { d.neighbours },
+        measure: match a.options.get("measure") {
+            Some(m) => crate::engine::similarity::Measure::from_name(m).map_err(fail)?,
+            None => d.measure,
+        },
+        item_neighbours: if strategy == Strategy::SeedItem {
+            a.num("k", d.item_neighbours)?
+        } else {
+            d.item_neighbours
+        },
+        coupons: coupon_rules(&a, &data)?,
+        response: crate::engine::discount::propensity::ResponseParams {
+            c: match a.options.get("c").map(String::as_str) {
+                Some("none") => None,
+                Some(_) => Some(a.num("c", 1.0)?),
+                None => d.response.c,
+            },
+            seed,
+            ..d.response
+        },
+    }
+    .check()
+    .map_err(fail)?;
+    let report = run_strategy(&data, &params).map_err(fail)?;
+    let t = &report.totals;
+    let money = |v: Option<f64>| v.map_or("n/a".to_string(), |v| format!("{v:.2}"));
+    eprintln!(
+        "{}: {} of {} users offered, mean {:.2}% off; expected conversions {}, revenue {}, margin {}, discount cost {}, incremental profit {}{}",
+        strategy.name(),
+        t.offered,
+        t.users,
+        t.mean_offer,
+        money(t.conversions),
+        money(t.revenue),
+        money(t.margin),
+        money(t.discount_cost),
+        money(t.incremental_profit),
+        report.allocation.as_ref().map_or(String::new(), |al| format!("; budget λ = {:.4}", al.lambda)),
+    );
+    for audit in report.fairness.iter().filter(|a| a.warning) {
+        eprintln!(
+            "warning: offers differ by {} (mean gap {:.1} points, share ratio {:.2}, η² {:.2})",
+            audit.attribute, audit.max_gap, audit.min_share_ratio, audit.eta_squared
+        );
+    }
+    write_out(&a, &strategy_csv(&report, Lang::En))
+}
+
+/// `segment FILE --k K`: `user,segment,name` as CSV; inertia and silhouette on standard error.
+pub(crate) fn segment(rest: &[String]) -> Result<(), Failure> {
+    let a = parse_args(rest, &["k", "seed", "purchases", "model", "scale", "out"])?;
+    let d = SegmentParams::default();
+    let params = SegmentParams { k: a.num("k", d.k)?, seed: a.num("seed", d.seed)?, model: model(&a)?, ..d }
+        .check()
+        .map_err(fail)?;
+    let data = load_dataset(&a)?;
+    let s = segment_users(&user_features(&data), &params).map_err(fail)?;
+    eprintln!("inertia {:.6}; silhouette {}", s.inertia, s.silhouette.map_or("n/a".to_string(), |v| format!("{v:.4}")));
+    for (k, p) in s.profiles.iter().enumerate() {
+        eprintln!("segment {k}: {} users, {}", p.size, p.name);
+    }
+    write_out(&a, &segments_csv(data.ratings.user_ids(), &s))
+}

@@ -1,0 +1,167 @@
+//! Who gets offers: per group of customers, the mean offer and the share receiving
+//! one, and whether a sensitive attribute (age, gender, ...) drives the differences.
+//!
+//! Groups are the segments, and every column of the user table (ages are banded:
+//! under 25, 25-34, 35-44, 45-54, 55 and over). For each grouping the audit reports the
+//! largest gap in mean offer (percentage points), the lowest ratio of the share
+//! offered to the highest share (the "four-fifths rule" of the US EEOC's adverse-impact
+//! guideline flags ratios below 0.8), and η², the share of the offers' variance that
+//! lies between groups. A sensitive grouping warns when its ratio is below 0.8 or its
+//! η² is at least 0.10: offers then differ by that attribute, even if it was never an
+//! input — segments and purchase history can stand in for it.
+//!
+//! ```
+//! use discount_lab::engine::discount::fairness::audit;
+//! let offers = [20.0, 20.0, 0.0, 0.0];
+//! let groups = ["F", "F", "M", "M"].map(|g| Some(g.to_string()));
+//! let a = audit("gender", &offers, &groups);
+//! assert_eq!(a.max_gap, 20.0);
+//! assert_eq!(a.min_share_ratio, 0.0);
+//! assert!(a.warning);
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::user_table::{is_sensitive, UserTable};
+
+/// Offers within one group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupStat {
+    /// The group's label.
+    pub group: String,
+    /// Users in it.
+    pub users: usize,
+    /// Mean percentage off.
+    pub mean_offer: f64,
+    /// Share of users with an offer above 0.
+    pub share_offered: f64,
+}
+
+/// The audit of one grouping.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Audit {
+    /// What the groups are ("segment", "age", ...).
+    pub attribute: String,
+    /// Whether the attribute is sensitive.
+    pub sensitive: bool,
+    /// The groups, by label.
+    pub groups: Vec<GroupStat>,
+    /// Largest difference in mean offer between two groups, in percentage points.
+    pub max_gap: f64,
+    /// Lowest share offered divided by the highest (1 when equal or nobody is offered).
+    pub min_share_ratio: f64,
+    /// Between-group share of the offers' variance.
+    pub eta_squared: f64,
+    /// Set for a sensitive attribute with ratio < 0.8 or η² ≥ 0.10.
+    pub warning: bool,
+}
+
+/// The four-fifths threshold on the share ratio.
+pub const FOUR_FIFTHS: f64 = 0.8;
+/// The η² at which a sensitive attribute counts as driving the offers.
+pub const ETA_SQUARED_WARNING: f64 = 0.10;
+
+/// Audits offers (percentages) by the group label of each user (`None`: not in any group).
+pub fn audit(attribute: &str, offers: &[f64], groups: &[Option<String>]) -> Audit {
+    let mut stats: Vec<(String, usize, f64, usize)> = Vec::new();
+    for (o, g) in offers.iter().zip(groups) {
+        let Some(g) = g else { continue };
+        let k = match stats.iter().position(|s| &s.0 == g) {
+            Some(k) => k,
+            None => {
+                stats.push((g.clone(), 0, 0.0, 0));
+                stats.len() - 1
+            }
+        };
+        stats[k].1 += 1;
+        stats[k].2 += o;
+        stats[k].3 += usize::from(*o > 0.0);
+    }
+    // Age bands ("<25", "25-34", ...) and other numbers sort by value, the rest by name.
+    let key = |g: &str| g.trim_start_matches('<').split(['-', '+']).next().and_then(|n| n.parse::<f64>().ok());
+    stats.sort_by(|a, b| match (key(&a.0), key(&b.0)) {
+        (Some(x), Some(y)) => x.total_cmp(&y).then(a.0.len().cmp(&b.0.len())),
+        _ => a.0.cmp(&b.0),
+    });
+    let groups_out: Vec<GroupStat> = stats
+        .iter()
+        .map(|(g, n, sum, offered)| GroupStat {
+            group: g.clone(),
+            users: *n,
+            mean_offer: sum / *n as f64,
+            share_offered: *offered as f64 / *n as f64,
+        })
+        .collect();
+    let means = groups_out.iter().map(|g| g.mean_offer);
+    let max_gap = means.clone().fold(f64::NEG_INFINITY, f64::max) - means.fold(f64::INFINITY, f64::min);
+    let max_gap = if max_gap.is_finite() { max_gap } else { 0.0 };
+    let top = groups_out.iter().map(|g| g.share_offered).fold(0.0, f64::max);
+    let low = groups_out.iter().map(|g| g.share_offered).fold(f64::INFINITY, f64::min);
+    let min_share_ratio = if top > 0.0 { low / top } else { 1.0 };
+    let counted: Vec<(f64, usize)> = offers
+        .iter()
+        .zip(groups)
+        .filter_map(|(o, g)| {
+            let g = g.as_ref()?;
+            Some((*o, groups_out.iter().position(|s| &s.group == g)?))
+        })
+        .collect();
+    let n = counted.len() as f64;
+    let grand = counted.iter().map(|c| c.0).sum::<f64>() / n.max(1.0);
+    let total: f64 = counted.iter().map(|c| (c.0 - grand).powi(2)).sum();
+    let between: f64 = groups_out.iter().map(|g| g.users as f64 * (g.mean_offer - grand).powi(2)).sum();
+    let eta_squared = if total > 1e-12 { (between / total).clamp(0.0, 1.0) } else { 0.0 };
+    let sensitive = is_sensitive(attribute);
+    let warning =
+        sensitive && groups_out.len() >= 2 && (min_share_ratio < FOUR_FIFTHS || eta_squared >= ETA_SQUARED_WARNING);
+    Audit {
+        attribute: attribute.to_string(),
+        sensitive,
+        groups: groups_out,
+        max_gap,
+        min_share_ratio,
+        eta_squared,
+        warning,
+    }
+}
+
+/// The age band of an age in years.
+pub fn age_band(age: f64) -> &'static str {
+    match age {
+        a if a < 25.0 => "<25",
+        a if a < 35.0 => "25-34",
+        a if a < 45.0 => "35-44",
+        a if a < 55.0 => "45-54",
+        _ => "55+",
+    }
+}
+
+/// Audits by segment and by every user-table column (ages banded). `users` are the ids
+/// the offers belong to; `segments` their segment names, if any.
+pub fn audit_all(users: &[String], offers: &[f64], segments: Option<&[String]>, table: &UserTable) -> Vec<Audit> {
+    let mut out = Vec::new();
+    if let Some(seg) = segments {
+        let groups: Vec<Option<String>> = seg.iter().map(|s| Some(s.clone())).collect();
+        out.push(audit("segment", offers, &groups));
+    }
+    for column in &table.columns {
+        let is_age = column.eq_ignore_ascii_case("age");
+        let groups: Vec<Option<String>> = users
+            .iter()
+            .map(|u| {
+                let v = table.value(u, column)?;
+                match (is_age, v.parse::<f64>()) {
+                    (true, Ok(a)) if a.is_finite() => Some(age_band(a).to_string()),
+                    _ if v.is_empty() => None,
+                    _ => Some(v.to_string()),
+                }
+            })
+            .collect();
+        if groups.iter().any(Option::is_some) {
+            out.push(audit(column, offers, &groups));
+        }
+    }
+    out
+}

@@ -1,0 +1,728 @@
+//! Every discount strategy behind one call: data + checked parameters → an offer per
+//! user with the reasons for it, the same guardrails and the same budget for all.
+//!
+//! The strategies (names as the CLI and JS take them):
+//! - `seed-user`: the articles' user formula — neighbours who rate low mark a
+//!   price-sensitive customer ([`super::seed_user`]).
+//! - `seed-item`: the articles' item formula on the user's most frequent item ([`super::seed_item`]).
+//! - `segment`: one offer per segment ([`super::segments`]), from a table or from the
+//!   segment's elasticity through the markup rule.
+//! - `elasticity`: the user's elasticity (shrunk toward the segment's) through the
+//!   markup rule on the user's basket ([`super::elasticity`], [`super::markup`]).
+//! - `propensity`: the offer maximising expected incremental profit under the
+//!   purchase-probability model ([`super::propensity`]).
+//! - `coupon`: the shop's coupon rules on the user's basket ([`super::coupon`]).
+//!
+//! Every proposal then passes the guardrails ([`super::guardrails`]); with a budget,
+//! [`super::budget`] decides who keeps how much of it. The yardstick for every strategy
+//! is the same purchase-probability model: expected conversion p(d), revenue
+//! p·P(1 − d), margin p·(P(1 − d) − c), discount cost p·P·d, and incremental profit over
+//! no offer. Under a budget each user may keep 0, ¼, ½, ¾ or all of their offer; the
+//! allocation buys the most extra purchases, p(d) − p(0), for the money (without a
+//! purchase log: the most percentage points, at cost P·d as if bought).
+//!
+//! ```
+//! use discount_lab::engine::discount::strategy::{discounts, Strategy, StrategyParams};
+//! use discount_lab::engine::samples::{shop, ShopParams};
+//! let data = shop(&ShopParams { seed: 42, customers: 60, products: 20 });
+//! let params = StrategyParams { strategy: Strategy::Elasticity, budget: Some(50.0), ..Default::default() };
+//! let report = discounts(&data, &params.check().unwrap()).unwrap();
+//! assert_eq!(report.offers.len(), 60);
+//! assert!(report.totals.discount_cost.unwrap() <= 50.0 + 1e-9);
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use super::basket::{baskets, Basket};
+use super::budget::{allocate, Allocation, OfferOption};
+use super::coupon::{CouponOutcome, CouponRules, ValidCouponRules};
+use super::elasticity::{fit as fit_elasticity, shrink, Estimate, NoEstimate, Shrunk};
+use super::fairness::{audit_all, Audit};
+use super::features::{user_features, UserFeatures};
+use super::guardrails::{Guard, Guardrails, ValidGuardrails};
+use super::markup::{markup, Markup};
+use super::offer::{OfferBounds, Percent};
+use super::propensity::{
+    best_offer, fit_response, incremental_profit, ResponseModel, ResponseParams, ValidResponseParams,
+};
+use super::seed_item::{item_discounts, ItemDiscountParams};
+use super::seed_user::{user_discounts, UserDiscountParams};
+use super::segments::{segment, SegmentParams, Segmentation, ValidSegmentParams};
+use crate::engine::error::EngineError;
+use crate::engine::neighbours::Neighbour;
+use crate::engine::ratings::Kind;
+use crate::engine::samples::Dataset;
+use crate::engine::similarity::{compute, Measure, SimilarityMatrix, SimilarityParams};
+
+/// A discount strategy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strategy {
+    /// The articles' user formula.
+    #[default]
+    SeedUser,
+    /// The articles' item formula on the user's basket item.
+    SeedItem,
+    /// One offer per segment.
+    Segment,
+    /// Markup rule on the user's elasticity.
+    Elasticity,
+    /// Profit-maximising offer under the purchase-probability model.
+    Propensity,
+    /// Coupon rules.
+    Coupon,
+}
+
+impl Strategy {
+    /// Every strategy, in the order the articles introduce them.
+    pub const ALL: [Strategy; 6] = [
+        Strategy::SeedUser,
+        Strategy::SeedItem,
+        Strategy::Segment,
+        Strategy::Elasticity,
+        Strategy::Propensity,
+        Strategy::Coupon,
+    ];
+
+    /// The name the CLI and JS use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Strategy::SeedUser => "seed-user",
+            Strategy::SeedItem => "seed-item",
+            Strategy::Segment => "segment",
+            Strategy::Elasticity => "elasticity",
+            Strategy::Propensity => "propensity",
+            Strategy::Coupon => "coupon",
+        }
+    }
+
+    /// The strategy of a name.
+    pub fn from_name(name: &str) -> Result<Strategy, EngineError> {
+        Strategy::ALL.into_iter().find(|s| s.name() == name).ok_or_else(|| {
+            let names: Vec<&str> = Strategy::ALL.iter().map(|s| s.name()).collect();
+            EngineError::param("strategy", format!("unknown strategy '{name}'; use one of {}", names.join(", ")))
+        })
+    }
+}
+
+/// Everything a strategy run is configured by.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StrategyParams {
+    /// The strategy.
+    pub strategy: Strategy,
+    /// Limits on every offer.
+    pub guardrails: Guardrails,
+    /// Total expected discount cost allowed; `None` for no budget.
+    pub budget: Option<f64>,
+    /// Segmentation (k, model, restarts, seed).
+    pub segments: SegmentParams,
+    /// Offer per segment (percent); `None` takes each segment's elasticity through the markup rule.
+    pub segment_offers: Option<Vec<f64>>,
+    /// Neighbours K of the user formula (default 5).
+    pub neighbours: usize,
+    /// Similarity measure of the user formula's neighbours (default pearson, as the app's).
+    pub measure: Measure,
+    /// Similar items K of the item formula (default 3).
+    pub item_neighbours: usize,
+    /// The coupon rules.
+    pub coupons: CouponRules,
+    /// The purchase-probability model.
+    pub response: ResponseParams,
+}
+
+impl Default for StrategyParams {
+    fn default() -> Self {
+        StrategyParams {
+            strategy: Strategy::SeedUser,
+            guardrails: Guardrails::default(),
+            budget: None,
+            segments: SegmentParams::default(),
+            segment_offers: None,
+            neighbours: 5,
+            measure: Measure::Pearson,
+            item_neighbours: 3,
+            coupons: CouponRules::default(),
+            response: ResponseParams::default(),
+        }
+    }
+}
+
+/// Checked [`StrategyParams`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidStrategyParams {
+    /// The parameters as given.
+    pub params: StrategyParams,
+    guardrails: ValidGuardrails,
+    segments: ValidSegmentParams,
+    coupons: ValidCouponRules,
+    response: ValidResponseParams,
+}
+
+impl StrategyParams {
+    /// Checks every part.
+    pub fn check(self) -> Result<ValidStrategyParams, EngineError> {
+        if self.budget.is_some_and(|b| !(b.is_finite() && b >= 0.0)) {
+            return Err(EngineError::param("budget", "must be a non-negative amount"));
+        }
+        if let Some(offers) = &self.segment_offers {
+            if offers.len() > 12 || offers.iter().any(|p| !(p.is_finite() && (0.0..=100.0).contains(p))) {
+                return Err(EngineError::param("segment_offers", "one percentage (0-100) per segment, at most 12"));
+            }
+        }
+        if !(1..=1000).contains(&self.neighbours) {
+            return Err(EngineError::param("k", "neighbours must be between 1 and 1000"));
+        }
+        if !(1..=1000).contains(&self.item_neighbours) {
+            return Err(EngineError::param("item_k", "similar items must be between 1 and 1000"));
+        }
+        Ok(ValidStrategyParams {
+            guardrails: self.guardrails.check()?,
+            segments: self.segments.check()?,
+            coupons: self.coupons.clone().check()?,
+            response: self.response.check()?,
+            params: self,
+        })
+    }
+}
+
+/// Elasticities of the segments, the categories and the users.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ElasticityTable {
+    /// Per segment (index = segment).
+    pub by_segment: Vec<Result<Estimate, NoEstimate>>,
+    /// Per category of the item table, by name.
+    pub by_category: Vec<(String, Result<Estimate, NoEstimate>)>,
+    /// Per user, shrunk toward the segment.
+    pub by_user: Vec<Shrunk>,
+}
+
+/// What every strategy run on one dataset shares: features, baskets, segments and the
+/// fitted models. Each part that cannot be built records why.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// Per-user features.
+    pub features: UserFeatures,
+    /// Per-user baskets.
+    pub baskets: Vec<Option<Basket>>,
+    /// The segmentation, or why there is none.
+    pub segmentation: Result<Segmentation, EngineError>,
+    /// The purchase-probability model, or why there is none.
+    pub response: Result<ResponseModel, EngineError>,
+    /// Elasticities, or why there are none.
+    pub elasticity: Result<ElasticityTable, EngineError>,
+}
+
+/// Builds the shared context (segments, purchase model, elasticities) once.
+pub fn prepare(data: &Dataset, params: &ValidStrategyParams) -> Context {
+    let features = user_features(data);
+    let baskets = baskets(data);
+    let segmentation = segment(&features, &params.segments);
+    let response = fit_response(data, &features, &params.response);
+    let elasticity = match &segmentation {
+        Ok(s) => elasticities(data, s),
+        Err(e) => Err(e.clone()),
+    };
+    Context { features, baskets, segmentation, response, elasticity }
+}
+
+fn elasticities(data: &Dataset, seg: &Segmentation) -> Result<ElasticityTable, EngineError> {
+    if data.purchases.is_empty() {
+        return Err(EngineError::MissingData(
+            "elasticities need a purchase log with prices paid (user,item,list_price,price_paid,quantity,timestamp)"
+                .into(),
+        ));
+    }
+    let index: std::collections::HashMap<&str, usize> =
+        data.ratings.user_ids().iter().enumerate().map(|(k, id)| (id.as_str(), k)).collect();
+    let rows: Vec<(usize, f64, f64, &str)> = data
+        .purchases
+        .rows
+        .iter()
+        .filter_map(|p| Some((*index.get(p.user.as_str())?, p.price_paid / p.list_price, p.quantity, p.item.as_str())))
+        .collect();
+    let k = seg.profiles.len();
+    let by_segment: Vec<Result<Estimate, NoEstimate>> =
+        (0..k).map(|s| fit_elasticity(rows.iter().filter(|r| seg.labels[r.0] == s).map(|r| (r.1, r.2, r.0)))).collect();
+    let items = data.items.index();
+    let mut categories: Vec<String> = data.items.items.iter().filter_map(|i| i.category.clone()).collect();
+    categories.sort();
+    categories.dedup();
+    let by_category = categories
+        .into_iter()
+        .map(|c| {
+            let est = fit_elasticity(
+                rows.iter()
+                    .filter(|r| items.get(r.3).and_then(|i| i.category.as_deref()) == Some(c.as_str()))
+                    .map(|r| (r.1, r.2, r.0)),
+            );
+            (c, est)
+        })
+        .collect();
+    let mut per_user: Vec<Vec<(f64, f64, usize)>> = vec![Vec::new(); data.ratings.n_users()];
+    for r in &rows {
+        per_user[r.0].push((r.1, r.2, r.0));
+    }
+    let own: Vec<Option<Estimate>> = per_user.iter().map(|rows| fit_elasticity(rows.iter().copied()).ok()).collect();
+    let group: Vec<f64> = by_segment.iter().map(|e| e.as_ref().map_or(0.0, |e| e.elasticity)).collect();
+    let by_user = shrink(&own, &seg.labels, &group);
+    Ok(ElasticityTable { by_segment, by_category, by_user })
+}
+
+/// What a proposal was based on, per strategy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase", tag = "kind")]
+pub enum Basis {
+    /// The user formula: neighbours, their mean, the strength.
+    SeedUser {
+        /// The neighbours used.
+        neighbours: Vec<Neighbour>,
+        /// r̄_K.
+        neighbour_mean: f64,
+        /// The strength.
+        strength: f64,
+        /// Set when no neighbour was positively similar.
+        no_neighbours: bool,
+    },
+    /// The item formula on the user's basket item.
+    SeedItem {
+        /// The item.
+        item: Option<String>,
+        /// Its mean similar-item rate m.
+        m: Option<f64>,
+        /// Its offer before the guardrails (percent).
+        item_offer: f64,
+    },
+    /// The segment's offer.
+    Segment {
+        /// From the table (true) or from the segment's elasticity (false).
+        from_table: bool,
+        /// The segment's elasticity and markup verdict, when from elasticity.
+        markup: Option<(f64, Markup)>,
+    },
+    /// The markup rule on the user's elasticity.
+    Elasticity {
+        /// The shrunk elasticity and its parts.
+        elasticity: Shrunk,
+        /// The segment's estimate.
+        segment: Option<Estimate>,
+        /// The verdict.
+        markup: Markup,
+    },
+    /// The profit-maximising point of the user's purchase curve.
+    Propensity {
+        /// p(buy | d) at 1-point steps.
+        curve: Vec<(f64, f64)>,
+        /// Expected incremental profit at the chosen d.
+        best_profit: f64,
+        /// Whether unit costs were missing (revenue maximised instead).
+        no_costs: bool,
+    },
+    /// The coupons that applied.
+    Coupon {
+        /// What they gave.
+        outcome: CouponOutcome,
+    },
+    /// The strategy could not make an offer to this user (no basket, no estimate, ...).
+    Unavailable {
+        /// Why, in English (the UI shows its own wording for the known cases).
+        reason: String,
+    },
+}
+
+/// What the budget did to one user's offer.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BudgetNote {
+    /// λ of the allocation.
+    pub lambda: f64,
+    /// The share of the proposed offer kept (0, 0.25, ..., 1).
+    pub kept: f64,
+}
+
+/// One user's offer and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserOffer {
+    /// User id.
+    pub user: String,
+    /// Final offer.
+    pub percent_off: Percent,
+    /// The strategy's proposal before guardrails.
+    pub proposed: Percent,
+    /// Segment index, when segments exist.
+    pub segment: Option<usize>,
+    /// p(buy | offer) under the purchase model.
+    pub conversion: Option<f64>,
+    /// Expected discount cost (p·P·d; P·d when there is no purchase model).
+    pub expected_cost: Option<f64>,
+    /// Expected incremental profit over no offer.
+    pub expected_profit: Option<f64>,
+    /// The basket the offer is priced on.
+    pub basket: Option<Basket>,
+    /// What the proposal was based on.
+    pub basis: Basis,
+    /// Guardrails that lowered the proposal.
+    pub guards: Vec<Guard>,
+    /// What the budget did, when there is one.
+    pub budget: Option<BudgetNote>,
+}
+
+/// Totals over all users (sums of expectations; `None` without a purchase model).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Totals {
+    /// Users.
+    pub users: usize,
+    /// Users with an offer above 0.
+    pub offered: usize,
+    /// Mean offer (percent) over all users.
+    pub mean_offer: f64,
+    /// Expected purchases Σ p(d).
+    pub conversions: Option<f64>,
+    /// Expected revenue Σ p·P(1 − d).
+    pub revenue: Option<f64>,
+    /// Expected margin Σ p·(P(1 − d) − c).
+    pub margin: Option<f64>,
+    /// Expected discount cost Σ p·P·d (Σ P·d without a purchase model).
+    pub discount_cost: Option<f64>,
+    /// Expected incremental profit over offering nothing.
+    pub incremental_profit: Option<f64>,
+}
+
+/// The result of one strategy run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StrategyReport {
+    /// The strategy.
+    pub strategy: Strategy,
+    /// One offer per user of the rating set, in user order.
+    pub offers: Vec<UserOffer>,
+    /// Segment names (index = segment), when segments exist.
+    pub segment_names: Vec<String>,
+    /// The budget allocation, when a budget was given.
+    pub allocation: Option<Allocation>,
+    /// Totals.
+    pub totals: Totals,
+    /// Fairness audits by segment and user attributes.
+    pub fairness: Vec<Audit>,
+}
+
+/// One user's proposal before the budget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    /// Proposed discount (fraction), before guardrails.
+    pub raw: f64,
+    /// After guardrails.
+    pub guarded: f64,
+    /// Binding guardrails.
+    pub guards: Vec<Guard>,
+    /// Its basis.
+    pub basis: Basis,
+}
+
+/// The proposals of `params.strategy` for every user (before the budget).
+pub fn propose(
+    data: &Dataset,
+    ctx: &Context,
+    params: &ValidStrategyParams,
+    sim: Option<&SimilarityMatrix>,
+) -> Result<Vec<Proposal>, EngineError> {
+    let n = data.ratings.n_users();
+    let g = &params.guardrails;
+    let max = g.max_discount.fraction();
+    let unavailable = |reason: &str| Basis::Unavailable { reason: reason.to_string() };
+    let raw: Vec<(f64, Basis)> = match params.params.strategy {
+        Strategy::SeedUser => {
+            let owned;
+            let sim = match sim {
+                Some(s) if s.kind == Kind::User && s.measure == params.params.measure && s.len() == n => s,
+                _ => {
+                    owned = compute(
+                        &data.ratings,
+                        None,
+                        &SimilarityParams::new(Kind::User, params.params.measure).check()?,
+                    )?;
+                    &owned
+                }
+            };
+            let p = UserDiscountParams {
+                k: params.params.neighbours,
+                bounds: OfferBounds { min: Percent(0.0), max: g.max_discount },
+                as_in_article: false,
+            }
+            .check()?;
+            user_discounts(&data.ratings, sim, &p)?
+                .into_iter()
+                .map(|d| {
+                    let basis = Basis::SeedUser {
+                        no_neighbours: d.neighbours.is_empty(),
+                        neighbours: d.neighbours,
+                        neighbour_mean: d.neighbour_mean,
+                        strength: d.strength,
+                    };
+                    (d.percent_off.fraction(), basis)
+                })
+                .collect()
+        }
+        Strategy::SeedItem => {
+            let p = ItemDiscountParams {
+                k: params.params.item_neighbours,
+                bounds: OfferBounds { min: Percent(0.0), max: g.max_discount },
+            }
+            .check()?;
+            let table = item_discounts(&data.items, &p)?;
+            ctx.baskets
+                .iter()
+                .map(|b| {
+                    let item = b.as_ref().and_then(|b| b.item.clone());
+                    match item.as_deref().and_then(|i| table.iter().find(|d| d.item == i)) {
+                        Some(d) => (d.discount.fraction(), Basis::SeedItem { item, m: d.m, item_offer: d.discount.0 }),
+                        None => (0.0, unavailable("no item table row with discount rates for the user's item")),
+                    }
+                })
+                .collect()
+        }
+        Strategy::Segment => {
+            let seg = ctx.segmentation.as_ref().map_err(Clone::clone)?;
+            let per_segment: Vec<(f64, Option<(f64, Markup)>)> = match &params.params.segment_offers {
+                Some(table) => {
+                    (0..seg.profiles.len()).map(|s| (table.get(s).copied().unwrap_or(0.0) / 100.0, None)).collect()
+                }
+                None => {
+                    let el = ctx.elasticity.as_ref().map_err(Clone::clone)?;
+                    (0..seg.profiles.len())
+                        .map(|s| {
+                            let members: Vec<&Basket> = (0..n)
+                                .filter(|&u| seg.labels[u] == s)
+                                .filter_map(|u| ctx.baskets[u].as_ref())
+                                .collect();
+                            let m = members.len().max(1) as f64;
+                            let list = members.iter().map(|b| b.list_price).sum::<f64>() / m;
+                            let cost = members.iter().map(|b| b.unit_cost.unwrap_or(0.0)).sum::<f64>() / m;
+                            match el.by_segment.get(s) {
+                                Some(Ok(e)) => {
+                                    let verdict = markup(e.elasticity, list, cost);
+                                    (verdict.discount(), Some((e.elasticity, verdict)))
+                                }
+                                _ => (0.0, None),
+                            }
+                        })
+                        .collect()
+                }
+            };
+            let from_table = params.params.segment_offers.is_some();
+            (0..n)
+                .map(|u| {
+                    let (d, m) = per_segment.get(seg.labels[u]).cloned().unwrap_or((0.0, None));
+                    (d, Basis::Segment { from_table, markup: m })
+                })
+                .collect()
+        }
+        Strategy::Elasticity => {
+            let el = ctx.elasticity.as_ref().map_err(Clone::clone)?;
+            let seg = ctx.segmentation.as_ref().map_err(Clone::clone)?;
+            (0..n)
+                .map(|u| match &ctx.baskets[u] {
+                    Some(b) => {
+                        let e = el.by_user[u];
+                        let verdict = markup(e.elasticity, b.list_price, b.unit_cost.unwrap_or(0.0));
+                        let segment = el.by_segment.get(seg.labels[u]).and_then(|r| r.ok());
+                        (verdict.discount(), Basis::Elasticity { elasticity: e, segment, markup: verdict })
+                    }
+                    None => (0.0, unavailable("no list price for the user's items")),
+                })
+                .collect()
+        }
+        Strategy::Propensity => {
+            let model = ctx.response.as_ref().map_err(Clone::clone)?;
+            (0..n)
+                .map(|u| match &ctx.baskets[u] {
+                    Some(b) => {
+                        let ceiling = g.ceiling(b.list_price, b.unit_cost).min(max);
+                        let curve = model.curve(u, b.list_price, ceiling);
+                        let (d, best_profit) = best_offer(&curve, b.list_price, b.unit_cost.unwrap_or(0.0));
+                        (d, Basis::Propensity { curve, best_profit, no_costs: b.unit_cost.is_none() })
+                    }
+                    None => (0.0, unavailable("no list price for the user's items")),
+                })
+                .collect()
+        }
+        Strategy::Coupon => ctx
+            .baskets
+            .iter()
+            .map(|b| match b {
+                Some(b) => {
+                    let outcome = params.coupons.apply(b.list_price, b.item.as_deref(), b.category.as_deref());
+                    (outcome.discount, Basis::Coupon { outcome })
+                }
+                None => (0.0, unavailable("no list price for the user's items")),
+            })
+            .collect(),
+    };
+    Ok(raw
+        .into_iter()
+        .zip(&ctx.baskets)
+        .map(|((d, basis), b)| {
+            let guarded = match b {
+                Some(b) => g.apply(d, b.list_price, b.unit_cost),
+                None => g.apply(d, 0.0, None),
+            };
+            Proposal { raw: d, guarded: guarded.discount, guards: guarded.binding, basis }
+        })
+        .collect())
+}
+
+/// Shares of the proposed offer a budget may keep.
+pub const BUDGET_STEPS: [f64; 4] = [0.25, 0.5, 0.75, 1.0];
+
+/// Expected (conversion, cost, incremental profit) of offering `d` to user `u`.
+fn expect(ctx: &Context, u: usize, d: f64) -> (Option<f64>, Option<f64>, Option<f64>) {
+    let Some(b) = ctx.baskets.get(u).and_then(|b| b.as_ref()) else { return (None, None, None) };
+    match &ctx.response {
+        Ok(m) => {
+            let (p, p0) = (m.probability(u, b.list_price, d), m.probability(u, b.list_price, 0.0));
+            let cost = b.unit_cost.unwrap_or(0.0);
+            (Some(p), Some(p * b.list_price * d), Some(incremental_profit(p, p0, d, b.list_price, cost)))
+        }
+        Err(_) => (None, Some(b.list_price * d), None),
+    }
+}
+
+/// Applies the budget to the proposals and totals everything up.
+pub fn finish(
+    data: &Dataset,
+    ctx: &Context,
+    params: &ValidStrategyParams,
+    proposals: &[Proposal],
+    budget: Option<f64>,
+) -> StrategyReport {
+    let n = proposals.len();
+    let allocation = budget.map(|b| {
+        let options: Vec<Vec<OfferOption>> = proposals
+            .iter()
+            .enumerate()
+            .map(|(u, p)| {
+                if p.guarded <= 0.0 {
+                    return Vec::new();
+                }
+                BUDGET_STEPS
+                    .iter()
+                    .map(|s| {
+                        let d = p.guarded * s;
+                        let (conv, cost, _) = expect(ctx, u, d);
+                        let value = match (conv, &ctx.response) {
+                            (Some(p_d), Ok(m)) => {
+                                let b = ctx.baskets[u].as_ref().map_or(0.0, |b| b.list_price);
+                                // A tiny share of d breaks ties toward the larger offer where p is flat.
+                                p_d - m.probability(u, b, 0.0) + 1e-9 * d
+                            }
+                            _ => d,
+                        };
+                        OfferOption { discount: d, value, cost: cost.unwrap_or(f64::INFINITY) }
+                    })
+                    .collect()
+            })
+            .collect();
+        (allocate(&options, Some(b)), options)
+    });
+    let finals: Vec<f64> = (0..n)
+        .map(|u| match &allocation {
+            Some((a, options)) => a.choice[u].and_then(|k| options[u].get(k)).map_or(0.0, |o| o.discount),
+            None => proposals[u].guarded,
+        })
+        .collect();
+    let seg = ctx.segmentation.as_ref().ok();
+    let mut totals = Totals { users: n, ..Default::default() };
+    let mut sums = [0.0f64; 5];
+    let mut complete = ctx.response.is_ok();
+    let mut cost_complete = true;
+    let offers: Vec<UserOffer> = (0..n)
+        .map(|u| {
+            let d = finals[u];
+            let (conversion, expected_cost, expected_profit) = expect(ctx, u, d);
+            let b = ctx.baskets[u].clone();
+            if let (Some(p), Some(b)) = (conversion, &b) {
+                let cost = b.unit_cost.unwrap_or(0.0);
+                sums[0] += p;
+                sums[1] += p * b.list_price * (1.0 - d);
+                sums[2] += p * (b.list_price * (1.0 - d) - cost);
+                sums[4] += expected_profit.unwrap_or(0.0);
+            } else {
+                complete = false;
+            }
+            match expected_cost {
+                Some(c) => sums[3] += c,
+                None if d > 0.0 => cost_complete = false,
+                None => {}
+            }
+            UserOffer {
+                user: data.ratings.user_ids()[u].clone(),
+                percent_off: Percent::from_fraction(d),
+                proposed: Percent::from_fraction(proposals[u].raw),
+                segment: seg.map(|s| s.labels[u]),
+                conversion,
+                expected_cost,
+                expected_profit,
+                basket: b,
+                basis: proposals[u].basis.clone(),
+                guards: proposals[u].guards.clone(),
+                budget: allocation.as_ref().map(|(a, _)| BudgetNote {
+                    lambda: a.lambda,
+                    kept: a.choice[u].and_then(|k| BUDGET_STEPS.get(k)).copied().unwrap_or(0.0),
+                }),
+            }
+        })
+        .collect();
+    totals.offered = finals.iter().filter(|&&d| d > 0.0).count();
+    totals.mean_offer = if n == 0 { 0.0 } else { finals.iter().sum::<f64>() * 100.0 / n as f64 };
+    if complete {
+        totals.conversions = Some(sums[0]);
+        totals.revenue = Some(sums[1]);
+        totals.margin = Some(sums[2]);
+        totals.incremental_profit = Some(sums[4]);
+    }
+    if cost_complete {
+        totals.discount_cost = Some(sums[3]);
+    }
+    let segment_names: Vec<String> =
+        seg.map(|s| s.profiles.iter().map(|p| p.name.clone()).collect()).unwrap_or_default();
+    let segment_of: Option<Vec<String>> =
+        seg.map(|s| s.labels.iter().map(|&l| segment_names.get(l).cloned().unwrap_or_default()).collect());
+    let pct: Vec<f64> = finals.iter().map(|d| d * 100.0).collect();
+    let fairness = audit_all(data.ratings.user_ids(), &pct, segment_of.as_deref(), &data.users);
+    StrategyReport {
+        strategy: params.params.strategy,
+        offers,
+        segment_names,
+        allocation: allocation.map(|(a, _)| a),
+        totals,
+        fairness,
+    }
+}
+
+/// Runs one strategy end to end (context, proposals, budget).
+pub fn discounts(data: &Dataset, params: &ValidStrategyParams) -> Result<StrategyReport, EngineError> {
+    let ctx = prepare(data, params);
+    let proposals = propose(data, &ctx, params, None)?;
+    Ok(finish(data, &ctx, params, &proposals, params.params.budget))
+}
+
+/// Runs every strategy on the same context, for the comparison table; a strategy that
+/// cannot run on this data gives its error instead.
+pub fn compare(
+    data: &Dataset,
+    ctx: &Context,
+    params: &ValidStrategyParams,
+    sim: Option<&SimilarityMatrix>,
+) -> Vec<(Strategy, Result<Totals, EngineError>)> {
+    Strategy::ALL
+        .iter()
+        .map(|&s| {
+            let mut p = params.clone();
+            p.params.strategy = s;
+            let totals = propose(data, ctx, &p, sim).map(|props| finish(data, ctx, &p, &props, p.params.budget).totals);
+            (s, totals)
+        })
+        .collect()
+}

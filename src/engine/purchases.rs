@@ -1,0 +1,308 @@
+//! The purchase log: who was offered which item at what price, and how many they bought.
+//!
+//! Columns are `user,item,list_price,price_paid,quantity,timestamp`; with a header
+//! they may come in any order (`price` and `paid` are accepted for the prices,
+//! `qty` for the quantity, `time` or `date` for the timestamp). A row with quantity
+//! 0 is a view at that price without a purchase: the strategies that model whether a
+//! customer buys (elasticity, purchase probability) need those rows, and the
+//! synthetic shop writes them. The timestamp is Unix seconds or a date
+//! `2026-01-31` (optionally with a time, `2026-01-31T09:30:00`), read as UTC.
+//!
+//! ```
+//! use discount_lab::engine::purchases::parse_purchases;
+//! let log = parse_purchases(b"user,item,list_price,price_paid,quantity,timestamp\nc1,p1,10,8,2,2026-01-02\n").unwrap();
+//! assert_eq!(log.rows[0].quantity, 2.0);
+//! assert!((log.rows[0].discount() - 0.2).abs() < 1e-12);
+//! assert_eq!(log.rows[0].timestamp, 1_767_312_000.0);
+//! ```
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::error::{ParseError, ParseErrorKind, ParseErrors};
+use super::limits::{MAX_ITEMS, MAX_RATINGS, MAX_USERS};
+use super::text_input::{as_text, number, records, Problems, Record, Separator};
+
+/// Seconds in a day, for recency in days.
+pub const SECONDS_PER_DAY: f64 = 86_400.0;
+
+/// One row of the purchase log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Purchase {
+    /// User id.
+    pub user: String,
+    /// Item id.
+    pub item: String,
+    /// List price P0 (> 0).
+    pub list_price: f64,
+    /// Price paid per unit (≥ 0).
+    pub price_paid: f64,
+    /// Units bought; 0 means the item was viewed at this price and not bought.
+    pub quantity: f64,
+    /// Unix seconds (UTC).
+    pub timestamp: f64,
+}
+
+impl Purchase {
+    /// The discount the row was sold at: 1 − paid / list (negative for a surcharge).
+    pub fn discount(&self) -> f64 {
+        1.0 - self.price_paid / self.list_price
+    }
+    /// Whether anything was bought.
+    pub fn bought(&self) -> bool {
+        self.quantity > 0.0
+    }
+}
+
+/// All rows of a purchase log, in file order.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PurchaseLog {
+    /// The rows.
+    pub rows: Vec<Purchase>,
+}
+
+impl PurchaseLog {
+    /// Whether the log has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+    /// Row numbers of each user, in file order.
+    pub fn by_user(&self) -> HashMap<&str, Vec<usize>> {
+        let mut out: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (k, row) in self.rows.iter().enumerate() {
+            out.entry(row.user.as_str()).or_default().push(k);
+        }
+        out
+    }
+    /// The latest timestamp, the log's "now" (0 when empty).
+    pub fn latest(&self) -> f64 {
+        self.rows.iter().map(|r| r.timestamp).fold(f64::NEG_INFINITY, f64::max).max(0.0)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Col {
+    User,
+    Item,
+    ListPrice,
+    PricePaid,
+    Quantity,
+    Timestamp,
+}
+
+const POSITIONAL: [Col; 6] = [Col::User, Col::Item, Col::ListPrice, Col::PricePaid, Col::Quantity, Col::Timestamp];
+
+fn column_named(name: &str) -> Option<Col> {
+    match name.to_lowercase().as_str() {
+        "user" | "user_id" | "userid" | "customer" => Some(Col::User),
+        "item" | "item_id" | "itemid" | "product" => Some(Col::Item),
+        "list_price" | "price" | "listprice" => Some(Col::ListPrice),
+        "price_paid" | "paid" | "pricepaid" => Some(Col::PricePaid),
+        "quantity" | "qty" => Some(Col::Quantity),
+        "timestamp" | "time" | "date" => Some(Col::Timestamp),
+        _ => None,
+    }
+}
+
+/// Reads a purchase log (comma-separated); problems are located by line and column.
+pub fn parse_purchases(bytes: &[u8]) -> Result<PurchaseLog, ParseErrors> {
+    let text = as_text(bytes)?;
+    let mut recs = records(text, Separator::Comma)?;
+    let header = recs.first().is_some_and(|r| r.fields.iter().any(|f| column_named(f).is_some()));
+    let columns: Vec<Option<Col>> = if header {
+        recs.remove(0).fields.iter().map(|f| column_named(f)).collect()
+    } else {
+        POSITIONAL.iter().map(|&c| Some(c)).collect()
+    };
+    let mut problems = Problems::default();
+    for (name, col) in [("user", Col::User), ("item", Col::Item), ("list_price", Col::ListPrice)] {
+        if !columns.contains(&Some(col)) {
+            problems.push(ParseError {
+                line: 1,
+                column: 0,
+                kind: ParseErrorKind::MissingField { name, found: columns.len(), needed: 6 },
+            });
+        }
+    }
+    problems.finish()?;
+    if recs.is_empty() {
+        return Err(ParseErrors::one(ParseError::file(ParseErrorKind::Empty)));
+    }
+    let mut problems = Problems::default();
+    let mut rows = Vec::with_capacity(recs.len());
+    let (mut users, mut items) = (HashMap::new(), HashMap::new());
+    for rec in &recs {
+        if rows.len() == MAX_RATINGS {
+            problems.push(over(rec.line, "purchase rows", MAX_RATINGS));
+            break;
+        }
+        match read_row(rec, &columns) {
+            Ok(row) => {
+                let n_users = users.len();
+                users.entry(row.user.clone()).or_insert(n_users);
+                let n_items = items.len();
+                items.entry(row.item.clone()).or_insert(n_items);
+                if users.len() > MAX_USERS {
+                    problems.push(over(rec.line, "users", MAX_USERS));
+                    break;
+                }
+                if items.len() > MAX_ITEMS {
+                    problems.push(over(rec.line, "items", MAX_ITEMS));
+                    break;
+                }
+                rows.push(row);
+            }
+            Err(e) => problems.push(e),
+        }
+    }
+    problems.finish()?;
+    Ok(PurchaseLog { rows })
+}
+
+fn over(line: usize, what: &'static str, limit: usize) -> ParseError {
+    ParseError { line, column: 0, kind: ParseErrorKind::OverLimit { what, limit } }
+}
+
+fn read_row(rec: &Record, columns: &[Option<Col>]) -> Result<Purchase, ParseError> {
+    let needed = columns.iter().filter(|c| c.is_some()).count().min(6);
+    if rec.fields.len() < needed {
+        let name = ["user", "item", "list_price", "price_paid", "quantity", "timestamp"][rec.fields.len().min(5)];
+        return Err(ParseError {
+            line: rec.line,
+            column: rec.fields.len() + 1,
+            kind: ParseErrorKind::MissingField { name, found: rec.fields.len(), needed },
+        });
+    }
+    if rec.fields.len() > columns.len() {
+        return Err(ParseError {
+            line: rec.line,
+            column: columns.len() + 1,
+            kind: ParseErrorKind::TooManyFields { found: rec.fields.len(), max: columns.len() },
+        });
+    }
+    let mut row = Purchase {
+        user: String::new(),
+        item: String::new(),
+        list_price: 0.0,
+        price_paid: f64::NAN,
+        quantity: 1.0,
+        timestamp: 0.0,
+    };
+    for (k, field) in rec.fields.iter().enumerate() {
+        let column = k + 1;
+        let at = |kind| ParseError { line: rec.line, column, kind };
+        match columns[k] {
+            Some(Col::User) | Some(Col::Item) if field.is_empty() => {
+                let name = if columns[k] == Some(Col::User) { "user" } else { "item" };
+                return Err(at(ParseErrorKind::EmptyId { name }));
+            }
+            Some(Col::User) => row.user = field.clone(),
+            Some(Col::Item) => row.item = field.clone(),
+            Some(Col::ListPrice) => {
+                let v = number(rec, column, "list_price")?;
+                if v <= 0.0 {
+                    return Err(at(ParseErrorKind::NotPositive { name: "list_price", value: v }));
+                }
+                row.list_price = v;
+            }
+            Some(Col::PricePaid) => row.price_paid = non_negative(rec, column, "price_paid")?,
+            Some(Col::Quantity) => row.quantity = non_negative(rec, column, "quantity")?,
+            Some(Col::Timestamp) => {
+                row.timestamp = timestamp(field)
+                    .ok_or_else(|| at(ParseErrorKind::NotADate { name: "timestamp", value: field.clone() }))?
+            }
+            None => {}
+        }
+    }
+    if row.price_paid.is_nan() {
+        row.price_paid = row.list_price;
+    }
+    Ok(row)
+}
+
+fn non_negative(rec: &Record, column: usize, name: &'static str) -> Result<f64, ParseError> {
+    let v = number(rec, column, name)?;
+    if v < 0.0 {
+        return Err(ParseError { line: rec.line, column, kind: ParseErrorKind::Negative { name, value: v } });
+    }
+    Ok(v)
+}
+
+/// Unix seconds from a number or a date `YYYY-MM-DD[( |T)HH:MM[:SS]]` (UTC); `None` when neither.
+pub fn timestamp(text: &str) -> Option<f64> {
+    if let Ok(v) = text.parse::<f64>() {
+        return v.is_finite().then_some(v);
+    }
+    let (date, time) = match text.find(['T', ' ']) {
+        Some(k) => (&text[..k], Some(text[k + 1..].trim_end_matches('Z'))),
+        None => (text, None),
+    };
+    let mut parts = date.split('-');
+    let year: i64 = parts.next()?.parse().ok()?;
+    let month: i64 = parts.next()?.parse().ok()?;
+    let day: i64 = parts.next()?.parse().ok()?;
+    if parts.next().is_some() || !(1..=12).contains(&month) || !(1..=days_in_month(year, month)).contains(&day) {
+        return None;
+    }
+    let mut seconds = days_from_civil(year, month, day) as f64 * SECONDS_PER_DAY;
+    if let Some(time) = time {
+        let mut hms = time.split(':');
+        let h: f64 = hms.next()?.parse().ok()?;
+        let m: f64 = hms.next()?.parse().ok()?;
+        let s: f64 = hms.next().map(str::parse).transpose().ok()?.unwrap_or(0.0);
+        if hms.next().is_some() || !(0.0..24.0).contains(&h) || !(0.0..60.0).contains(&m) || !(0.0..61.0).contains(&s) {
+            return None;
+        }
+        seconds += h * 3600.0 + m * 60.0 + s;
+    }
+    Some(seconds)
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_numbers() {
+        assert_eq!(timestamp("1970-01-01"), Some(0.0));
+        assert_eq!(timestamp("2000-03-01"), Some(951_868_800.0));
+        assert_eq!(timestamp("2024-02-29T12:00"), Some(1_709_208_000.0));
+        assert_eq!(timestamp("2023-02-29"), None);
+        assert_eq!(timestamp("12345"), Some(12345.0));
+        assert_eq!(timestamp("yesterday"), None);
+        assert_eq!(timestamp("2024-01-01T25:00"), None);
+    }
+
+    #[test]
+    fn located_errors() {
+        let e = parse_purchases(b"c1,p1,10,8,1,0\nc2,p1,0,8,1,0\nc3,p2,10,x,1,0\nc4,p2,10,8,-1,0\nc5,p3,10,8,1,soon\n")
+            .unwrap_err();
+        let found: Vec<(usize, usize)> = e.problems.iter().map(|p| (p.line, p.column)).collect();
+        assert_eq!(found, vec![(2, 3), (3, 4), (4, 5), (5, 6)]);
+    }
+}

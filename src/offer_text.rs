@@ -1,0 +1,150 @@
+//! The one-line "why" of a strategy's offer, in the user's language, from the engine's
+//! structured reasons ([`Basis`], guardrails, budget).
+//!
+//! ```
+//! use discount_lab::engine::discount::strategy::{discounts, Strategy, StrategyParams};
+//! use discount_lab::engine::samples::{shop, ShopParams};
+//! use discount_lab::i18n::Lang;
+//! use discount_lab::offer_text::why_offer;
+//! let data = shop(&ShopParams { seed: 42, customers: 40, products: 20 });
+//! let p = StrategyParams { strategy: Strategy::Elasticity, ..Default::default() }.check().unwrap();
+//! let r = discounts(&data, &p).unwrap();
+//! assert!(why_offer(Lang::En, &r.offers[0], &r.segment_names).contains("ε ="));
+//! ```
+
+use crate::engine::discount::guardrails::Guard;
+use crate::engine::discount::markup::Markup;
+use crate::engine::discount::strategy::{Basis, UserOffer};
+use crate::engine::explain::num;
+use crate::i18n::{percent, text, tr, Key, Lang};
+
+fn money(v: f64) -> String {
+    format!("{v:.2}")
+}
+
+fn markup_text(lang: Lang, m: &Markup, list: f64, off: &str) -> String {
+    match m {
+        Markup::Interior { price, .. } => {
+            tr(lang, Key::WhyMarkupInterior, &[("p", money(*price)), ("list", money(list)), ("off", off.to_string())])
+        }
+        Markup::AboveList { price } => tr(lang, Key::WhyMarkupAbove, &[("p", money(*price)), ("list", money(list))]),
+        Markup::Inelastic => text(lang, Key::WhyMarkupInelastic).to_string(),
+    }
+}
+
+/// The basis of an offer as one sentence (without guardrails and budget).
+pub fn why_basis(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String {
+    let proposed = percent(o.proposed.0);
+    let name = o.segment.and_then(|s| segment_names.get(s)).cloned().unwrap_or_default();
+    let list = o.basket.as_ref().map_or(0.0, |b| b.list_price);
+    match &o.basis {
+        Basis::SeedUser { neighbours, neighbour_mean, strength, no_neighbours } => {
+            if *no_neighbours {
+                tr(lang, Key::WhyStrategyUserNone, &[("mean", num(*neighbour_mean)), ("off", proposed)])
+            } else {
+                tr(
+                    lang,
+                    Key::WhyStrategyUser,
+                    &[
+                        ("k", neighbours.len().to_string()),
+                        ("mean", num(*neighbour_mean)),
+                        ("s", num(*strength)),
+                        ("off", proposed),
+                    ],
+                )
+            }
+        }
+        Basis::SeedItem { item, m, .. } => tr(
+            lang,
+            Key::WhyStrategyItem,
+            &[
+                ("item", item.clone().unwrap_or_default()),
+                ("m", m.map(num).unwrap_or_else(|| "—".into())),
+                ("off", proposed),
+            ],
+        ),
+        Basis::Segment { from_table: true, .. } => tr(lang, Key::WhySegmentTable, &[("name", name), ("off", proposed)]),
+        Basis::Segment { markup: Some((e, Markup::Inelastic)), .. } => {
+            tr(lang, Key::WhySegmentInelastic, &[("name", name), ("e", num(e.abs()))])
+        }
+        Basis::Segment { markup: Some((e, _)), .. } => {
+            tr(lang, Key::WhySegmentMarkup, &[("name", name), ("e", num(*e)), ("off", proposed)])
+        }
+        Basis::Segment { markup: None, .. } => tr(lang, Key::WhySegmentNoEstimate, &[("name", name)]),
+        Basis::Elasticity { elasticity, segment, markup } => {
+            let head = match &elasticity.own {
+                Some(own) => tr(
+                    lang,
+                    Key::WhyElasticity,
+                    &[
+                        ("e", num(elasticity.elasticity)),
+                        ("own", num(own.elasticity)),
+                        ("se", num(own.se)),
+                        ("w", num(elasticity.weight)),
+                        ("seg", segment.map(|s| num(s.elasticity)).unwrap_or_else(|| "—".into())),
+                    ],
+                ),
+                None => tr(lang, Key::WhyElasticityNoOwn, &[("e", num(elasticity.elasticity))]),
+            };
+            format!("{head}; {}", markup_text(lang, markup, list, &proposed))
+        }
+        Basis::Propensity { curve, best_profit, no_costs } => {
+            let p0 = curve.first().map_or(0.0, |c| c.1);
+            let pd = curve.iter().find(|c| (c.0 * 100.0 - o.proposed.0).abs() < 1e-6).map_or(p0, |c| c.1);
+            let mut s = tr(
+                lang,
+                Key::WhyPropensity,
+                &[("p0", num(p0)), ("pd", num(pd)), ("off", proposed), ("v", money(*best_profit))],
+            );
+            if *no_costs {
+                s.push(' ');
+                s.push_str(text(lang, Key::WhyPropensityNoCost));
+            }
+            s
+        }
+        Basis::Coupon { outcome } => {
+            if outcome.applied.is_empty() {
+                return text(lang, Key::WhyCouponNone).to_string();
+            }
+            let list_ids: Vec<String> = outcome.applied.iter().map(|k| format!("#{}", k + 1)).collect();
+            let mut s = tr(
+                lang,
+                Key::WhyCoupon,
+                &[("list", list_ids.join("+")), ("value", money(outcome.value)), ("price", money(list))],
+            );
+            if outcome.capped {
+                s.push(' ');
+                s.push_str(text(lang, Key::WhyCouponCapped));
+            }
+            s
+        }
+        Basis::Unavailable { reason } => tr(lang, Key::WhyUnavailable, &[("reason", reason.clone())]),
+    }
+}
+
+/// The name of a guardrail.
+pub fn guard_name(lang: Lang, g: Guard) -> &'static str {
+    text(
+        lang,
+        match g {
+            Guard::MaxDiscount => Key::GuardMax,
+            Guard::MarginFloor => Key::GuardMargin,
+            Guard::PerUserCap => Key::GuardCap,
+        },
+    )
+}
+
+/// The whole "why": basis, guardrails that bit, and the budget's λ.
+pub fn why_offer(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String {
+    let mut parts = vec![why_basis(lang, o, segment_names)];
+    if !o.guards.is_empty() {
+        let names: Vec<&str> = o.guards.iter().map(|&g| guard_name(lang, g)).collect();
+        parts.push(tr(lang, Key::WhyGuards, &[("guards", names.join(", "))]));
+    }
+    if let Some(b) = &o.budget {
+        if b.lambda > 0.0 || b.kept < 1.0 {
+            parts.push(tr(lang, Key::WhyBudget, &[("lambda", num(b.lambda)), ("kept", percent(b.kept * 100.0))]));
+        }
+    }
+    parts.join("; ")
+}

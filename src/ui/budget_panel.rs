@@ -1,0 +1,81 @@
+//! The budget slider: total expected discount cost allowed, with λ, spend, profit and
+//! how many users flipped in or out since the last move.
+
+use yew::prelude::*;
+
+use super::strategy_view::money;
+use crate::i18n::{text, tr, Key, Lang};
+
+/// Props of [`BudgetPanel`].
+#[derive(Properties, PartialEq)]
+pub struct BudgetPanelProps {
+    /// Language.
+    pub lang: Lang,
+    /// The budget, `None` for none.
+    pub budget: Option<f64>,
+    /// Spend without a budget (the slider's right end).
+    pub max_spend: f64,
+    /// λ of the allocation.
+    pub lambda: Option<f64>,
+    /// Expected spend.
+    pub spend: Option<f64>,
+    /// Expected incremental profit.
+    pub profit: Option<f64>,
+    /// Users who gained and lost an offer with the last move.
+    pub flips: Option<(usize, usize)>,
+    /// A new budget.
+    pub on_change: Callback<Option<f64>>,
+}
+
+/// The panel.
+#[component]
+pub fn BudgetPanel(props: &BudgetPanelProps) -> Html {
+    let lang = props.lang;
+    let t = |k: Key| text(lang, k);
+    let max = if props.max_spend > 0.0 { props.max_spend } else { 1.0 };
+    let step = max / 200.0;
+    let on_toggle = {
+        let cb = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            cb.emit(el.checked().then_some(max * 0.5));
+        })
+    };
+    let on_slide = {
+        let cb = props.on_change.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(v) = el.value().parse::<f64>() {
+                cb.emit(Some(v.max(0.0)));
+            }
+        })
+    };
+    let status = match props.budget {
+        None => tr(lang, Key::BudgetNone, &[("spend", money(Some(props.max_spend)))]),
+        Some(b) => tr(
+            lang,
+            Key::BudgetStatus,
+            &[
+                ("budget", money(Some(b))),
+                ("lambda", props.lambda.map_or("—".into(), |l| format!("{l:.4}"))),
+                ("spend", money(props.spend)),
+                ("profit", money(props.profit)),
+            ],
+        ),
+    };
+    html! {
+        <section class="card budget" aria-labelledby="budget-h">
+            <h2 id="budget-h">{ t(Key::Budget) }</h2>
+            <label class="check"><input id="budget-on" type="checkbox" checked={props.budget.is_some()} onchange={on_toggle} />{ t(Key::UseBudget) }</label>
+            if let Some(b) = props.budget {
+                <input id="budget-slider" type="range" min="0" max={format!("{max}")} step={format!("{step}")} value={format!("{}", b.min(max))}
+                    oninput={on_slide} aria-label={t(Key::Budget)} aria-valuetext={money(Some(b))} />
+            }
+            <p id="budget-status" aria-live="polite">{ status }</p>
+            if let Some((ins, outs)) = props.flips {
+                <p id="budget-flips">{ tr(lang, Key::BudgetFlips, &[("in", ins.to_string()), ("out", outs.to_string())]) }</p>
+            }
+            <p class="formula">{ t(Key::FormulaBudget) }</p>
+        </section>
+    }
+}

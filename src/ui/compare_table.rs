@@ -1,0 +1,80 @@
+//! Every strategy on the same customers, in money: who is offered, expected conversions,
+//! revenue, margin, discount cost and incremental profit.
+
+use yew::prelude::*;
+
+use super::strategy_controls::strategy_label;
+use super::strategy_view::money;
+use super::Shared;
+use crate::engine::discount::strategy::{compare, Context, StrategyParams};
+use crate::engine::samples::Dataset;
+use crate::i18n::{percent, text, Key, Lang};
+
+/// Props of [`CompareTable`].
+#[derive(Properties, PartialEq)]
+pub struct CompareTableProps {
+    /// Language.
+    pub lang: Lang,
+    /// The data.
+    pub data: Shared<Dataset>,
+    /// The shared strategy context.
+    pub ctx: Shared<Option<Context>>,
+    /// The current parameters (guardrails and budget apply to all).
+    pub params: StrategyParams,
+}
+
+/// The table.
+#[component]
+pub fn CompareTable(props: &CompareTableProps) -> Html {
+    let lang = props.lang;
+    let t = |k: Key| text(lang, k);
+    let rows = use_memo((props.data.clone(), props.ctx.clone(), format!("{:?}", props.params)), {
+        let params = props.params.clone();
+        move |(data, ctx, _)| {
+            let v = params.clone().check().ok()?;
+            let c = (*ctx.0).as_ref()?;
+            Some(compare(data, c, &v, None))
+        }
+    });
+    let Some(rows) = rows.as_ref() else { return html! {} };
+    html! {
+        <section class="card" aria-labelledby="compare-h">
+            <h2 id="compare-h">{ t(Key::CompareStrategies) }</h2>
+            <div class="table-scroll">
+                <table class="data-table" id="compare-table">
+                    <thead><tr>
+                        <th scope="col">{ t(Key::Strategy) }</th>
+                        <th scope="col">{ t(Key::UsersOffered) }</th>
+                        <th scope="col">{ t(Key::MeanOffer) }</th>
+                        <th scope="col">{ t(Key::ExpectedConversions) }</th>
+                        <th scope="col">{ t(Key::ExpectedRevenue) }</th>
+                        <th scope="col">{ t(Key::ExpectedMargin) }</th>
+                        <th scope="col">{ t(Key::DiscountCost) }</th>
+                        <th scope="col">{ t(Key::IncrementalProfit) }</th>
+                    </tr></thead>
+                    <tbody>{ for rows.iter().map(|(s, r)| {
+                        let current = *s == props.params.strategy;
+                        match r {
+                            Ok(tot) => html! {
+                                <tr class={classes!(current.then_some("current"))}>
+                                    <th scope="row">{ t(strategy_label(*s)) }</th>
+                                    <td class="num">{ format!("{} / {}", tot.offered, tot.users) }</td>
+                                    <td class="num">{ format!("{}%", percent(tot.mean_offer)) }</td>
+                                    <td class="num">{ money(tot.conversions) }</td>
+                                    <td class="num">{ money(tot.revenue) }</td>
+                                    <td class="num">{ money(tot.margin) }</td>
+                                    <td class="num">{ money(tot.discount_cost) }</td>
+                                    <td class="num">{ money(tot.incremental_profit) }</td>
+                                </tr>
+                            },
+                            Err(e) => html! {
+                                <tr><th scope="row">{ t(strategy_label(*s)) }</th><td colspan="7" class="hint">{ e.to_string() }</td></tr>
+                            },
+                        }
+                    }) }</tbody>
+                </table>
+            </div>
+            <p class="hint">{ t(Key::CompareHint) }</p>
+        </section>
+    }
+}

@@ -1,0 +1,277 @@
+//! The Discounts view: every strategy on the same customers — offers with their
+//! reasons, guardrails, a budget slider, segments on a map, the comparison of all
+//! strategies in money, and a fairness audit. The articles' user formula keeps its
+//! step-by-step table below when that strategy is chosen.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::browser::download_text;
+use super::budget_panel::BudgetPanel;
+use super::compare_table::CompareTable;
+use super::discounts_view::DiscountsView;
+use super::fairness_panel::FairnessPanel;
+use super::segment_charts::{SegmentHistogram, SegmentMap};
+use super::sparkline::Sparkline;
+use super::state::{Action, AppState};
+use super::strategy_controls::StrategyControls;
+use super::Shared;
+use crate::engine::discount::offer::zhe_label;
+use crate::engine::discount::strategy::{
+    finish, prepare, propose, Basis, Context, Proposal, Strategy, StrategyParams, StrategyReport,
+};
+use crate::engine::error::EngineError;
+use crate::export::strategy_csv;
+use crate::i18n::{percent, text, tr, Key, Lang};
+use crate::offer_text::why_offer;
+
+/// Props of [`StrategyView`].
+#[derive(Properties, PartialEq)]
+pub struct StrategyViewProps {
+    /// The state.
+    pub state: Rc<AppState>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+/// Money for display.
+pub fn money(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".to_string(), |v| format!("{v:.2}"))
+}
+
+/// The strategy parameters that change the shared context (segments, purchase model).
+fn context_key(p: &StrategyParams) -> (usize, u64, bool, usize, Option<u64>, u64) {
+    let s = &p.segments;
+    (
+        s.k,
+        s.seed,
+        s.model == crate::engine::discount::segments::SegmentModel::Gmm,
+        s.restarts,
+        p.response.c.map(f64::to_bits),
+        p.response.seed,
+    )
+}
+
+/// The view.
+#[component]
+pub fn StrategyView(props: &StrategyViewProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let t = |k: Key| text(lang, k);
+    // The user formula shares its measure and K with the step-by-step panel below.
+    let mut params = state.strategy.clone();
+    params.measure = state.disc.measure;
+    params.neighbours = state.disc.k;
+    let valid = params.clone().check();
+    let ctx: Rc<Option<Context>> = {
+        let data = state.data.clone();
+        let valid = valid.clone();
+        use_memo((state.version, context_key(&params)), move |_| valid.ok().map(|v| prepare(&data, &v)))
+    };
+    let proposals: Rc<Result<Vec<Proposal>, EngineError>> = {
+        let data = state.data.clone();
+        let (ctx, valid) = (ctx.clone(), valid.clone());
+        let mut key = params.clone();
+        key.budget = None;
+        use_memo((state.version, Shared(ctx.clone()), format!("{key:?}")), move |_| {
+            let v = valid?;
+            match &*ctx {
+                Some(c) => propose(&data, c, &v, None),
+                None => Err(EngineError::MissingData("no context".into())),
+            }
+        })
+    };
+    let reports: Rc<Option<(StrategyReport, StrategyReport)>> = {
+        let data = state.data.clone();
+        let (ctx, valid, proposals) = (ctx.clone(), valid.clone(), proposals.clone());
+        use_memo((Shared(proposals.clone()), params.budget.map(f64::to_bits)), move |_| {
+            let (Some(c), Ok(v), Ok(p)) = (&*ctx, valid, &*proposals) else { return None };
+            let free = finish(&data, c, &v, p, None);
+            let budgeted = finish(&data, c, &v, p, v.params.budget);
+            Some((free, budgeted))
+        })
+    };
+    let previous = use_state(|| None::<Vec<bool>>);
+    let segment_names: Vec<String> = match ctx.as_ref().as_ref().map(|c| &c.segmentation) {
+        Some(Ok(s)) => s.profiles.iter().map(|p| p.name.clone()).collect(),
+        _ => Vec::new(),
+    };
+    let controls = html! { <StrategyControls state={state.clone()} dispatch={props.dispatch.clone()} segments={segment_names.clone()} /> };
+    let article = if params.strategy == Strategy::SeedUser {
+        html! {
+            <details class="card" open=true>
+                <summary><h2 class="inline">{ t(Key::ArticleFormulaDetail) }</h2></summary>
+                <DiscountsView state={state.clone()} dispatch={props.dispatch.clone()} />
+            </details>
+        }
+    } else {
+        html! {}
+    };
+    let failure = match (&valid, &*proposals) {
+        (Err(e), _) | (_, Err(e)) => Some(e.to_string()),
+        _ => None,
+    };
+    let (free, report) = match (&failure, &*reports) {
+        (None, Some((free, report))) => (free, report),
+        _ => {
+            let reason = failure.unwrap_or_default();
+            return html! {
+                <div class="strategy-view">
+                    { controls }
+                    <p class="notice error" role="alert" id="strategy-error">{ tr(lang, Key::StrategyUnavailable, &[("reason", reason)]) }</p>
+                    { article }
+                </div>
+            };
+        }
+    };
+    let offered: Vec<bool> = report.offers.iter().map(|o| o.percent_off.0 > 0.0).collect();
+    let flips = previous.as_ref().map(|prev| {
+        let ins = offered.iter().zip(prev).filter(|(now, was)| **now && !**was).count();
+        let outs = offered.iter().zip(prev).filter(|(now, was)| !**now && **was).count();
+        (ins, outs)
+    });
+    let on_budget = {
+        let (dispatch, params, previous, offered) =
+            (props.dispatch.clone(), params.clone(), previous.clone(), offered.clone());
+        Callback::from(move |b: Option<f64>| {
+            previous.set(Some(offered.clone()));
+            let mut p = params.clone();
+            p.budget = b;
+            dispatch.emit(Action::SetStrategy(Box::new(p)));
+        })
+    };
+    let on_download = {
+        let csv = strategy_csv(report, lang);
+        let name = format!("discounts-{}.csv", params.strategy.name());
+        Callback::from(move |_| download_text(&name, &csv, "text/csv"))
+    };
+    let totals = &report.totals;
+    let summary = html! {
+        <section class="card" id="strategy-summary" aria-live="polite">
+            <h2>{ t(Key::StrategyTotals) }</h2>
+            <dl class="totals">
+                <dt>{ t(Key::UsersOffered) }</dt><dd id="total-offered">{ format!("{} / {}", totals.offered, totals.users) }</dd>
+                <dt>{ t(Key::MeanOffer) }</dt><dd>{ format!("{}%", percent(totals.mean_offer)) }</dd>
+                <dt>{ t(Key::ExpectedConversions) }</dt><dd>{ money(totals.conversions) }</dd>
+                <dt>{ t(Key::ExpectedRevenue) }</dt><dd>{ money(totals.revenue) }</dd>
+                <dt>{ t(Key::ExpectedMargin) }</dt><dd>{ money(totals.margin) }</dd>
+                <dt>{ t(Key::DiscountCost) }</dt><dd id="total-cost">{ money(totals.discount_cost) }</dd>
+                <dt>{ t(Key::IncrementalProfit) }</dt><dd id="total-profit">{ money(totals.incremental_profit) }</dd>
+            </dl>
+            if let Some(c) = ctx.as_ref() {
+                { model_notes(lang, c) }
+            }
+        </section>
+    };
+    let seg_labels: Vec<usize> = report.offers.iter().map(|o| o.segment.unwrap_or(0)).collect();
+    let pct: Vec<f64> = report.offers.iter().map(|o| o.percent_off.0).collect();
+    let max = params.guardrails.max_discount.0.max(1.0);
+    let map = html! { <SegmentMap ctx={Shared(ctx.clone())} lang={lang} /> };
+    html! {
+        <div class="strategy-view">
+            { controls }
+            { summary }
+            <BudgetPanel lang={lang} budget={params.budget} max_spend={free.totals.discount_cost.unwrap_or(0.0)}
+                lambda={report.allocation.as_ref().map(|a| a.lambda)} spend={totals.discount_cost}
+                profit={totals.incremental_profit} flips={flips} on_change={on_budget} />
+            <div class="row charts">
+                <SegmentHistogram lang={lang} offers={pct} segments={seg_labels} names={report.segment_names.clone()} max={max} />
+                { map }
+            </div>
+            <section class="card">
+                <div class="row spread">
+                    <h2>{ t(Key::OffersPerUser) }</h2>
+                    <button id="download-strategy" onclick={on_download}>{ t(Key::DownloadCsv) }</button>
+                </div>
+                { offers_table(lang, report) }
+            </section>
+            <CompareTable lang={lang} data={Shared(state.data.clone())} ctx={Shared(ctx.clone())} params={params.clone()} />
+            <FairnessPanel lang={lang} audits={report.fairness.clone()} />
+            { article }
+        </div>
+    }
+}
+
+fn model_notes(lang: Lang, c: &Context) -> Html {
+    let mut notes = Vec::new();
+    match &c.response {
+        Ok(m) => {
+            if let Some(h) = &m.holdout {
+                notes.push(tr(
+                    lang,
+                    Key::ModelQuality,
+                    &[
+                        ("acc", format!("{:.3}", h.accuracy)),
+                        ("prec", format!("{:.3}", h.precision)),
+                        ("rec", format!("{:.3}", h.recall)),
+                        ("f1", format!("{:.3}", h.f1)),
+                        ("auc", h.auc.map_or("—".into(), |a| format!("{a:.3}"))),
+                        ("rows", m.rows.0.to_string()),
+                    ],
+                ));
+            }
+        }
+        Err(e) => notes.push(tr(lang, Key::NoPurchaseModel, &[("reason", e.to_string())])),
+    }
+    if let Ok(s) = &c.segmentation {
+        notes.push(tr(
+            lang,
+            Key::SegmentQuality,
+            &[
+                ("k", s.profiles.len().to_string()),
+                ("inertia", format!("{:.1}", s.inertia)),
+                ("sil", s.silhouette.map_or("—".into(), |v| format!("{v:.3}"))),
+            ],
+        ));
+    }
+    html! { <ul class="notes">{ for notes.into_iter().map(|n| html! { <li>{ n }</li> }) }</ul> }
+}
+
+/// Rows shown at most (the CSV has all).
+const MAX_ROWS: usize = 500;
+
+fn offers_table(lang: Lang, r: &StrategyReport) -> Html {
+    let t = |k: Key| text(lang, k);
+    let mut rows: Vec<&crate::engine::discount::strategy::UserOffer> = r.offers.iter().collect();
+    rows.sort_by(|a, b| b.percent_off.0.total_cmp(&a.percent_off.0));
+    let more = rows.len().saturating_sub(MAX_ROWS);
+    html! {
+        <div class="table-scroll tall">
+            <table class="data-table" id="strategy-table">
+                <thead><tr>
+                    <th scope="col">{ t(Key::ColUser) }</th>
+                    <th scope="col">{ t(Key::ColSegment) }</th>
+                    <th scope="col">{ t(Key::ColOff) }</th>
+                    <th scope="col">{ t(Key::ColZhe) }</th>
+                    <th scope="col">{ t(Key::ColConversion) }</th>
+                    <th scope="col">{ t(Key::ColExpectedCost) }</th>
+                    <th scope="col">{ t(Key::ColCurve) }</th>
+                    <th scope="col">{ t(Key::ColWhy) }</th>
+                </tr></thead>
+                <tbody>{ for rows.iter().take(MAX_ROWS).map(|o| {
+                    let segment = o.segment.and_then(|s| r.segment_names.get(s).map(|n| format!("{s}: {n}"))).unwrap_or_default();
+                    let curve = match &o.basis {
+                        Basis::Propensity { curve, .. } => html! { <Sparkline points={curve.clone()} mark={o.percent_off.fraction()} /> },
+                        _ => html! {},
+                    };
+                    html! {
+                        <tr>
+                            <th scope="row">{ o.user.clone() }</th>
+                            <td>{ segment }</td>
+                            <td class="num">{ percent(o.percent_off.0) }</td>
+                            <td>{ zhe_label(o.percent_off) }</td>
+                            <td class="num">{ o.conversion.map_or("—".into(), |p| format!("{p:.3}")) }</td>
+                            <td class="num">{ money(o.expected_cost) }</td>
+                            <td>{ curve }</td>
+                            <td class="why">{ why_offer(lang, o, &r.segment_names) }</td>
+                        </tr>
+                    }
+                }) }</tbody>
+            </table>
+            if more > 0 {
+                <p class="hint">{ tr(lang, Key::MoreRowsInCsv, &[("n", more.to_string())]) }</p>
+            }
+        </div>
+    }
+}

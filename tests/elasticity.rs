@@ -1,0 +1,89 @@
+//! Elasticity: the regression recovers the synthetic shop's true per-segment
+//! elasticities inside its 95% intervals, and the markup rule's cases.
+
+use approx::assert_abs_diff_eq;
+use discount_lab::engine::discount::elasticity::{fit, NoEstimate};
+use discount_lab::engine::discount::markup::{markup, Markup};
+use discount_lab::engine::samples::{shop, ShopParams, SEGMENT_TRUTH};
+
+/// ε per true segment of a shop, from its purchase log.
+fn by_true_segment(params: &ShopParams) -> Vec<discount_lab::engine::discount::elasticity::Estimate> {
+    let data = shop(params);
+    (0..SEGMENT_TRUTH.len())
+        .map(|s| {
+            let rows = data.purchases.rows.iter().filter_map(|p| {
+                let c: usize = p.user[1..].parse::<usize>().ok()? - 1;
+                (c % SEGMENT_TRUTH.len() == s).then_some((p.price_paid / p.list_price, p.quantity, c))
+            });
+            fit(rows).unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn default_shop_recovers_every_segment_inside_its_interval() {
+    for (s, e) in by_true_segment(&ShopParams::default()).iter().enumerate() {
+        let truth = SEGMENT_TRUTH[s].elasticity;
+        println!(
+            "segment {s}: true {truth}, estimate {:.3} ± {:.3} [{:.3}, {:.3}]",
+            e.elasticity, e.se, e.ci_low, e.ci_high
+        );
+        assert!(e.ci_low <= truth && truth <= e.ci_high, "segment {s}: {truth} outside [{}, {}]", e.ci_low, e.ci_high);
+    }
+}
+
+#[test]
+fn intervals_cover_the_truth_about_95_percent_of_the_time() {
+    // 20 shops × 4 segments = 80 intervals; at 95% coverage, fewer than 70 covered is
+    // a 1-in-10,000 event, so this fails only if the standard errors are too small.
+    let mut covered = 0;
+    let mut total = 0;
+    for seed in 0..20 {
+        for (s, e) in by_true_segment(&ShopParams { seed, customers: 200, products: 40 }).iter().enumerate() {
+            total += 1;
+            let truth = SEGMENT_TRUTH[s].elasticity;
+            if e.ci_low <= truth && truth <= e.ci_high {
+                covered += 1;
+            }
+        }
+    }
+    println!("coverage {covered}/{total}");
+    assert!(covered >= 70, "only {covered} of {total} intervals cover the truth");
+}
+
+#[test]
+fn exact_power_law_is_recovered_exactly() {
+    // E[q] = 2·r^−2.5 with the expected value as the observation.
+    let rows = (0..40).map(|k| {
+        let r = 0.6 + 0.01 * k as f64;
+        (r, 2.0 * r.powf(-2.5), k % 5)
+    });
+    let e = fit(rows).unwrap();
+    assert_abs_diff_eq!(e.elasticity, -2.5, epsilon = 1e-9);
+    assert_abs_diff_eq!(e.expected_quantity(1.0), 2.0, epsilon = 1e-9);
+}
+
+#[test]
+fn no_estimate_without_purchases_or_price_variation() {
+    assert_eq!(fit([(0.9, 0.0, 0), (1.0, 0.0, 1)].into_iter()), Err(NoEstimate::NoPurchases));
+    assert_eq!(fit([(1.0, 1.0, 0), (1.0, 2.0, 1)].into_iter()), Err(NoEstimate::NoPriceVariation));
+}
+
+#[test]
+fn markup_rule_cases() {
+    // ε = −2, c = 30, P0 = 100: P* = 30/(1 − 1/2) = 60, 40% off.
+    let m = markup(-2.0, 100.0, 30.0);
+    assert_eq!(m, Markup::Interior { price: 60.0, discount: 0.4 });
+    // ε = −1.5, c = 50: P* = 50/(1/3) = 150 ≥ 100: no discount.
+    match markup(-1.5, 100.0, 50.0) {
+        Markup::AboveList { price } => assert_abs_diff_eq!(price, 150.0, epsilon = 1e-9),
+        other => panic!("expected AboveList, got {other:?}"),
+    }
+    // |ε| ≤ 1: no interior optimum, including exactly 1 and a positive ε.
+    for e in [-1.0, -0.5, 0.0, 0.7, f64::NAN] {
+        assert_eq!(markup(e, 100.0, 50.0), Markup::Inelastic, "ε = {e}");
+        assert_eq!(markup(e, 100.0, 50.0).discount(), 0.0);
+    }
+    // Zero cost: P* = 0, 100% off is the "optimum" the guardrails must catch.
+    assert_abs_diff_eq!(markup(-4.0, 100.0, 0.0).discount(), 1.0, epsilon = 1e-12);
+}

@@ -1,0 +1,223 @@
+//! Discount strategies: guardrails and budgets always hold, same seed same offers, and
+//! every strategy runs on the synthetic shop and on ratings alone where it can.
+#![cfg(not(target_arch = "wasm32"))]
+
+use discount_lab::engine::discount::budget::{allocate, OfferOption};
+use discount_lab::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope};
+use discount_lab::engine::discount::guardrails::{Guard, Guardrails};
+use discount_lab::engine::discount::offer::Percent;
+use discount_lab::engine::discount::strategy::{discounts, Basis, Strategy, StrategyParams};
+use discount_lab::engine::samples::{shop, Dataset, ShopParams};
+use proptest::prelude::*;
+
+fn small_shop(seed: u64) -> Dataset {
+    shop(&ShopParams { seed, customers: 80, products: 21 })
+}
+
+#[test]
+fn every_strategy_runs_on_the_shop() {
+    let data = small_shop(7);
+    for s in Strategy::ALL {
+        let p = StrategyParams { strategy: s, ..Default::default() }.check().unwrap();
+        let r = discounts(&data, &p).unwrap_or_else(|e| panic!("{}: {e}", s.name()));
+        assert_eq!(r.offers.len(), 80, "{}", s.name());
+        assert!(r.totals.conversions.is_some(), "{}: the shop has a purchase log", s.name());
+        assert!(r.offers.iter().all(|o| (0.0..=30.0 + 1e-9).contains(&o.percent_off.0)), "{}", s.name());
+        println!(
+            "{:<11} offered {:>2}/80 mean {:>5.2}% profit {:>8.2}",
+            s.name(),
+            r.totals.offered,
+            r.totals.mean_offer,
+            r.totals.incremental_profit.unwrap()
+        );
+    }
+}
+
+#[test]
+fn ratings_only_strategies_run_and_the_others_say_what_is_missing() {
+    let data = Dataset::of_ratings(small_shop(7).ratings);
+    let p = StrategyParams { strategy: Strategy::SeedUser, ..Default::default() }.check().unwrap();
+    let r = discounts(&data, &p).unwrap();
+    assert!(r.totals.conversions.is_none());
+    assert!(r.offers.iter().any(|o| o.percent_off.0 > 0.0));
+    for s in [Strategy::Elasticity, Strategy::Propensity] {
+        let p = StrategyParams { strategy: s, ..Default::default() }.check().unwrap();
+        let e = discounts(&data, &p).unwrap_err().to_string();
+        assert!(e.contains("purchase log"), "{}: {e}", s.name());
+    }
+}
+
+#[test]
+fn segment_strategy_from_a_table_gives_each_segment_its_offer() {
+    let data = small_shop(3);
+    let p = StrategyParams {
+        strategy: Strategy::Segment,
+        segment_offers: Some(vec![5.0, 10.0, 15.0, 20.0]),
+        guardrails: Guardrails { min_margin: Percent(0.0), ..Default::default() },
+        ..Default::default()
+    }
+    .check()
+    .unwrap();
+    let r = discounts(&data, &p).unwrap();
+    for o in &r.offers {
+        let want = [5.0, 10.0, 15.0, 20.0][o.segment.unwrap()];
+        assert!((o.proposed.0 - want).abs() < 1e-9);
+        assert!(o.percent_off.0 <= want + 1e-9);
+        assert!(matches!(o.basis, Basis::Segment { from_table: true, .. }));
+    }
+}
+
+#[test]
+fn elasticity_offers_follow_the_markup_rule_before_guardrails() {
+    let data = small_shop(5);
+    let g = Guardrails { max_discount: Percent(100.0), min_margin: Percent(0.0), per_user_cap: None };
+    let p = StrategyParams { strategy: Strategy::Elasticity, guardrails: g, ..Default::default() }.check().unwrap();
+    let r = discounts(&data, &p).unwrap();
+    for o in &r.offers {
+        let (Basis::Elasticity { elasticity, markup, .. }, Some(b)) = (&o.basis, &o.basket) else { panic!() };
+        let e = elasticity.elasticity.abs();
+        let cost = b.unit_cost.unwrap();
+        let want = if e > 1.0 { (1.0 - cost / (1.0 - 1.0 / e) / b.list_price).max(0.0) } else { 0.0 };
+        assert!((markup.discount() - want).abs() < 1e-9, "{} {want}", markup.discount());
+        assert!((o.proposed.fraction() - want).abs() < 1e-9);
+    }
+}
+
+#[test]
+fn coupons_best_of_and_stacked() {
+    let data = small_shop(9);
+    let rules = CouponRules {
+        coupons: vec![
+            Coupon { percent: Percent(10.0), max_amount: None, scope: Scope::SiteWide, valid: None },
+            Coupon {
+                percent: Percent(12.0),
+                max_amount: Some(3.0),
+                scope: Scope::Category("books".into()),
+                valid: None,
+            },
+        ],
+        combine: Combine::Stacked { cap: Percent(18.0) },
+        at: 0.0,
+    };
+    let g = Guardrails { max_discount: Percent(100.0), min_margin: Percent(0.0), per_user_cap: None };
+    let p = StrategyParams { strategy: Strategy::Coupon, coupons: rules, guardrails: g, ..Default::default() }
+        .check()
+        .unwrap();
+    let r = discounts(&data, &p).unwrap();
+    for o in &r.offers {
+        let b = o.basket.as_ref().unwrap();
+        let mut want = 0.10 * b.list_price;
+        if b.category.as_deref() == Some("books") {
+            want += (0.12 * b.list_price).min(3.0);
+        }
+        let want = want.min(0.18 * b.list_price) / b.list_price * 100.0;
+        assert!((o.percent_off.0 - want).abs() < 1e-9, "{} vs {want}", o.percent_off.0);
+    }
+}
+
+#[test]
+fn time_limited_coupons_apply_only_in_their_window() {
+    let c = Coupon { percent: Percent(20.0), max_amount: None, scope: Scope::SiteWide, valid: Some((100.0, 200.0)) };
+    let rules = |at| CouponRules { coupons: vec![c.clone()], combine: Combine::BestOf, at }.check().unwrap();
+    assert_eq!(rules(150.0).apply(50.0, None, None).value, 10.0);
+    assert_eq!(rules(250.0).apply(50.0, None, None).value, 0.0);
+}
+
+#[test]
+fn same_seed_same_offers() {
+    for s in Strategy::ALL {
+        let p = StrategyParams { strategy: s, budget: Some(40.0), ..Default::default() }.check().unwrap();
+        let a = discounts(&small_shop(11), &p).unwrap();
+        let b = discounts(&small_shop(11), &p).unwrap();
+        assert_eq!(a, b, "{}", s.name());
+    }
+}
+
+#[test]
+fn fairness_flags_the_age_driven_offers_of_the_shop() {
+    // The shop's segments differ in age by construction, so segment-driven offers differ by age.
+    let data = shop(&ShopParams::default());
+    let p = StrategyParams { strategy: Strategy::Elasticity, ..Default::default() }.check().unwrap();
+    let r = discounts(&data, &p).unwrap();
+    let age = r.fairness.iter().find(|a| a.attribute == "age").unwrap();
+    let gender = r.fairness.iter().find(|a| a.attribute == "gender").unwrap();
+    println!(
+        "age: ratio {:.2} η² {:.3}; gender: ratio {:.2} η² {:.3}",
+        age.min_share_ratio, age.eta_squared, gender.min_share_ratio, gender.eta_squared
+    );
+    assert!(age.warning);
+    assert!(gender.eta_squared < age.eta_squared);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn budget_is_never_exceeded(
+        users in prop::collection::vec(prop::collection::vec((0.0f64..1.0, -1.0f64..5.0, 0.0f64..20.0), 0..5), 0..40),
+        budget in 0.0f64..60.0,
+    ) {
+        let options: Vec<Vec<OfferOption>> = users
+            .iter()
+            .map(|o| o.iter().map(|&(discount, value, cost)| OfferOption { discount, value, cost }).collect())
+            .collect();
+        let a = allocate(&options, Some(budget));
+        prop_assert!(a.spend <= budget, "spend {} > budget {}", a.spend, budget);
+        // Nothing chosen has negative value, and nothing better fits in what is left.
+        for (u, c) in a.choice.iter().enumerate() {
+            if let Some(k) = c {
+                prop_assert!(options[u][*k].value > 0.0);
+            }
+        }
+        let unlimited = allocate(&options, None);
+        prop_assert!(a.value <= unlimited.value + 1e-9);
+    }
+
+    #[test]
+    fn guardrails_always_hold(
+        d in -1.0f64..2.0, list in 0.01f64..500.0, cost_share in 0.0f64..1.5,
+        max in 0.0f64..100.0, margin in 0.0f64..50.0, cap in prop::option::of(0.0f64..100.0),
+    ) {
+        let g = Guardrails { max_discount: Percent(max), min_margin: Percent(margin), per_user_cap: cap }.check().unwrap();
+        let cost = list * cost_share;
+        let out = g.apply(d, list, Some(cost));
+        prop_assert!(out.discount >= 0.0);
+        prop_assert!(out.discount <= max / 100.0 + 1e-12);
+        let price = list * (1.0 - out.discount);
+        // The floor holds whenever it can hold at all (cost above list price: no discount).
+        if out.discount > 0.0 {
+            prop_assert!(price >= cost * (1.0 + margin / 100.0) - 1e-9);
+        }
+        if let Some(c) = cap {
+            prop_assert!(list * out.discount <= c + 1e-9);
+        }
+        if out.binding.contains(&Guard::MarginFloor) {
+            prop_assert!(out.discount < d.max(0.0));
+        }
+    }
+
+    #[test]
+    fn strategy_offers_respect_guardrails_and_budget(
+        seed in 0u64..1000, budget in prop::option::of(0.0f64..80.0),
+        max in 0.0f64..60.0, margin in 0.0f64..40.0, which in 0usize..6,
+    ) {
+        let data = shop(&ShopParams { seed, customers: 40, products: 14 });
+        let g = Guardrails { max_discount: Percent(max), min_margin: Percent(margin), per_user_cap: Some(15.0) };
+        let p = StrategyParams { strategy: Strategy::ALL[which], guardrails: g, budget, ..Default::default() }
+            .check()
+            .unwrap();
+        let r = discounts(&data, &p).unwrap();
+        for o in &r.offers {
+            let b = o.basket.as_ref().unwrap();
+            let d = o.percent_off.fraction();
+            prop_assert!(o.percent_off.0 <= max + 1e-9);
+            prop_assert!(b.list_price * d <= 15.0 + 1e-9);
+            if d > 0.0 {
+                prop_assert!(b.list_price * (1.0 - d) >= b.unit_cost.unwrap() * (1.0 + margin / 100.0) - 1e-9);
+            }
+        }
+        if let Some(b) = budget {
+            prop_assert!(r.totals.discount_cost.unwrap() <= b + 1e-9);
+        }
+    }
+}

@@ -49,6 +49,7 @@ test-e2e: dist browser node-deps
 
 bench:
 	cargo bench --bench similarity
+	cargo bench --bench strategies
 
 bench-browser: dist browser node-deps
 	node tests/e2e/bench-browser.mjs

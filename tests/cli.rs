@@ -153,3 +153,123 @@ fn evaluate_prints_one_json_object_and_recommend_lists_unrated_items() {
     assert_eq!(code, 1);
     assert!(err.contains("unknown algorithm 'magic'"), "{err}");
 }
+
+fn shop_dir(name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("discount-lab-{name}-{}", std::process::id()));
+    let dir = dir.to_string_lossy().into_owned();
+    let (code, _, err) =
+        cli(&["sample", "shop", "--seed", "5", "--customers", "120", "--products", "30", "--out", &dir]);
+    assert_eq!(code, 0, "{err}");
+    dir
+}
+
+#[test]
+fn sample_shop_writes_ratings_items_purchases_and_users() {
+    let dir = shop_dir("shop-files");
+    for (file, header) in [
+        ("ratings.csv", "user,item,rating"),
+        ("items.csv", "item,attributes,price,cost,category,discount_rates"),
+        ("purchases.csv", "user,item,list_price,price_paid,quantity,timestamp"),
+        ("users.csv", "user,age,gender"),
+    ] {
+        let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
+        assert_eq!(text.lines().next().unwrap(), header, "{file}");
+    }
+    // Same seed, same files.
+    let again = shop_dir("shop-files-again");
+    for file in ["ratings.csv", "items.csv", "purchases.csv", "users.csv"] {
+        assert_eq!(
+            std::fs::read_to_string(format!("{dir}/{file}")).unwrap(),
+            std::fs::read_to_string(format!("{again}/{file}")).unwrap(),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn discounts_with_each_strategy_write_the_offer_csv() {
+    let dir = shop_dir("strategies");
+    for s in ["seed-user", "seed-item", "segment", "elasticity", "propensity", "coupon"] {
+        let (code, out, err) = cli(&[
+            "discounts",
+            &format!("{dir}/ratings.csv"),
+            "--strategy",
+            s,
+            "--items",
+            &format!("{dir}/items.csv"),
+            "--purchases",
+            &format!("{dir}/purchases.csv"),
+            "--users",
+            &format!("{dir}/users.csv"),
+            "--budget",
+            "40",
+            "--max-discount",
+            "25",
+            "--min-margin",
+            "15",
+            "--seed",
+            "3",
+        ]);
+        assert_eq!(code, 0, "{s}: {err}");
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[0].starts_with("user,percent_off,zhe,expected_cost,segment,why"), "{}", lines[0]);
+        assert_eq!(lines.len(), 121, "{s}");
+        assert!(err.contains("budget λ ="), "{s}: {err}");
+        let spend: f64 = err.split("discount cost ").nth(1).unwrap().split(',').next().unwrap().parse().unwrap();
+        assert!(spend <= 40.0 + 1e-6, "{s}: {spend}");
+    }
+}
+
+#[test]
+fn coupon_specs_and_their_mistakes() {
+    let dir = shop_dir("coupons");
+    let ratings = format!("{dir}/ratings.csv");
+    let items = format!("{dir}/items.csv");
+    let (code, out, err) = cli(&[
+        "discounts",
+        &ratings,
+        "--strategy",
+        "coupon",
+        "--items",
+        &items,
+        "--coupon",
+        "12%;20%:max=3:category=books",
+        "--stack",
+        "25",
+        "--min-margin",
+        "0",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.lines().skip(1).all(|l| l.split(',').nth(1).unwrap().parse::<f64>().unwrap() >= 12.0 - 1e-9));
+    let (code, _, err) = cli(&["discounts", &ratings, "--strategy", "coupon", "--coupon", "ten%"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("'ten%' is not a percentage"), "{err}");
+    let (code, _, err) = cli(&["discounts", &ratings, "--strategy", "cheapest"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("unknown strategy 'cheapest'"), "{err}");
+}
+
+#[test]
+fn a_broken_purchase_log_is_reported_with_line_and_column() {
+    let dir = shop_dir("bad-purchases");
+    let bad =
+        temp_file("bad-purchases.csv", "user,item,list_price,price_paid,quantity,timestamp\nc001,p01,10,8,1,soon\n");
+    let (code, _, err) =
+        cli(&["discounts", &format!("{dir}/ratings.csv"), "--strategy", "elasticity", "--purchases", &bad]);
+    assert_eq!(code, 1);
+    assert!(err.contains("line 2, column 6: timestamp 'soon' is neither a number nor a date"), "{err}");
+}
+
+#[test]
+fn segment_writes_user_segment_and_prints_the_inertia() {
+    let dir = shop_dir("segment");
+    let (code, out, err) =
+        cli(&["segment", &format!("{dir}/ratings.csv"), "--k", "3", "--purchases", &format!("{dir}/purchases.csv")]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().next().unwrap(), "user,segment,name");
+    assert_eq!(out.lines().count(), 121);
+    assert!(err.starts_with("inertia "), "{err}");
+    let (code, _, err) = cli(&["segment", &format!("{dir}/ratings.csv"), "--k", "0"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("between 1 and 12"), "{err}");
+}

@@ -153,3 +153,42 @@ fn item_table_errors_are_located() {
     assert_eq!(t.items[0].attributes, vec!["a", "b"]);
     assert_eq!(t.items[0].category.as_deref(), Some("books"));
 }
+
+#[test]
+fn purchase_log_errors_are_located() {
+    use discount_lab::engine::purchases::parse_purchases;
+    let text = "user,item,list_price,price_paid,quantity,timestamp\n\
+                a,i1,10,8,1,2026-01-02\n\
+                ,i1,10,8,1,2026-01-02\n\
+                b,i1,-3,8,1,2026-01-02\n\
+                b,i1,10,x,1,2026-01-02\n\
+                b,i1,10,8,-2,2026-01-02\n\
+                b,i1,10,8,1,2026-02-30\n\
+                b,i1,10\n\
+                b,i1,10,8,1,0,extra\n";
+    let e = parse_purchases(text.as_bytes()).unwrap_err();
+    let found: Vec<(usize, usize, String)> =
+        e.problems.iter().map(|p| (p.line, p.column, p.kind.to_string())).collect();
+    assert_eq!(found[0], (3, 1, "user id is empty".to_string()));
+    assert_eq!(found[1], (4, 3, "list_price -3 must be greater than 0".to_string()));
+    assert_eq!(found[2], (5, 4, "price_paid 'x' is not a number".to_string()));
+    assert_eq!(found[3], (6, 5, "quantity -2 is negative".to_string()));
+    assert_eq!((found[4].0, found[4].1), (7, 6));
+    assert!(found[4].2.contains("2026-02-30"));
+    assert_eq!((found[5].0, found[5].1), (8, 4));
+    assert_eq!((found[6].0, found[6].1), (9, 7));
+    assert!(parse_purchases(b"").is_err());
+    assert!(parse_purchases(b"\0\x01").is_err());
+}
+
+#[test]
+fn user_table_errors_are_located() {
+    use discount_lab::engine::user_table::parse_users;
+    let e = parse_users(b"user,age,gender\na,30,F\nb,40\n,50,M\n").unwrap_err();
+    let found: Vec<(usize, usize)> = e.problems.iter().map(|p| (p.line, p.column)).collect();
+    assert_eq!(found, vec![(3, 3), (4, 1)]);
+    let e = parse_users(b"age,gender\n30,F\n").unwrap_err();
+    assert_eq!(e.problems[0].line, 1);
+    let t = parse_users(b"1|24|M|technician|85711\n").unwrap();
+    assert_eq!(t.value("1", "age"), Some("24"));
+}

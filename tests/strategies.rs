@@ -221,3 +221,28 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn streaming_neighbours_equal_the_matrix_neighbours() {
+    use discount_lab::engine::neighbours::{top_k, top_k_streaming, NeighbourFilter};
+    use discount_lab::engine::ratings::Kind;
+    use discount_lab::engine::similarity::{compute, Measure, SimilarityParams};
+    let data = shop(&ShopParams { seed: 4, customers: 150, products: 30 });
+    for measure in [Measure::Cosine, Measure::Pearson, Measure::Msd, Measure::PearsonBaseline, Measure::Jaccard] {
+        for kind in [Kind::User, Kind::Item] {
+            let p = SimilarityParams::new(kind, measure).min_support(2).check().unwrap();
+            let m = compute(&data.ratings, None, &p).unwrap();
+            for filter in [NeighbourFilter::Similar, NeighbourFilter::Any] {
+                let streamed = top_k_streaming(&data.ratings, &p, 7, filter).unwrap();
+                for (row, got) in streamed.iter().enumerate() {
+                    let want = top_k(&m, row, 7, filter);
+                    assert_eq!(got.len(), want.len(), "{measure:?} {kind:?} {filter:?} row {row}");
+                    for (g, w) in got.iter().zip(&want) {
+                        assert_eq!((g.index, g.support), (w.index, w.support), "{measure:?} {kind:?} row {row}");
+                        assert!((g.similarity - w.similarity).abs() < 1e-12);
+                    }
+                }
+            }
+        }
+    }
+}

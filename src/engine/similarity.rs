@@ -224,8 +224,9 @@ pub struct PairSums {
 }
 
 impl PairSums {
+    /// Adds one pair of values.
     #[inline]
-    fn add(&mut self, x: f64, y: f64) {
+    pub(crate) fn add(&mut self, x: f64, y: f64) {
         self.n += 1.0;
         self.sxy += x * y;
         self.sxx += x * x;

@@ -112,24 +112,48 @@ pub fn user_discounts(
             "the user discount needs the user-user similarity matrix of these ratings".into(),
         ));
     }
+    let filter = if params.as_in_article { NeighbourFilter::Any } else { NeighbourFilter::Similar };
+    let lists: Vec<Vec<Neighbour>> = (0..ratings.n_users()).map(|u| top_k(sim, u, params.k, filter)).collect();
+    user_discounts_from_neighbours(ratings, &lists, params)
+}
+
+/// The discount of every user from each user's neighbours, already chosen: the `k`
+/// most similar (positively similar with common ratings; in the article's mode, any
+/// other user), most similar first — from [`top_k`] on a matrix, or from
+/// [`crate::engine::neighbours::top_k_streaming`] when the matrix would be too large.
+pub fn user_discounts_from_neighbours(
+    ratings: &Ratings,
+    neighbours: &[Vec<Neighbour>],
+    params: &ValidUserDiscountParams,
+) -> Result<Vec<UserDiscount>, EngineError> {
+    if neighbours.len() != ratings.n_users() {
+        return Err(EngineError::MissingData("one neighbour list per user is needed".into()));
+    }
     let r_max = ratings.scale().hi;
     let r_min = if params.as_in_article { ratings.observed_range().0 } else { ratings.scale().lo };
-    Ok((0..ratings.n_users()).map(|u| one(ratings, sim, params, u, r_min, r_max)).collect())
+    Ok((0..ratings.n_users()).map(|u| one(ratings, &neighbours[u], params, u, r_min, r_max)).collect())
 }
 
 fn one(
     ratings: &Ratings,
-    sim: &SimilarityMatrix,
+    found: &[Neighbour],
     p: &ValidUserDiscountParams,
     u: usize,
     r_min: f64,
     r_max: f64,
 ) -> UserDiscount {
     let mut fallback = None;
+    let found = &found[..found.len().min(p.k)];
     let (neighbours, neighbour_mean) = if p.as_in_article {
-        let mut set =
-            vec![Neighbour { index: u, id: sim.ids[u].clone(), similarity: 1.0, support: sim.support_of(u, u) }];
-        set.extend(top_k(sim, u, p.k, NeighbourFilter::Any));
+        let uid = UserIdx(u as u32);
+        let own = Neighbour {
+            index: u,
+            id: ratings.user_id(uid).to_string(),
+            similarity: 1.0,
+            support: ratings.user_ratings(uid).0.len() as u32,
+        };
+        let mut set = vec![own];
+        set.extend(found.iter().cloned());
         let (sum, count) = set.iter().fold((0.0, 0usize), |(s, c), n| {
             let vals = ratings.user_ratings(UserIdx(n.index as u32)).1;
             (s + vals.iter().sum::<f64>(), c + vals.len())
@@ -137,7 +161,7 @@ fn one(
         let mean = if count == 0 { ratings.global_mean() } else { sum / count as f64 };
         (set, mean)
     } else {
-        let set = top_k(sim, u, p.k, NeighbourFilter::Similar);
+        let set: Vec<Neighbour> = found.iter().filter(|n| n.similarity > 0.0 && n.support > 0).cloned().collect();
         if set.is_empty() {
             fallback = Some(UserFallback::NoNeighbours);
             (set, ratings.global_mean())
@@ -154,5 +178,14 @@ fn one(
         0.0
     };
     let percent_off = p.bounds.clamp(Percent(strength * p.bounds.max.0));
-    UserDiscount { user: sim.ids[u].clone(), neighbours, neighbour_mean, r_min, r_max, strength, percent_off, fallback }
+    UserDiscount {
+        user: ratings.user_id(UserIdx(u as u32)).to_string(),
+        neighbours,
+        neighbour_mean,
+        r_min,
+        r_max,
+        strength,
+        percent_off,
+        fallback,
+    }
 }

@@ -46,13 +46,13 @@ use super::propensity::{
     best_offer, fit_response, incremental_profit, ResponseModel, ResponseParams, ValidResponseParams,
 };
 use super::seed_item::{item_discounts, ItemDiscountParams};
-use super::seed_user::{user_discounts, UserDiscountParams};
+use super::seed_user::{user_discounts, user_discounts_from_neighbours, UserDiscountParams};
 use super::segments::{segment, SegmentParams, Segmentation, ValidSegmentParams};
 use crate::engine::error::EngineError;
-use crate::engine::neighbours::Neighbour;
+use crate::engine::neighbours::{top_k_streaming, Neighbour, NeighbourFilter};
 use crate::engine::ratings::Kind;
 use crate::engine::samples::Dataset;
-use crate::engine::similarity::{compute, Measure, SimilarityMatrix, SimilarityParams};
+use crate::engine::similarity::{Measure, SimilarityMatrix, SimilarityParams};
 
 /// A discount strategy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -434,26 +434,24 @@ pub fn propose(
     let unavailable = |reason: &str| Basis::Unavailable { reason: reason.to_string() };
     let raw: Vec<(f64, Basis)> = match params.params.strategy {
         Strategy::SeedUser => {
-            let owned;
-            let sim = match sim {
-                Some(s) if s.kind == Kind::User && s.measure == params.params.measure && s.len() == n => s,
-                _ => {
-                    owned = compute(
-                        &data.ratings,
-                        None,
-                        &SimilarityParams::new(Kind::User, params.params.measure).check()?,
-                    )?;
-                    &owned
-                }
-            };
             let p = UserDiscountParams {
                 k: params.params.neighbours,
                 bounds: OfferBounds { min: Percent(0.0), max: g.max_discount },
                 as_in_article: false,
             }
             .check()?;
-            user_discounts(&data.ratings, sim, &p)?
-                .into_iter()
+            let rows = match sim {
+                Some(s) if s.kind == Kind::User && s.measure == params.params.measure && s.len() == n => {
+                    user_discounts(&data.ratings, s, &p)?
+                }
+                // Row by row: no n × n matrix, so any number of users fits in memory.
+                _ => {
+                    let sp = SimilarityParams::new(Kind::User, params.params.measure).check()?;
+                    let lists = top_k_streaming(&data.ratings, &sp, p.k, NeighbourFilter::Similar)?;
+                    user_discounts_from_neighbours(&data.ratings, &lists, &p)?
+                }
+            };
+            rows.into_iter()
                 .map(|d| {
                     let basis = Basis::SeedUser {
                         no_neighbours: d.neighbours.is_empty(),

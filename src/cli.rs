@@ -8,8 +8,8 @@
 //! discount-lab discounts FILE --strategy S [--items F] [--purchases F] [--users F] [--budget B]
 //!                             [--max-discount PCT] [--min-margin PCT] [--cap AMOUNT] [--k K] [--seed N]
 //!                             [--model kmeans|gmm] [--segment-offers P1,P2,..] [--c C] [--measure M]
-//!                             [--coupon SPEC[;SPEC..]] [--stack CAP] [--at DATE] [--out FILE]
-//! discount-lab segment FILE --k K [--seed N] [--purchases F] [--model kmeans|gmm] [--out FILE]
+//!                             [--coupon SPEC[;SPEC..]] [--stack CAP] [--at DATE] [--cv] [--out FILE]
+//! discount-lab segment FILE --k K [--seed N] [--purchases F] [--model kmeans|gmm] [--elbow] [--out FILE]
 //! discount-lab neighbours FILE --id ID [--k K] [--kind user|item] [--measure M] [--scale LO,HI]
 //! discount-lab item-discounts ITEMS [--k K] [--max-discount PCT] [--min-discount PCT] [--out FILE]
 //! discount-lab evaluate --train F --test F --algo A [--k N] [--min-k N] [--kind user|item] [--measure M]
@@ -45,11 +45,12 @@ const USAGE: &str = "usage:
   discount-lab discounts FILE --strategy S [--items F] [--purchases F] [--users F] [--budget B]
                               [--max-discount PCT] [--min-margin PCT] [--cap AMOUNT] [--k K] [--seed N]
                               [--model kmeans|gmm] [--segment-offers P1,P2,..] [--c C] [--measure M]
-                              [--coupon SPEC[;SPEC..]] [--stack CAP] [--at DATE] [--out FILE]
+                              [--coupon SPEC[;SPEC..]] [--stack CAP] [--at DATE] [--cv] [--out FILE]
       strategies: seed-user, seed-item, segment, elasticity, propensity, coupon
       --k is the neighbours K (seed-user, seed-item) or the number of segments (the others)
       coupon SPEC: PCT%[:max=AMOUNT][:item=ID|:category=NAME][:from=DATE][:until=DATE]
-  discount-lab segment FILE --k K [--seed N] [--purchases F] [--model kmeans|gmm] [--out FILE]
+      --cv cross-validates the purchase model for C = 0.01, 0.1, 1, 10 and none (standard error)
+  discount-lab segment FILE --k K [--seed N] [--purchases F] [--model kmeans|gmm] [--elbow] [--out FILE]
   discount-lab neighbours FILE --id ID [--k K] [--kind user|item] [--measure M] [--min-support N] [--scale LO,HI]
   discount-lab item-discounts ITEMS [--k K] [--max-discount PCT] [--min-discount PCT] [--out FILE]
   discount-lab evaluate --train F --test F --algo A [--k N] [--min-k N] [--kind user|item] [--measure M]
@@ -92,7 +93,7 @@ pub(crate) struct Args {
     pub(crate) flags: Vec<String>,
 }
 
-const FLAGS: &[&str] = &["zero-fill", "as-in-article", "help"];
+const FLAGS: &[&str] = &["zero-fill", "as-in-article", "help", "cv", "elbow"];
 
 pub(crate) fn parse_args(args: &[String], allowed: &[&str]) -> Result<Args, Failure> {
     let mut out = Args { positional: Vec::new(), options: HashMap::new(), flags: Vec::new() };

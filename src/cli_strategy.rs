@@ -5,8 +5,9 @@ use crate::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope};
 use crate::engine::discount::features::user_features;
 use crate::engine::discount::guardrails::Guardrails;
 use crate::engine::discount::offer::Percent;
-use crate::engine::discount::segments::{segment as segment_users, SegmentModel, SegmentParams};
-use crate::engine::discount::strategy::{discounts as run_strategy, Strategy, StrategyParams};
+use crate::engine::discount::propensity::{evaluate_response, DEFAULT_C_GRID};
+use crate::engine::discount::segments::{choose_k, segment as segment_users, SegmentModel, SegmentParams};
+use crate::engine::discount::strategy::{finish, prepare, propose, Strategy, StrategyParams};
 use crate::engine::error::ParseErrors;
 use crate::engine::purchases::{parse_purchases, timestamp};
 use crate::engine::samples::Dataset;
@@ -114,6 +115,7 @@ pub(crate) fn discounts(rest: &[String]) -> Result<(), Failure> {
             "stack",
             "at",
             "measure",
+            "cv",
             "scale",
             "out",
         ],
@@ -171,7 +173,39 @@ pub(crate) fn discounts(rest: &[String]) -> Result<(), Failure> {
     }
     .check()
     .map_err(fail)?;
-    let report = run_strategy(&data, &params).map_err(fail)?;
+    let ctx = prepare(&data, &params);
+    let proposals = propose(&data, &ctx, &params, None).map_err(fail)?;
+    let report = finish(&data, &ctx, &params, &proposals, params.params.budget);
+    if let Ok(m) = &ctx.response {
+        if let Some(h) = &m.holdout {
+            eprintln!(
+                "purchase model on held-out users: accuracy {:.3}, precision {:.3}, recall {:.3}, F1 {:.3}, AUC {}",
+                h.accuracy,
+                h.precision,
+                h.recall,
+                h.f1,
+                h.auc.map_or("n/a".into(), |a| format!("{a:.3}"))
+            );
+        }
+    }
+    if a.flag("cv") {
+        let (rows, best) =
+            evaluate_response(&data, &ctx.features, &DEFAULT_C_GRID, 5, params.params.response.seed).map_err(fail)?;
+        eprintln!("5-fold cross-validation of the purchase model:\nC\taccuracy\tprecision\trecall\tF1\tAUC");
+        for (k, (c, cv)) in rows.iter().enumerate() {
+            let m = &cv.mean;
+            eprintln!(
+                "{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}{}",
+                c.map_or("none".to_string(), |c| c.to_string()),
+                m.accuracy,
+                m.precision,
+                m.recall,
+                m.f1,
+                m.auc.map_or("n/a".into(), |a| format!("{a:.4}")),
+                if k == best { "\tbest" } else { "" }
+            );
+        }
+    }
     let t = &report.totals;
     let money = |v: Option<f64>| v.map_or("n/a".to_string(), |v| format!("{v:.2}"));
     eprintln!(
@@ -198,7 +232,7 @@ pub(crate) fn discounts(rest: &[String]) -> Result<(), Failure> {
 
 /// `segment FILE --k K`: `user,segment,name` as CSV; inertia and silhouette on standard error.
 pub(crate) fn segment(rest: &[String]) -> Result<(), Failure> {
-    let a = parse_args(rest, &["k", "seed", "purchases", "model", "scale", "out"])?;
+    let a = parse_args(rest, &["k", "seed", "purchases", "model", "elbow", "scale", "out"])?;
     let d = SegmentParams::default();
     let params = SegmentParams { k: a.num("k", d.k)?, seed: a.num("seed", d.seed)?, model: model(&a)?, ..d }
         .check()
@@ -208,6 +242,12 @@ pub(crate) fn segment(rest: &[String]) -> Result<(), Failure> {
     eprintln!("inertia {:.6}; silhouette {}", s.inertia, s.silhouette.map_or("n/a".to_string(), |v| format!("{v:.4}")));
     for (k, p) in s.profiles.iter().enumerate() {
         eprintln!("segment {k}: {} users, {}", p.size, p.name);
+    }
+    if a.flag("elbow") {
+        eprintln!("k\tinertia\tsilhouette");
+        for (k, inertia, sil) in choose_k(&user_features(&data), 8, params.seed).map_err(fail)? {
+            eprintln!("{k}\t{inertia:.4}\t{}", sil.map_or("n/a".to_string(), |s| format!("{s:.4}")));
+        }
     }
     write_out(&a, &segments_csv(data.ratings.user_ids(), &s))
 }

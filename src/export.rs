@@ -22,7 +22,7 @@ use crate::engine::purchases::PurchaseLog;
 use crate::engine::similarity::SimilarityMatrix;
 use crate::engine::user_table::UserTable;
 use crate::i18n::{why_item, why_user, Lang};
-use crate::offer_text::why_offer;
+use crate::offer_text::{segment_names, why_offer};
 
 /// The matrix as CSV: a header row of ids (first cell empty), then one row per id.
 pub fn matrix_csv(m: &SimilarityMatrix) -> String {
@@ -136,11 +136,11 @@ pub fn strategy_csv(r: &StrategyReport, lang: Lang) -> String {
         "unit_cost",
     ];
     w.row(header.iter().map(|h| Cell::Text(h)));
+    let names = segment_names(lang, &r.segments);
     for o in &r.offers {
-        let why = why_offer(lang, o, &r.segment_names);
+        let why = why_offer(lang, o, &names);
         let z = zhe_label(o.percent_off);
-        let segment =
-            o.segment.and_then(|s| r.segment_names.get(s)).map(|n| format!("{}: {n}", o.segment.unwrap_or(0)));
+        let segment = o.segment.and_then(|s| names.get(s)).map(|n| format!("{}: {n}", o.segment.unwrap_or(0)));
         let segment = segment.unwrap_or_default();
         w.row([
             Cell::Text(&o.user),

@@ -15,7 +15,7 @@ use crate::engine::purchases::timestamp;
 use crate::engine::samples::Dataset;
 use crate::i18n::Lang;
 use crate::js_api::{dataset, err, options, to_js, Options};
-use crate::offer_text::why_offer;
+use crate::offer_text::{segment_names, why_offer};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -127,6 +127,7 @@ pub(crate) fn strategy_discounts(data: Dataset, o: &Options) -> Result<JsValue, 
     let valid = params(o, &data)?.check().map_err(err)?;
     let report = run(&data, &valid).map_err(err)?;
     let lang = o.lang.as_deref().map(Lang::from_code).unwrap_or_default();
+    let names = segment_names(lang, &report.segments);
     let offers = report
         .offers
         .iter()
@@ -139,8 +140,8 @@ pub(crate) fn strategy_discounts(data: Dataset, o: &Options) -> Result<JsValue, 
             conversion: u.conversion,
             expected_profit: u.expected_profit,
             segment: u.segment,
-            segment_name: u.segment.and_then(|s| report.segment_names.get(s).cloned()),
-            why: why_offer(lang, u, &report.segment_names),
+            segment_name: u.segment.and_then(|s| names.get(s).cloned()),
+            why: why_offer(lang, u, &names),
             basis: u.basis.clone(),
         })
         .collect();
@@ -148,7 +149,7 @@ pub(crate) fn strategy_discounts(data: Dataset, o: &Options) -> Result<JsValue, 
         strategy: report.strategy,
         offers,
         totals: report.totals,
-        segment_names: report.segment_names.clone(),
+        segment_names: names.clone(),
         lambda: report.allocation.as_ref().map(|a| a.lambda),
         fairness: report.fairness.clone(),
     })

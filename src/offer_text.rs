@@ -12,8 +12,10 @@
 //! assert!(why_offer(Lang::En, &r.offers[0], &r.segment_names).contains("ε ="));
 //! ```
 
+use crate::engine::discount::features::Feature;
 use crate::engine::discount::guardrails::Guard;
 use crate::engine::discount::markup::Markup;
+use crate::engine::discount::segments::Profile;
 use crate::engine::discount::strategy::{Basis, UserOffer};
 use crate::engine::explain::num;
 use crate::i18n::{percent, text, tr, Key, Lang};
@@ -120,6 +122,39 @@ pub fn why_basis(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
         }
         Basis::Unavailable { reason } => tr(lang, Key::WhyUnavailable, &[("reason", reason.clone())]),
     }
+}
+
+/// A segment's name in `lang`, from its traits ("high spend, frequent"; "typical" when none stands out).
+pub fn segment_name(lang: Lang, p: &Profile) -> String {
+    if p.traits.is_empty() {
+        return text(lang, Key::TraitTypical).to_string();
+    }
+    let words: Vec<&str> = p.traits.iter().map(|t| text(lang, trait_key(t.feature, t.z))).collect();
+    words.join(if lang == Lang::Zh { "、" } else { ", " })
+}
+
+fn trait_key(feature: Feature, z: f64) -> Key {
+    match (feature, z > 0.0) {
+        (Feature::Recency, true) => Key::TraitLapsed,
+        (Feature::Recency, false) => Key::TraitRecent,
+        (Feature::Frequency, true) => Key::TraitFrequent,
+        (Feature::Frequency, false) => Key::TraitRare,
+        (Feature::Monetary, true) => Key::TraitHighSpend,
+        (Feature::Monetary, false) => Key::TraitLowSpend,
+        (Feature::MeanRating, true) => Key::TraitGenerous,
+        (Feature::MeanRating, false) => Key::TraitHarsh,
+        (Feature::Views, true) => Key::TraitBrowsesLot,
+        (Feature::Views, false) => Key::TraitBrowsesLittle,
+        (Feature::RatingCount, true) => Key::TraitManyRatings,
+        (Feature::RatingCount, false) => Key::TraitFewRatings,
+        (Feature::RatingSpread, true) => Key::TraitVaried,
+        (Feature::RatingSpread, false) => Key::TraitSteady,
+    }
+}
+
+/// Every segment's name in `lang`.
+pub fn segment_names(lang: Lang, profiles: &[Profile]) -> Vec<String> {
+    profiles.iter().map(|p| segment_name(lang, p)).collect()
 }
 
 /// The name of a guardrail.

@@ -273,3 +273,27 @@ fn segment_writes_user_segment_and_prints_the_inertia() {
     assert_eq!(code, 1);
     assert!(err.contains("between 1 and 12"), "{err}");
 }
+
+#[test]
+fn propensity_cross_validation_and_the_elbow_are_printed() {
+    let dir = shop_dir("cv");
+    let (code, _, err) = cli(&[
+        "discounts",
+        &format!("{dir}/ratings.csv"),
+        "--strategy",
+        "propensity",
+        "--items",
+        &format!("{dir}/items.csv"),
+        "--purchases",
+        &format!("{dir}/purchases.csv"),
+        "--cv",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("purchase model on held-out users: accuracy"), "{err}");
+    assert_eq!(err.lines().filter(|l| l.starts_with("0.01\t") || l.starts_with("none\t")).count(), 2, "{err}");
+    assert_eq!(err.matches("\tbest").count(), 1, "{err}");
+    let (code, _, err) =
+        cli(&["segment", &format!("{dir}/ratings.csv"), "--purchases", &format!("{dir}/purchases.csv"), "--elbow"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("k\tinertia\tsilhouette\n1\t"), "{err}");
+}

@@ -22,9 +22,20 @@ pub struct BudgetPanelProps {
     /// Expected incremental profit.
     pub profit: Option<f64>,
     /// Users who gained and lost an offer with the last move.
-    pub flips: Option<(usize, usize)>,
+    pub flips: Option<(Vec<String>, Vec<String>)>,
     /// A new budget.
     pub on_change: Callback<Option<f64>>,
+}
+
+/// At most 12 ids, then how many more.
+fn ids(list: &[String]) -> String {
+    let shown: Vec<&str> = list.iter().take(12).map(String::as_str).collect();
+    let more = list.len().saturating_sub(12);
+    if more > 0 {
+        format!("{} … (+{more})", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
 }
 
 /// The panel.
@@ -72,8 +83,14 @@ pub fn BudgetPanel(props: &BudgetPanelProps) -> Html {
                     oninput={on_slide} aria-label={t(Key::Budget)} aria-valuetext={money(Some(b))} />
             }
             <p id="budget-status" aria-live="polite">{ status }</p>
-            if let Some((ins, outs)) = props.flips {
-                <p id="budget-flips">{ tr(lang, Key::BudgetFlips, &[("in", ins.to_string()), ("out", outs.to_string())]) }</p>
+            if let Some((ins, outs)) = &props.flips {
+                <p id="budget-flips">{ tr(lang, Key::BudgetFlips, &[("in", ins.len().to_string()), ("out", outs.len().to_string())]) }</p>
+                if !ins.is_empty() {
+                    <p class="hint ids" id="budget-in">{ tr(lang, Key::FlipsIn, &[("ids", ids(ins))]) }</p>
+                }
+                if !outs.is_empty() {
+                    <p class="hint ids" id="budget-out">{ tr(lang, Key::FlipsOut, &[("ids", ids(outs))]) }</p>
+                }
             }
             <p class="formula">{ t(Key::FormulaBudget) }</p>
         </section>

@@ -13,6 +13,8 @@ pub struct FairnessPanelProps {
     pub lang: Lang,
     /// The audits.
     pub audits: Vec<Audit>,
+    /// Segment names as the engine gives them, and in the interface's language.
+    pub segment_labels: Vec<(String, String)>,
 }
 
 /// The panel.
@@ -28,7 +30,7 @@ pub fn FairnessPanel(props: &FairnessPanelProps) -> Html {
             <h2 id="fairness-h">{ t(Key::Fairness) }</h2>
             { for props.audits.iter().map(|a| html! {
                 <div class="audit">
-                    <h3>{ a.attribute.clone() }</h3>
+                    <h3>{ if a.attribute == "segment" { t(Key::SegmentPrefix).to_string() } else { a.attribute.clone() } }</h3>
                     if a.warning {
                         <p class="notice warning" role="status">{ tr(lang, Key::FairnessWarning, &[
                             ("attr", a.attribute.clone()),
@@ -52,7 +54,7 @@ pub fn FairnessPanel(props: &FairnessPanelProps) -> Html {
                         </tr></thead>
                         <tbody>{ for a.groups.iter().map(|g| html! {
                             <tr>
-                                <th scope="row">{ g.group.clone() }</th>
+                                <th scope="row">{ props.segment_labels.iter().find(|(en, _)| a.attribute == "segment" && *en == g.group).map_or_else(|| g.group.clone(), |l| l.1.clone()) }</th>
                                 <td class="num">{ g.users }</td>
                                 <td class="num">{ format!("{}%", percent(g.mean_offer)) }</td>
                                 <td class="num">{ format!("{}%", percent(g.share_offered * 100.0)) }</td>

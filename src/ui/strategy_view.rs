@@ -9,9 +9,12 @@ use yew::prelude::*;
 
 use super::browser::download_text;
 use super::budget_panel::BudgetPanel;
+use super::choose_k::ChooseK;
 use super::compare_table::CompareTable;
 use super::discounts_view::DiscountsView;
+use super::elasticity_table::ElasticityTable;
 use super::fairness_panel::FairnessPanel;
+use super::model_check::ModelCheck;
 use super::segment_charts::{SegmentHistogram, SegmentMap};
 use super::sparkline::Sparkline;
 use super::state::{Action, AppState};
@@ -24,7 +27,7 @@ use crate::engine::discount::strategy::{
 use crate::engine::error::EngineError;
 use crate::export::strategy_csv;
 use crate::i18n::{percent, text, tr, Key, Lang};
-use crate::offer_text::why_offer;
+use crate::offer_text::{segment_names, why_offer};
 
 /// Props of [`StrategyView`].
 #[derive(Properties, PartialEq)]
@@ -94,7 +97,7 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
     };
     let previous = use_state(|| None::<Vec<bool>>);
     let segment_names: Vec<String> = match ctx.as_ref().as_ref().map(|c| &c.segmentation) {
-        Some(Ok(s)) => s.profiles.iter().map(|p| p.name.clone()).collect(),
+        Some(Ok(s)) => segment_names(lang, &s.profiles),
         _ => Vec::new(),
     };
     let controls = html! { <StrategyControls state={state.clone()} dispatch={props.dispatch.clone()} segments={segment_names.clone()} /> };
@@ -126,11 +129,19 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
         }
     };
     let offered: Vec<bool> = report.offers.iter().map(|o| o.percent_off.0 > 0.0).collect();
-    let flips = previous.as_ref().map(|prev| {
-        let ins = offered.iter().zip(prev).filter(|(now, was)| **now && !**was).count();
-        let outs = offered.iter().zip(prev).filter(|(now, was)| !**now && **was).count();
-        (ins, outs)
-    });
+    // Who gained or lost an offer with the last budget move (lists cut at 12 ids).
+    let flipped = |gained: bool| -> Vec<String> {
+        previous.as_ref().map_or_else(Vec::new, |prev| {
+            offered
+                .iter()
+                .zip(prev)
+                .enumerate()
+                .filter(|(_, (now, was))| **now == gained && **was != gained)
+                .map(|(u, _)| report.offers[u].user.clone())
+                .collect()
+        })
+    };
+    let flips = previous.as_ref().map(|_| (flipped(true), flipped(false)));
     let on_budget = {
         let (dispatch, params, previous, offered) =
             (props.dispatch.clone(), params.clone(), previous.clone(), offered.clone());
@@ -176,7 +187,7 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
                 lambda={report.allocation.as_ref().map(|a| a.lambda)} spend={totals.discount_cost}
                 profit={totals.incremental_profit} flips={flips} on_change={on_budget} />
             <div class="row charts">
-                <SegmentHistogram lang={lang} offers={pct} segments={seg_labels} names={report.segment_names.clone()} max={max} />
+                <SegmentHistogram lang={lang} offers={pct} segments={seg_labels} names={segment_names.clone()} max={max} />
                 { map }
             </div>
             <section class="card">
@@ -184,10 +195,18 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
                     <h2>{ t(Key::OffersPerUser) }</h2>
                     <button id="download-strategy" onclick={on_download}>{ t(Key::DownloadCsv) }</button>
                 </div>
-                { offers_table(lang, report) }
+                { offers_table(lang, report, &segment_names) }
             </section>
             <CompareTable lang={lang} data={Shared(state.data.clone())} ctx={Shared(ctx.clone())} params={params.clone()} />
-            <FairnessPanel lang={lang} audits={report.fairness.clone()} />
+            if matches!(params.strategy, Strategy::Segment | Strategy::Elasticity) {
+                <ElasticityTable lang={lang} ctx={Shared(ctx.clone())} segment_names={segment_names.clone()} />
+                <ChooseK lang={lang} data={Shared(state.data.clone())} seed={params.segments.seed} />
+            }
+            if params.strategy == Strategy::Propensity {
+                <ModelCheck lang={lang} data={Shared(state.data.clone())} seed={params.response.seed} />
+            }
+            <FairnessPanel lang={lang} audits={report.fairness.clone()}
+                segment_labels={report.segment_names.iter().cloned().zip(segment_names.iter().cloned()).collect::<Vec<_>>()} />
             { article }
         </div>
     }
@@ -231,7 +250,7 @@ fn model_notes(lang: Lang, c: &Context) -> Html {
 /// Rows shown at most (the CSV has all).
 const MAX_ROWS: usize = 500;
 
-fn offers_table(lang: Lang, r: &StrategyReport) -> Html {
+fn offers_table(lang: Lang, r: &StrategyReport, names: &[String]) -> Html {
     let t = |k: Key| text(lang, k);
     let mut rows: Vec<&crate::engine::discount::strategy::UserOffer> = r.offers.iter().collect();
     rows.sort_by(|a, b| b.percent_off.0.total_cmp(&a.percent_off.0));
@@ -250,7 +269,7 @@ fn offers_table(lang: Lang, r: &StrategyReport) -> Html {
                     <th scope="col">{ t(Key::ColWhy) }</th>
                 </tr></thead>
                 <tbody>{ for rows.iter().take(MAX_ROWS).map(|o| {
-                    let segment = o.segment.and_then(|s| r.segment_names.get(s).map(|n| format!("{s}: {n}"))).unwrap_or_default();
+                    let segment = o.segment.and_then(|s| names.get(s).map(|n| format!("{s}: {n}"))).unwrap_or_default();
                     let curve = match &o.basis {
                         Basis::Propensity { curve, .. } => html! { <Sparkline points={curve.clone()} mark={o.percent_off.fraction()} /> },
                         _ => html! {},
@@ -264,7 +283,7 @@ fn offers_table(lang: Lang, r: &StrategyReport) -> Html {
                             <td class="num">{ o.conversion.map_or("—".into(), |p| format!("{p:.3}")) }</td>
                             <td class="num">{ money(o.expected_cost) }</td>
                             <td>{ curve }</td>
-                            <td class="why">{ why_offer(lang, o, &r.segment_names) }</td>
+                            <td class="why">{ why_offer(lang, o, names) }</td>
                         </tr>
                     }
                 }) }</tbody>

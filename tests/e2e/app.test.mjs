@@ -305,9 +305,18 @@ test('strategies: switch them, move the budget slider, download the CSV', async 
   await page.selectOption('#strategy', 'elasticity');
   await page.waitForFunction(() => document.querySelector('#strategy-table tbody tr .why').textContent.includes('ε ='));
   assert.match(await page.locator('#fairness').textContent(), /age/);
+  // The elasticities behind it, per segment and category, and help choosing k.
+  assert.ok((await page.locator('#elasticity-table tbody tr').count()) >= 4 + 7);
+  await page.click('#choose-k');
+  await page.waitForSelector('#choose-k-table');
+  assert.equal(await page.locator('#choose-k-table tbody tr').count(), 8);
   // Propensity: each row has its purchase curve.
   await page.selectOption('#strategy', 'propensity');
   await page.waitForSelector('#strategy-table svg.sparkline');
+  await page.click('#model-check');
+  await page.waitForSelector('#model-check-table');
+  assert.equal(await page.locator('#model-check-table tbody tr').count(), 5);
+  assert.match(await page.locator('#model-check-table').textContent(), /best/);
   // Segment table: the offer per segment comes from the inputs.
   await page.selectOption('#strategy', 'segment');
   await page.check('#segment-table');
@@ -329,6 +338,8 @@ test('strategies: switch them, move the budget slider, download the CSV', async 
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, String(max * 0.2));
   await page.waitForFunction(() => /λ = [0-9.]+/.test(document.getElementById('budget-status').textContent));
+  // From half the unconstrained spend down to a fifth: some users lose their offer, by name.
+  assert.match(await page.locator('#budget-out').textContent(), /lost: c\d+/);
   // The slider also moves by keyboard.
   const before = await page.locator('#budget-status').textContent();
   await page.locator('#budget-slider').focus();

@@ -47,7 +47,7 @@ use super::propensity::{
 };
 use super::seed_item::{item_discounts, ItemDiscountParams};
 use super::seed_user::{user_discounts, user_discounts_from_neighbours, UserDiscountParams};
-use super::segments::{segment, SegmentParams, Segmentation, ValidSegmentParams};
+use super::segments::{segment, Profile, SegmentParams, Segmentation, ValidSegmentParams};
 use crate::engine::error::EngineError;
 use crate::engine::neighbours::{top_k_streaming, Neighbour, NeighbourFilter};
 use crate::engine::ratings::Kind;
@@ -400,6 +400,8 @@ pub struct StrategyReport {
     pub offers: Vec<UserOffer>,
     /// Segment names (index = segment), when segments exist.
     pub segment_names: Vec<String>,
+    /// Segment profiles (index = segment), when segments exist.
+    pub segments: Vec<Profile>,
     /// The budget allocation, when a budget was given.
     pub allocation: Option<Allocation>,
     /// Totals.
@@ -693,6 +695,7 @@ pub fn finish(
         strategy: params.params.strategy,
         offers,
         segment_names,
+        segments: seg.map(|s| s.profiles.clone()).unwrap_or_default(),
         allocation: allocation.map(|(a, _)| a),
         totals,
         fairness,

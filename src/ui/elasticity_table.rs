@@ -1,0 +1,80 @@
+//! The estimated elasticities behind the elasticity and segment strategies: per segment
+//! and per category, with standard errors and 95% intervals.
+
+use yew::prelude::*;
+
+use super::Shared;
+use crate::engine::discount::elasticity::{Estimate, NoEstimate};
+use crate::engine::discount::strategy::Context;
+use crate::engine::explain::num;
+use crate::i18n::{text, tr, Key, Lang};
+
+/// Props of [`ElasticityTable`].
+#[derive(Properties, PartialEq)]
+pub struct ElasticityTableProps {
+    /// Language.
+    pub lang: Lang,
+    /// The strategy context.
+    pub ctx: Shared<Option<Context>>,
+    /// Segment names in the interface's language.
+    pub segment_names: Vec<String>,
+}
+
+fn reason(e: NoEstimate) -> &'static str {
+    match e {
+        NoEstimate::NoPurchases => "no purchases",
+        NoEstimate::NoPriceVariation => "no price variation",
+        NoEstimate::NotConverged => "did not converge",
+    }
+}
+
+fn row(lang: Lang, label: String, est: &Result<Estimate, NoEstimate>) -> Html {
+    match est {
+        Ok(e) => html! {
+            <tr>
+                <th scope="row">{ label }</th>
+                <td class="num">{ num(e.elasticity) }</td>
+                <td class="num">{ num(e.se) }</td>
+                <td class="num">{ format!("[{}, {}]", num(e.ci_low), num(e.ci_high)) }</td>
+                <td class="num">{ e.rows }</td>
+                <td class="num">{ e.purchases }</td>
+            </tr>
+        },
+        Err(r) => html! {
+            <tr><th scope="row">{ label }</th><td colspan="5" class="hint">{ tr(lang, Key::NoEstimateReason, &[("reason", reason(*r).to_string())]) }</td></tr>
+        },
+    }
+}
+
+/// The table.
+#[component]
+pub fn ElasticityTable(props: &ElasticityTableProps) -> Html {
+    let lang = props.lang;
+    let t = |k: Key| text(lang, k);
+    let Some(Ok(el)) = (*props.ctx.0).as_ref().map(|c| &c.elasticity) else { return html! {} };
+    html! {
+        <section class="card" aria-labelledby="elasticity-h">
+            <h2 id="elasticity-h">{ t(Key::ElasticityTable) }</h2>
+            <div class="table-scroll">
+                <table class="data-table compact" id="elasticity-table">
+                    <thead><tr>
+                        <th scope="col">{ t(Key::ColGroup) }</th>
+                        <th scope="col">{ t(Key::ColElasticity) }</th>
+                        <th scope="col">{ t(Key::ColSe) }</th>
+                        <th scope="col">{ t(Key::ColCi) }</th>
+                        <th scope="col">{ t(Key::ColRows) }</th>
+                        <th scope="col">{ t(Key::ColPurchases) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for el.by_segment.iter().enumerate().map(|(s, e)| {
+                            let name = props.segment_names.get(s).cloned().unwrap_or_default();
+                            row(lang, format!("{} {s}: {name}", t(Key::SegmentPrefix)), e)
+                        }) }
+                        { for el.by_category.iter().map(|(c, e)| row(lang, format!("{} {c}", t(Key::CategoryPrefix)), e)) }
+                    </tbody>
+                </table>
+            </div>
+            <p class="hint">{ t(Key::ElasticityHint) }</p>
+        </section>
+    }
+}

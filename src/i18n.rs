@@ -12,7 +12,7 @@
 use crate::engine::discount::offer::zhe_label;
 use crate::engine::discount::seed_item::{ItemDiscount, ItemOutcome};
 use crate::engine::discount::seed_user::{UserDiscount, UserFallback};
-use crate::engine::error::{ParseError, ParseErrorKind};
+use crate::engine::error::{EngineError, Need, ParseError, ParseErrorKind};
 use crate::engine::explain::{num, StepLabel};
 
 /// Interface language.
@@ -389,24 +389,47 @@ catalogue! {
     UsersHint => "CSV with a header user,age,gender,... or MovieLens u.user. Used only to audit offers for fairness, never to set them.", "带表头 user,age,gender,... 的 CSV，或 MovieLens 的 u.user。只用于审查优惠是否公平，从不用于定价。";
     SummaryPurchases => "{n} purchase-log rows", "{n} 条购买记录";
     SummaryNoPurchases => "no purchase log", "无购买记录";
-    WhyStrategyUser => "{k} neighbours rate {mean} on average: strength {s} → {off}% proposed", "{k} 位近邻平均评分 {mean}：强度 {s} → 建议 {off}%";
+    WhyStrategyUser => "{k} neighbours ({ids}) rate {mean} on average: strength {s} → {off}% proposed", "{k} 位近邻（{ids}）平均评分 {mean}：强度 {s} → 建议 {off}%";
     WhyStrategyUserNone => "no positively similar neighbour: the global mean {mean} was used → {off}% proposed", "没有正相似的近邻：使用全局均值 {mean} → 建议 {off}%";
     WhyStrategyItem => "item {item}: similar items sold at m = {m} → {off}% proposed", "商品 {item}：相似商品折扣率 m = {m} → 建议 {off}%";
     WhySegmentTable => "segment “{name}” gets {off}% (segment table)", "细分“{name}”统一给 {off}%（细分表）";
-    WhySegmentMarkup => "segment “{name}”: ε = {e}, markup rule → {off}%", "细分“{name}”：ε = {e}，加价规则 → {off}%";
-    WhySegmentInelastic => "segment “{name}”: |ε| = {e} ≤ 1, no interior optimum → no discount", "细分“{name}”：|ε| = {e} ≤ 1，没有内部最优 → 不打折";
+    WhySegmentMarkup => "segment “{name}”: ε = {e} ± {se}, markup rule → {off}%", "细分“{name}”：ε = {e} ± {se}，加价规则 → {off}%";
+    WhySegmentElasticity => "segment “{name}”: ε = {e} ± {se}", "细分“{name}”：ε = {e} ± {se}";
     WhySegmentNoEstimate => "segment “{name}”: no elasticity could be estimated → no discount", "细分“{name}”：无法估计弹性 → 不打折";
     WhyElasticity => "ε = {e} (own {own} ± {se}, weight {w}; segment {seg})", "ε = {e}（本人 {own} ± {se}，权重 {w}；细分 {seg}）";
-    WhyElasticityNoOwn => "ε = {e} (the segment's; too few own purchases)", "ε = {e}（沿用细分值；本人购买太少）";
+    WhyElasticityNoOwn => "ε = {e} ± {se} (the segment's; too few own purchases)", "ε = {e} ± {se}（沿用细分值；本人购买太少）";
+    WhyElasticityOwnOnly => "ε = {e} ± {se} (own; the segment has no estimate)", "ε = {e} ± {se}（本人；细分无估计）";
     WhyMarkupInterior => "P* = c / (1 − 1/|ε|) = {p} below list {list} → {off}% proposed", "P* = c / (1 − 1/|ε|) = {p} 低于标价 {list} → 建议 {off}%";
     WhyMarkupAbove => "P* = {p} ≥ list {list}: no discount pays", "P* = {p} ≥ 标价 {list}：打折不划算";
     WhyMarkupInelastic => "|ε| ≤ 1: demand is inelastic, no interior optimum → no discount", "|ε| ≤ 1：需求缺乏弹性，没有内部最优 → 不打折";
+    WhyMarkupNotDownward => "ε ≥ 0: demand does not fall as the price rises, so the markup rule does not apply → no discount", "ε ≥ 0：需求不随价格上升而下降，加价规则不适用 → 不打折";
+    WhyMarkupNoCost => "no unit cost: the markup rule needs one → no discount", "没有单位成本：加价规则需要成本 → 不打折";
     WhyPropensity => "p(buy) {p0} at 0% → {pd} at {off}%; expected extra profit {v}", "购买概率 0% 时 {p0} → {off}% 时 {pd}；预期增量利润 {v}";
     WhyPropensityNoCost => "(no unit costs: revenue maximised)", "（无单位成本：按收入最大化）";
     WhyCoupon => "coupons {list} take {value} off {price}", "优惠券 {list} 在 {price} 上减 {value}";
     WhyCouponCapped => "(stacking capped)", "（叠加已封顶）";
     WhyCouponNone => "no coupon applies", "没有适用的优惠券";
     WhyUnavailable => "no offer: {reason}", "无优惠：{reason}";
+    Need_PurchaseLogForElasticity => "elasticities need a purchase log with prices paid (user,item,list_price,price_paid,quantity,timestamp)", "弹性需要带实付价格的购买记录（user,item,list_price,price_paid,quantity,timestamp）";
+    Need_PurchaseLogForModel => "the purchase-probability model needs a purchase log (user,item,list_price,price_paid,quantity,timestamp)", "购买概率模型需要购买记录（user,item,list_price,price_paid,quantity,timestamp）";
+    Need_PurchaseLogUsers => "no purchase-log row belongs to a user of the rating set", "购买记录中没有评分数据里的用户";
+    Need_BothOutcomes => "the purchase log needs views without a purchase (quantity 0) as well as purchases", "购买记录既要有购买，也要有浏览未购买（数量 0）的行";
+    Need_ItemAttributes => "attribute Jaccard and the item formula need an item table with attributes", "属性 Jaccard 和商品公式需要带属性的商品表";
+    Need_MoreUsersThanSegments => "{k} segments need at least {k} users; there are {n}", "{k} 个细分至少需要 {k} 位用户；现有 {n} 位";
+    Need_Regularisation => "the features are collinear or the classes are perfectly separated; add regularisation (C)", "特征共线或类别完全可分；请加正则化（C）";
+    Err_MatrixTooLarge => "a {n} × {n} similarity matrix needs {needed} MB, over the {budget} MB budget; use fewer users or items", "{n} × {n} 的相似度矩阵需要 {needed} MB，超过 {budget} MB 的上限；请减少用户或商品";
+    Err_UnknownId => "unknown {what} '{id}'", "未知的{what}“{id}”";
+    NoEstPurchases => "no purchases", "没有购买";
+    NoEstPriceVariation => "no price variation", "价格没有变化";
+    NoEstNotConverged => "did not converge", "未收敛";
+    WorkersUnavailable => "Web Workers are not available in this browser", "此浏览器不支持 Web Worker";
+    WorkerStartFailed => "could not start the worker", "无法启动后台线程";
+    SlopeOneMeans => "r̄_u = {mean}, mean deviation = {dev}", "r̄_u = {mean}，平均偏差 = {dev}";
+    KMeans => "k-means", "k 均值（k-means）";
+    SparklineLabel => "p(buy | d): {p0} at 0%, {pm} at the offer of {dm}%, {p1} at {d}%", "购买概率 p(buy | d)：0% 时 {p0}，优惠 {dm}% 时 {pm}，{d}% 时 {p1}";
+    UnavailableNoListPrice => "no list price for the user's items", "该用户的商品没有标价";
+    UnavailableNoItemRates => "no item-table row with discount rates for the user's item", "商品表中没有该用户商品的历史折扣率";
+    UnavailableNoElasticity => "no elasticity estimate for the user or their segment", "该用户及其细分都没有弹性估计";
     WhyGuards => "lowered by: {guards}", "被限制：{guards}";
     GuardMax => "maximum discount", "最大折扣";
     GuardMargin => "margin floor", "毛利下限";
@@ -453,6 +476,38 @@ pub fn step_label(lang: Lang, label: StepLabel) -> &'static str {
         StepLabel::Final => Key::Step_Final,
     };
     text(lang, key)
+}
+
+/// An engine error in `lang`: the known cases translated, the rest (parameter checks
+/// and internal diagnostics) as the engine words them.
+pub fn engine_error(lang: Lang, e: &EngineError) -> String {
+    match e {
+        EngineError::Needs(need) => match need {
+            Need::PurchaseLogForElasticity => text(lang, Key::Need_PurchaseLogForElasticity).to_string(),
+            Need::PurchaseLogForModel => text(lang, Key::Need_PurchaseLogForModel).to_string(),
+            Need::PurchaseLogUsers => text(lang, Key::Need_PurchaseLogUsers).to_string(),
+            Need::BothOutcomes => text(lang, Key::Need_BothOutcomes).to_string(),
+            Need::ItemAttributes => text(lang, Key::Need_ItemAttributes).to_string(),
+            Need::MoreUsersThanSegments { k, n } => {
+                tr(lang, Key::Need_MoreUsersThanSegments, &[("k", k.to_string()), ("n", n.to_string())])
+            }
+            Need::Regularisation => text(lang, Key::Need_Regularisation).to_string(),
+        },
+        EngineError::MatrixTooLarge { n, needed_mb, budget_mb } => tr(
+            lang,
+            Key::Err_MatrixTooLarge,
+            &[("n", n.to_string()), ("needed", needed_mb.to_string()), ("budget", budget_mb.to_string())],
+        ),
+        EngineError::UnknownId { what, id } => {
+            let what = match (lang, *what) {
+                (Lang::Zh, "user") => "用户",
+                (Lang::Zh, "item") => "商品",
+                (_, w) => w,
+            };
+            tr(lang, Key::Err_UnknownId, &[("what", what.to_string()), ("id", id.clone())])
+        }
+        EngineError::InvalidParameter { .. } | EngineError::MissingData(_) => e.to_string(),
+    }
 }
 
 /// A parse problem in `lang`, located by line and column.

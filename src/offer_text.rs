@@ -12,12 +12,14 @@
 //! assert!(why_offer(Lang::En, &r.offers[0], &r.segment_names).contains("ε ="));
 //! ```
 
+use crate::engine::discount::elasticity::Estimate;
 use crate::engine::discount::features::Feature;
 use crate::engine::discount::guardrails::Guard;
 use crate::engine::discount::markup::Markup;
 use crate::engine::discount::segments::Profile;
-use crate::engine::discount::strategy::{Basis, UserOffer};
+use crate::engine::discount::strategy::{Basis, Unavailable, UserOffer};
 use crate::engine::explain::num;
+use crate::engine::neighbours::Neighbour;
 use crate::i18n::{percent, text, tr, Key, Lang};
 
 fn money(v: f64) -> String {
@@ -31,7 +33,30 @@ fn markup_text(lang: Lang, m: &Markup, list: f64, off: &str) -> String {
         }
         Markup::AboveList { price } => tr(lang, Key::WhyMarkupAbove, &[("p", money(*price)), ("list", money(list))]),
         Markup::Inelastic => text(lang, Key::WhyMarkupInelastic).to_string(),
+        Markup::NotDownward => text(lang, Key::WhyMarkupNotDownward).to_string(),
+        Markup::NoCost => text(lang, Key::WhyMarkupNoCost).to_string(),
     }
+}
+
+/// Why a strategy made no offer, in `lang`.
+pub fn unavailable_text(lang: Lang, reason: Unavailable) -> &'static str {
+    text(
+        lang,
+        match reason {
+            Unavailable::NoListPrice => Key::UnavailableNoListPrice,
+            Unavailable::NoItemRates => Key::UnavailableNoItemRates,
+            Unavailable::NoElasticity => Key::UnavailableNoElasticity,
+        },
+    )
+}
+
+/// Neighbour ids as listed in a "why": the first five, then "…".
+fn neighbour_ids(neighbours: &[Neighbour]) -> String {
+    let mut ids: Vec<&str> = neighbours.iter().take(5).map(|n| n.id.as_str()).collect();
+    if neighbours.len() > 5 {
+        ids.push("…");
+    }
+    ids.join(", ")
 }
 
 /// The basis of an offer as one sentence (without guardrails and budget).
@@ -49,6 +74,7 @@ pub fn why_basis(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
                     Key::WhyStrategyUser,
                     &[
                         ("k", neighbours.len().to_string()),
+                        ("ids", neighbour_ids(neighbours)),
                         ("mean", num(*neighbour_mean)),
                         ("s", num(*strength)),
                         ("off", proposed),
@@ -66,16 +92,22 @@ pub fn why_basis(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
             ],
         ),
         Basis::Segment { from_table: true, .. } => tr(lang, Key::WhySegmentTable, &[("name", name), ("off", proposed)]),
-        Basis::Segment { markup: Some((e, Markup::Inelastic)), .. } => {
-            tr(lang, Key::WhySegmentInelastic, &[("name", name), ("e", num(e.abs()))])
-        }
-        Basis::Segment { markup: Some((e, _)), .. } => {
-            tr(lang, Key::WhySegmentMarkup, &[("name", name), ("e", num(*e)), ("off", proposed)])
+        Basis::Segment { markup: Some((e, m)), .. } => {
+            let values = [("name", name), ("e", num(e.elasticity)), ("se", num(e.se)), ("off", proposed.clone())];
+            match m {
+                Markup::Interior { .. } | Markup::AboveList { .. } => tr(lang, Key::WhySegmentMarkup, &values),
+                _ => format!(
+                    "{}; {}",
+                    tr(lang, Key::WhySegmentElasticity, &values),
+                    markup_text(lang, m, list, &proposed)
+                ),
+            }
         }
         Basis::Segment { markup: None, .. } => tr(lang, Key::WhySegmentNoEstimate, &[("name", name)]),
         Basis::Elasticity { elasticity, segment, markup } => {
-            let head = match &elasticity.own {
-                Some(own) => tr(
+            let seg = |e: &Estimate| (num(e.elasticity), num(e.se));
+            let head = match (&elasticity.own, segment.as_ref()) {
+                (Some(own), Some(s)) if elasticity.weight < 1.0 => tr(
                     lang,
                     Key::WhyElasticity,
                     &[
@@ -83,10 +115,17 @@ pub fn why_basis(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
                         ("own", num(own.elasticity)),
                         ("se", num(own.se)),
                         ("w", num(elasticity.weight)),
-                        ("seg", segment.map(|s| num(s.elasticity)).unwrap_or_else(|| "—".into())),
+                        ("seg", format!("{} ± {}", seg(s).0, seg(s).1)),
                     ],
                 ),
-                None => tr(lang, Key::WhyElasticityNoOwn, &[("e", num(elasticity.elasticity))]),
+                (Some(own), _) => {
+                    tr(lang, Key::WhyElasticityOwnOnly, &[("e", num(own.elasticity)), ("se", num(own.se))])
+                }
+                (None, s) => tr(
+                    lang,
+                    Key::WhyElasticityNoOwn,
+                    &[("e", num(elasticity.elasticity)), ("se", s.map_or_else(|| "—".into(), |s| seg(s).1))],
+                ),
             };
             format!("{head}; {}", markup_text(lang, markup, list, &proposed))
         }
@@ -120,7 +159,9 @@ pub fn why_basis(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
             }
             s
         }
-        Basis::Unavailable { reason } => tr(lang, Key::WhyUnavailable, &[("reason", reason.clone())]),
+        Basis::Unavailable { reason } => {
+            tr(lang, Key::WhyUnavailable, &[("reason", unavailable_text(lang, *reason).to_string())])
+        }
     }
 }
 

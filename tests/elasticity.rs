@@ -72,18 +72,31 @@ fn no_estimate_without_purchases_or_price_variation() {
 #[test]
 fn markup_rule_cases() {
     // ε = −2, c = 30, P0 = 100: P* = 30/(1 − 1/2) = 60, 40% off.
-    let m = markup(-2.0, 100.0, 30.0);
+    let m = markup(-2.0, 100.0, Some(30.0));
     assert_eq!(m, Markup::Interior { price: 60.0, discount: 0.4 });
     // ε = −1.5, c = 50: P* = 50/(1/3) = 150 ≥ 100: no discount.
-    match markup(-1.5, 100.0, 50.0) {
+    match markup(-1.5, 100.0, Some(50.0)) {
         Markup::AboveList { price } => assert_abs_diff_eq!(price, 150.0, epsilon = 1e-9),
         other => panic!("expected AboveList, got {other:?}"),
     }
-    // |ε| ≤ 1: no interior optimum, including exactly 1 and a positive ε.
-    for e in [-1.0, -0.5, 0.0, 0.7, f64::NAN] {
-        assert_eq!(markup(e, 100.0, 50.0), Markup::Inelastic, "ε = {e}");
-        assert_eq!(markup(e, 100.0, 50.0).discount(), 0.0);
+    // −1 ≤ ε < 0: inelastic, no interior optimum, including exactly −1.
+    for e in [-1.0, -0.5, -1e-9] {
+        assert_eq!(markup(e, 100.0, Some(50.0)), Markup::Inelastic, "ε = {e}");
+        assert_eq!(markup(e, 100.0, Some(50.0)).discount(), 0.0);
     }
+    // ε ≥ 0 or not a number: not a downward demand curve, said as such (not "|ε| ≤ 1").
+    for e in [0.0, 0.7, 2.0, f64::NAN, f64::NEG_INFINITY] {
+        assert_eq!(markup(e, 100.0, Some(50.0)), Markup::NotDownward, "ε = {e}");
+        assert_eq!(markup(e, 100.0, Some(50.0)).discount(), 0.0);
+    }
+    // No unit cost: no margin to optimise, no discount (not P* = 0).
+    assert_eq!(markup(-3.0, 100.0, None), Markup::NoCost);
+    assert_eq!(markup(-3.0, 100.0, None).discount(), 0.0);
     // Zero cost: P* = 0, 100% off is the "optimum" the guardrails must catch.
-    assert_abs_diff_eq!(markup(-4.0, 100.0, 0.0).discount(), 1.0, epsilon = 1e-12);
+    assert_abs_diff_eq!(markup(-4.0, 100.0, Some(0.0)).discount(), 1.0, epsilon = 1e-12);
+    // ε = −1.25, c = 20: P* = 20 / (1 − 0.8) = 100 = P0 exactly: no discount.
+    match markup(-1.25, 100.0, Some(20.0)) {
+        Markup::AboveList { price } => assert_abs_diff_eq!(price, 100.0, epsilon = 1e-9),
+        other => panic!("expected AboveList, got {other:?}"),
+    }
 }

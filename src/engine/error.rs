@@ -187,6 +187,9 @@ pub enum EngineError {
     /// The measure needs data the dataset does not have.
     #[error("{0}")]
     MissingData(String),
+    /// A strategy or model needs data the dataset does not have (a known case, translated in the UI).
+    #[error("{0}")]
+    Needs(Need),
     /// An id was not found.
     #[error("unknown {what} '{id}'")]
     UnknownId {
@@ -195,6 +198,39 @@ pub enum EngineError {
         /// The id asked for.
         id: String,
     },
+}
+
+/// What a computation needed and did not find: the cases a user meets with partial data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum Need {
+    /// Elasticities need prices paid.
+    #[error("elasticities need a purchase log with prices paid (user,item,list_price,price_paid,quantity,timestamp)")]
+    PurchaseLogForElasticity,
+    /// The purchase-probability model needs a purchase log.
+    #[error(
+        "the purchase-probability model needs a purchase log (user,item,list_price,price_paid,quantity,timestamp)"
+    )]
+    PurchaseLogForModel,
+    /// The purchase log's users are not the rating set's.
+    #[error("no purchase-log row belongs to a user of the rating set")]
+    PurchaseLogUsers,
+    /// The purchase log has only purchases, or only views.
+    #[error("both outcomes are needed, but every row has the same one (the purchase log needs views without a purchase, quantity 0, as well as purchases)")]
+    BothOutcomes,
+    /// The item formula and attribute Jaccard need item attributes.
+    #[error("attribute Jaccard and the item formula need an item table with attributes")]
+    ItemAttributes,
+    /// More segments than users.
+    #[error("{k} segments need at least {k} users; there are {n}")]
+    MoreUsersThanSegments {
+        /// Segments asked for.
+        k: usize,
+        /// Users there are.
+        n: usize,
+    },
+    /// The logistic model cannot be fitted without a penalty.
+    #[error("the features are collinear or the classes are perfectly separated; add regularisation (C)")]
+    Regularisation,
 }
 
 impl EngineError {

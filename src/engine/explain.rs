@@ -17,7 +17,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::error::EngineError;
+use super::error::{EngineError, Need};
 use super::items::ItemTable;
 use super::jaccard::attribute_matrix;
 use super::ratings::{Kind, Ratings};
@@ -338,8 +338,7 @@ fn explain_attributes(
     a: usize,
     b: usize,
 ) -> Result<PairExplanation, EngineError> {
-    let table = items
-        .ok_or_else(|| EngineError::MissingData("attribute_jaccard needs an item table with attributes".into()))?;
+    let table = items.ok_or(EngineError::Needs(Need::ItemAttributes))?;
     let ids = ratings.ids(params.kind).to_vec();
     let index = table.index();
     let attrs = |k: usize| index.get(ids[k].as_str()).map(|i| i.attributes.clone()).unwrap_or_default();

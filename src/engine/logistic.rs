@@ -16,7 +16,7 @@
 
 use ndarray::{Array2, ArrayView2};
 
-use crate::engine::error::EngineError;
+use crate::engine::error::{EngineError, Need};
 
 /// Options of the fit.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -238,7 +238,7 @@ pub fn fit(x: ArrayView2<f64>, y: &[bool], params: &ValidLogisticParams) -> Resu
     }
     let positives = y.iter().filter(|&&b| b).count();
     if positives == 0 || positives == n {
-        return Err(EngineError::MissingData("both outcomes are needed, but every row has the same one".into()));
+        return Err(EngineError::Needs(Need::BothOutcomes));
     }
     let design = with_intercept(x, params.fit_intercept);
     let p = design.ncols();
@@ -249,11 +249,7 @@ pub fn fit(x: ArrayView2<f64>, y: &[bool], params: &ValidLogisticParams) -> Resu
     let mut iterations = 0;
     for _ in 0..params.max_iter {
         iterations += 1;
-        let l = cholesky(&hess).ok_or_else(|| {
-            EngineError::MissingData(
-                "the features are collinear or the classes are perfectly separated; add regularisation (C)".into(),
-            )
-        })?;
+        let l = cholesky(&hess).ok_or(EngineError::Needs(Need::Regularisation))?;
         let step = solve(&l, &grad).ok_or_else(|| EngineError::MissingData("the Newton step is not finite".into()))?;
         let mut t = 1.0;
         let mut accepted = None;
@@ -274,9 +270,7 @@ pub fn fit(x: ArrayView2<f64>, y: &[bool], params: &ValidLogisticParams) -> Resu
         beta = trial;
         (obj, grad, hess) = next;
         if params.c.is_none() && beta.iter().any(|b| b.abs() > 1e6) {
-            return Err(EngineError::MissingData(
-                "the classes are perfectly separated, so the coefficients diverge; add regularisation (C)".into(),
-            ));
+            return Err(EngineError::Needs(Need::Regularisation));
         }
         if moved < params.tol {
             converged = true;
@@ -284,9 +278,7 @@ pub fn fit(x: ArrayView2<f64>, y: &[bool], params: &ValidLogisticParams) -> Resu
         }
     }
     if params.c.is_none() && !converged && beta.iter().any(|b| b.abs() > 30.0) {
-        return Err(EngineError::MissingData(
-            "the classes are perfectly separated, so the coefficients diverge; add regularisation (C)".into(),
-        ));
+        return Err(EngineError::Needs(Need::Regularisation));
     }
     let (intercept, coef) = if params.fit_intercept { (beta[0], beta[1..].to_vec()) } else { (0.0, beta) };
     Ok(LogisticModel { intercept, coef, iterations, converged })

@@ -19,7 +19,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::error::EngineError;
+use super::error::{EngineError, Need};
 use super::ratings::Ratings;
 use super::similarity::{Measure, PairSums, Prepared, SimilarityMatrix, ValidSimilarityParams};
 
@@ -74,7 +74,7 @@ pub fn top_k_streaming(
     filter: NeighbourFilter,
 ) -> Result<Vec<Vec<Neighbour>>, EngineError> {
     if params.measure == Measure::AttributeJaccard {
-        return Err(EngineError::MissingData("attribute_jaccard needs an item table with attributes".to_string()));
+        return Err(EngineError::Needs(Need::ItemAttributes));
     }
     let prepared = Prepared::new(ratings, params);
     let kind = params.kind;

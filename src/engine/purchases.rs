@@ -244,6 +244,10 @@ pub fn timestamp(text: &str) -> Option<f64> {
     };
     let mut parts = date.split('-');
     let year: i64 = parts.next()?.parse().ok()?;
+    // Years 1 to 9999, as ISO 8601 writes them without a sign: far dates are typos.
+    if !(1..=9999).contains(&year) {
+        return None;
+    }
     let month: i64 = parts.next()?.parse().ok()?;
     let day: i64 = parts.next()?.parse().ok()?;
     if parts.next().is_some() || !(1..=12).contains(&month) || !(1..=days_in_month(year, month)).contains(&day) {

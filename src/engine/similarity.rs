@@ -30,7 +30,7 @@ use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 
 use super::baseline::{als, BaselineParams, Baselines};
-use super::error::EngineError;
+use super::error::{EngineError, Need};
 use super::items::ItemTable;
 use super::limits::{dense_matrix_bytes, DENSE_MATRIX_BUDGET_BYTES};
 use super::ratings::{Kind, Ratings};
@@ -401,9 +401,7 @@ pub fn compute(
     let ids = ratings.ids(params.kind).to_vec();
     check_dense_budget(ids.len())?;
     if params.measure == Measure::AttributeJaccard {
-        let table = items.ok_or_else(|| {
-            EngineError::MissingData("attribute_jaccard needs an item table with attributes".to_string())
-        })?;
+        let table = items.ok_or(EngineError::Needs(Need::ItemAttributes))?;
         return Ok(super::jaccard::attribute_matrix(ids, table, params.min_support));
     }
     Ok(finish_matrix(ids, &Prepared::new(ratings, params)))
@@ -421,7 +419,7 @@ pub fn compute_with_baselines(
     let ids = ratings.ids(params.kind).to_vec();
     check_dense_budget(ids.len())?;
     if params.measure == Measure::AttributeJaccard {
-        return Err(EngineError::MissingData("attribute_jaccard needs an item table with attributes".to_string()));
+        return Err(EngineError::Needs(Need::ItemAttributes));
     }
     if baselines.user.len() != ratings.n_users() || baselines.item.len() != ratings.n_items() {
         return Err(EngineError::param("baselines", "were fitted on another rating set"));

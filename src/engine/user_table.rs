@@ -59,8 +59,10 @@ pub fn parse_users(bytes: &[u8]) -> Result<UserTable, ParseErrors> {
             .collect();
         return build(columns, lines);
     }
-    let mut recs = records(text, Separator::Comma)?;
-    let header = recs.remove(0);
+    let mut recs = records(text, Separator::Comma)?.into_iter();
+    let Some(header) = recs.next() else {
+        return Err(ParseErrors::one(ParseError::file(ParseErrorKind::Empty)));
+    };
     let first = header.fields.first().map(|f| f.to_lowercase()).unwrap_or_default();
     if !matches!(first.as_str(), "user" | "user_id" | "userid" | "customer" | "id") || header.fields.len() < 2 {
         return Err(ParseErrors::one(ParseError {
@@ -70,7 +72,7 @@ pub fn parse_users(bytes: &[u8]) -> Result<UserTable, ParseErrors> {
         }));
     }
     let columns = header.fields[1..].to_vec();
-    build(columns, recs.into_iter().map(|r| (r.line, r.fields)).collect())
+    build(columns, recs.map(|r| (r.line, r.fields)).collect())
 }
 
 fn build(columns: Vec<String>, lines: Vec<(usize, Vec<String>)>) -> Result<UserTable, ParseErrors> {

@@ -5,8 +5,9 @@ use yew::prelude::*;
 use super::Shared;
 use crate::engine::discount::features::user_features;
 use crate::engine::discount::segments::choose_k;
+use crate::engine::error::EngineError;
 use crate::engine::samples::Dataset;
-use crate::i18n::{text, Key, Lang};
+use crate::i18n::{engine_error, text, Key, Lang};
 
 /// Props of [`ChooseK`].
 #[derive(Properties, PartialEq)]
@@ -19,7 +20,7 @@ pub struct ChooseKProps {
     pub seed: u64,
 }
 
-type Curve = Result<Vec<(usize, f64, Option<f64>)>, String>;
+type Curve = Result<Vec<(usize, f64, Option<f64>)>, EngineError>;
 
 const W: f64 = 360.0;
 const H: f64 = 150.0;
@@ -34,7 +35,7 @@ pub fn ChooseK(props: &ChooseKProps) -> Html {
     let onclick = {
         let (result, data, seed) = (result.clone(), props.data.clone(), props.seed);
         Callback::from(move |_| {
-            let out = choose_k(&user_features(&data), 8, seed).map_err(|e| e.to_string());
+            let out = choose_k(&user_features(&data), 8, seed);
             result.set(Some((data.clone(), out)));
         })
     };
@@ -85,7 +86,7 @@ pub fn ChooseK(props: &ChooseKProps) -> Html {
                 </figure>
             }
         }
-        Some(Err(e)) => html! { <p class="notice error" role="alert">{ e.clone() }</p> },
+        Some(Err(e)) => html! { <p class="notice error" role="alert">{ engine_error(lang, e) }</p> },
         _ => html! {},
     };
     html! {

@@ -4,11 +4,12 @@
 use yew::prelude::*;
 
 use super::strategy_controls::strategy_label;
-use super::strategy_view::money;
+use super::strategy_view::{money, AllProposals};
 use super::Shared;
-use crate::engine::discount::strategy::{compare, Context, StrategyParams};
+use crate::engine::discount::strategy::{compare_proposals, Context, StrategyParams};
+use crate::engine::error::EngineError;
 use crate::engine::samples::Dataset;
-use crate::i18n::{percent, text, Key, Lang};
+use crate::i18n::{engine_error, percent, text, Key, Lang};
 
 /// Props of [`CompareTable`].
 #[derive(Properties, PartialEq)]
@@ -19,6 +20,8 @@ pub struct CompareTableProps {
     pub data: Shared<Dataset>,
     /// The shared strategy context.
     pub ctx: Shared<Option<Context>>,
+    /// Every strategy's proposals (before the budget).
+    pub proposals: Shared<Result<AllProposals, EngineError>>,
     /// The current parameters (guardrails and budget apply to all).
     pub params: StrategyParams,
 }
@@ -28,12 +31,14 @@ pub struct CompareTableProps {
 pub fn CompareTable(props: &CompareTableProps) -> Html {
     let lang = props.lang;
     let t = |k: Key| text(lang, k);
-    let rows = use_memo((props.data.clone(), props.ctx.clone(), format!("{:?}", props.params)), {
-        let params = props.params.clone();
-        move |(data, ctx, _)| {
+    let rows = use_memo((props.proposals.clone(), props.params.budget.map(f64::to_bits)), {
+        let (params, data, ctx) = (props.params.clone(), props.data.clone(), props.ctx.clone());
+        move |(proposals, _)| {
             let v = params.clone().check().ok()?;
             let c = (*ctx.0).as_ref()?;
-            Some(compare(data, c, &v, None))
+            let all = proposals.0.as_ref().as_ref().ok()?;
+            let reports = compare_proposals(&data, c, &v, all, v.params.budget);
+            Some(reports.into_iter().map(|(s, r)| (s, r.map(|r| r.totals))).collect::<Vec<_>>())
         }
     });
     let Some(rows) = rows.as_ref() else { return html! {} };
@@ -68,7 +73,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                                 </tr>
                             },
                             Err(e) => html! {
-                                <tr><th scope="row">{ t(strategy_label(*s)) }</th><td colspan="7" class="hint">{ e.to_string() }</td></tr>
+                                <tr><th scope="row">{ t(strategy_label(*s)) }</th><td colspan="7" class="hint">{ engine_error(lang, e) }</td></tr>
                             },
                         }
                     }) }</tbody>

@@ -17,7 +17,7 @@ use crate::engine::histogram::histogram;
 use crate::engine::ratings::Kind;
 use crate::engine::similarity::{compute, Measure, SimilarityParams};
 use crate::export::user_discounts_csv;
-use crate::i18n::{percent, text, tr, why_user, Key};
+use crate::i18n::{engine_error, percent, text, tr, why_user, Key};
 
 /// Props of [`DiscountsView`].
 #[derive(Properties, PartialEq)]
@@ -97,7 +97,7 @@ pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
     };
     let rows = match &*rows {
         Err(e) => {
-            return html! { <div>{ controls }<p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", e.to_string())]) }</p></div> }
+            return html! { <div>{ controls }<p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", engine_error(lang, e))]) }</p></div> }
         }
         Ok(rows) => rows,
     };

@@ -20,12 +20,15 @@ pub struct ElasticityTableProps {
     pub segment_names: Vec<String>,
 }
 
-fn reason(e: NoEstimate) -> &'static str {
-    match e {
-        NoEstimate::NoPurchases => "no purchases",
-        NoEstimate::NoPriceVariation => "no price variation",
-        NoEstimate::NotConverged => "did not converge",
-    }
+fn reason(lang: Lang, e: NoEstimate) -> &'static str {
+    text(
+        lang,
+        match e {
+            NoEstimate::NoPurchases => Key::NoEstPurchases,
+            NoEstimate::NoPriceVariation => Key::NoEstPriceVariation,
+            NoEstimate::NotConverged => Key::NoEstNotConverged,
+        },
+    )
 }
 
 fn row(lang: Lang, label: String, est: &Result<Estimate, NoEstimate>) -> Html {
@@ -41,7 +44,7 @@ fn row(lang: Lang, label: String, est: &Result<Estimate, NoEstimate>) -> Html {
             </tr>
         },
         Err(r) => html! {
-            <tr><th scope="row">{ label }</th><td colspan="5" class="hint">{ tr(lang, Key::NoEstimateReason, &[("reason", reason(*r).to_string())]) }</td></tr>
+            <tr><th scope="row">{ label }</th><td colspan="5" class="hint">{ tr(lang, Key::NoEstimateReason, &[("reason", reason(lang, *r).to_string())]) }</td></tr>
         },
     }
 }

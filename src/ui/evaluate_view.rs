@@ -19,7 +19,7 @@ use crate::engine::explain::num;
 use crate::engine::predict::{fit_explainable, recommend, Explain, Trainset, ALGO_NAMES};
 use crate::engine::similarity::Measure;
 use crate::export::ratings_csv;
-use crate::i18n::{text, tr, Key};
+use crate::i18n::{engine_error, text, tr, Key};
 use crate::js_api::{CvOptions, CvRun, FoldText, GridValues};
 
 /// Props of [`EvaluateView`].
@@ -147,7 +147,7 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                 match spawn_worker(on_message) {
                     Some(handle) => *worker.borrow_mut() = Some(handle),
                     None => {
-                        status.set(Status::Failed("Web Workers are not available".into()));
+                        status.set(Status::Failed(text(lang, Key::WorkersUnavailable).into()));
                         return;
                     }
                 }
@@ -172,7 +172,7 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                 .unwrap_or(JsValue::UNDEFINED);
             let _ = js_sys::Reflect::set(&message, &"options".into(), &js_options);
             if handle.worker.post_message(&message).is_err() {
-                status.set(Status::Failed("could not start the worker".into()));
+                status.set(Status::Failed(text(lang, Key::WorkerStartFailed).into()));
                 return;
             }
             let folds_n = options.fold_files.as_ref().map(Vec::len).unwrap_or(options.folds.unwrap_or(5));
@@ -227,7 +227,7 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
     };
     let recs_html = match (&*fitted, &user) {
         (Err(e), _) => {
-            html! { <p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", e.to_string())]) }</p> }
+            html! { <p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", engine_error(lang, e))]) }</p> }
         }
         (Ok(_), None) => html! {},
         (Ok((train, model)), Some(u)) => {

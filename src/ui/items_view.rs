@@ -11,7 +11,7 @@ use crate::engine::discount::seed_item::{item_discounts, ItemDiscount, ItemDisco
 use crate::engine::error::EngineError;
 use crate::engine::explain::num;
 use crate::export::item_discounts_csv;
-use crate::i18n::{percent, text, tr, why_item, Key};
+use crate::i18n::{engine_error, percent, text, tr, why_item, Key};
 
 /// Props of [`ItemsView`].
 #[derive(Properties, PartialEq)]
@@ -51,7 +51,7 @@ pub fn ItemsView(props: &ItemsViewProps) -> Html {
     };
     let rows = match &*rows {
         Err(e) => {
-            return html! { <p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", e.to_string())]) }</p> }
+            return html! { <p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", engine_error(lang, e))]) }</p> }
         }
         Ok(r) => r,
     };

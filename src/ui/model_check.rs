@@ -6,9 +6,10 @@ use yew::prelude::*;
 use super::Shared;
 use crate::engine::discount::features::user_features;
 use crate::engine::discount::propensity::{evaluate_response, DEFAULT_C_GRID};
+use crate::engine::error::EngineError;
 use crate::engine::evaluate::classification::CGridPoint;
 use crate::engine::samples::Dataset;
-use crate::i18n::{text, tr, Key, Lang};
+use crate::i18n::{engine_error, text, tr, Key, Lang};
 
 /// Props of [`ModelCheck`].
 #[derive(Properties, PartialEq)]
@@ -21,7 +22,7 @@ pub struct ModelCheckProps {
     pub seed: u64,
 }
 
-type Outcome = Result<(Vec<CGridPoint>, usize), String>;
+type Outcome = Result<(Vec<CGridPoint>, usize), EngineError>;
 
 /// The panel.
 #[component]
@@ -33,7 +34,7 @@ pub fn ModelCheck(props: &ModelCheckProps) -> Html {
         let (result, data, seed) = (result.clone(), props.data.clone(), props.seed);
         Callback::from(move |_| {
             let f = user_features(&data);
-            let out = evaluate_response(&data, &f, &DEFAULT_C_GRID, 5, seed).map_err(|e| e.to_string());
+            let out = evaluate_response(&data, &f, &DEFAULT_C_GRID, 5, seed);
             result.set(Some((data.clone(), out)));
         })
     };
@@ -47,7 +48,7 @@ pub fn ModelCheck(props: &ModelCheckProps) -> Html {
             <button id="model-check" {onclick}>{ t(Key::EvaluateModel) }</button>
             { match shown {
                 None => html! {},
-                Some(Err(e)) => html! { <p class="notice error" role="alert">{ tr(lang, Key::StrategyUnavailable, &[("reason", e.clone())]) }</p> },
+                Some(Err(e)) => html! { <p class="notice error" role="alert">{ tr(lang, Key::StrategyUnavailable, &[("reason", engine_error(lang, e))]) }</p> },
                 Some(Ok((rows, best))) => html! {
                     <table class="data-table compact" id="model-check-table">
                         <thead><tr>

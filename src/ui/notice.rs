@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::state::{Action, AppState, Notice};
-use crate::i18n::{parse_error, text, tr, Key};
+use crate::i18n::{engine_error, parse_error, text, tr, Key};
 
 /// Props of [`NoticeBar`].
 #[derive(Properties, PartialEq)]
@@ -29,7 +29,7 @@ pub fn NoticeBar(props: &NoticeProps) -> Html {
             }
             v
         }
-        Notice::Refused(e) => vec![tr(lang, Key::ComputeFailed, &[("reason", e.to_string())])],
+        Notice::Refused(e) => vec![tr(lang, Key::ComputeFailed, &[("reason", engine_error(lang, e))])],
         Notice::BadGridValue { user, item, value } => {
             let s = props.state.data.ratings.scale();
             vec![tr(

@@ -63,7 +63,7 @@ pub fn PredictionPanel(props: &PredictionPanelProps) -> Html {
             }
         </> },
         Terms::SlopeOne(s) => html! { <>
-            <p><code>{ format!("r̄_u = {}, mean dev = {}", opt(s.user_mean), opt(s.mean_deviation)) }</code></p>
+            <p><code>{ tr(lang, Key::SlopeOneMeans, &[("mean", opt(s.user_mean)), ("dev", opt(s.mean_deviation))]) }</code></p>
             if !s.deviations.is_empty() {
                 <div class="table-scroll"><table class="compact">
                     <thead><tr><th scope="col">{ "j" }</th><th scope="col">{ t(Key::ColRating) }</th><th scope="col">{ t(Key::ColDeviation) }</th><th scope="col">{ t(Key::ColSupport) }</th></tr></thead>

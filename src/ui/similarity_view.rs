@@ -14,7 +14,7 @@ use crate::engine::neighbours::{top_k, NeighbourFilter};
 use crate::engine::ordering::{order, RowOrder};
 use crate::engine::ratings::Kind;
 use crate::engine::similarity::{compute, Measure, SimilarityMatrix, SimilarityParams, ValidSimilarityParams};
-use crate::i18n::{text, tr, Key};
+use crate::i18n::{engine_error, text, tr, Key};
 
 /// Props of [`SimilarityView`].
 #[derive(Properties, PartialEq)]
@@ -93,7 +93,7 @@ pub fn SimilarityView(props: &SimilarityViewProps) -> Html {
 
     let body = match &*computed {
         Err(e) => {
-            html! { <p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", e.to_string())]) }</p> }
+            html! { <p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", engine_error(lang, e))]) }</p> }
         }
         Ok((m, o)) => {
             let explain = state.selected.filter(|&(a, b)| a < m.len() && b < m.len()).and_then(|(a, b)| {

@@ -2,9 +2,13 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{tr, Key, Lang};
+
 /// Props of [`Sparkline`].
 #[derive(Properties, PartialEq)]
 pub struct SparklineProps {
+    /// Language.
+    pub lang: Lang,
     /// (d, p) points, d ascending.
     pub points: Vec<(f64, f64)>,
     /// The chosen d.
@@ -26,7 +30,17 @@ pub fn Sparkline(props: &SparklineProps) -> Html {
     let sy = |y: f64| H - 2.0 - (y - lo) / (hi - lo) * (H - 4.0);
     let line: Vec<String> = pts.iter().map(|p| format!("{:.1},{:.1}", sx(p.0), sy(p.1))).collect();
     let marked = pts.iter().min_by(|a, b| (a.0 - props.mark).abs().total_cmp(&(b.0 - props.mark).abs())).copied();
-    let label = format!("p(buy): {:.3} at 0% → {:.3} at {:.0}%", first.1, last.1, last.0 * 100.0);
+    let label = tr(
+        props.lang,
+        Key::SparklineLabel,
+        &[
+            ("p0", format!("{:.3}", first.1)),
+            ("p1", format!("{:.3}", last.1)),
+            ("d", format!("{:.0}", last.0 * 100.0)),
+            ("pm", marked.map_or_else(String::new, |m| format!("{:.3}", m.1))),
+            ("dm", marked.map_or_else(String::new, |m| format!("{:.0}", m.0 * 100.0))),
+        ],
+    );
     html! {
         <svg class="sparkline" viewBox={format!("0 0 {W} {H}")} width={W.to_string()} height={H.to_string()} role="img" aria-label={label.clone()}>
             <title>{ label }</title>

@@ -172,7 +172,7 @@ pub fn StrategyControls(props: &StrategyControlsProps) -> Html {
                 <label>{ t(Key::Segments) }<input id="segment-k" class="narrow" type="number" min="1" max="12" value={p.segments.k.to_string()} onchange={on_k} /></label>
                 <label>{ t(Key::SegmentModel) }
                     <select id="segment-model" onchange={on_model}>
-                        <option value="kmeans" selected={p.segments.model == SegmentModel::KMeans}>{ "k-means" }</option>
+                        <option value="kmeans" selected={p.segments.model == SegmentModel::KMeans}>{ t(Key::KMeans) }</option>
                         <option value="gmm" selected={p.segments.model == SegmentModel::Gmm}>{ t(Key::Gmm) }</option>
                     </select>
                 </label>

@@ -22,11 +22,11 @@ use super::strategy_controls::StrategyControls;
 use super::Shared;
 use crate::engine::discount::offer::zhe_label;
 use crate::engine::discount::strategy::{
-    finish, prepare, propose, Basis, Context, Proposal, Strategy, StrategyParams, StrategyReport,
+    finish, prepare, propose_all, Basis, Context, Proposal, Strategy, StrategyParams, StrategyReport, UserOffer,
 };
 use crate::engine::error::EngineError;
 use crate::export::strategy_csv;
-use crate::i18n::{percent, text, tr, Key, Lang};
+use crate::i18n::{engine_error, percent, text, tr, Key, Lang};
 use crate::offer_text::{segment_names, why_offer};
 
 /// Props of [`StrategyView`].
@@ -56,6 +56,17 @@ fn context_key(p: &StrategyParams) -> (usize, u64, bool, usize, Option<u64>, u64
     )
 }
 
+/// Every strategy's proposals, as [`propose_all`] gives them.
+pub type AllProposals = Vec<(Strategy, Result<Vec<Proposal>, EngineError>)>;
+
+/// The parameters the proposals depend on: all but the strategy and the budget.
+fn proposal_key(p: &StrategyParams) -> String {
+    let mut key = p.clone();
+    key.budget = None;
+    key.strategy = Strategy::SeedUser;
+    format!("{key:?}")
+}
+
 /// The view.
 #[component]
 pub fn StrategyView(props: &StrategyViewProps) -> Html {
@@ -72,30 +83,35 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
         let valid = valid.clone();
         use_memo((state.version, context_key(&params)), move |_| valid.ok().map(|v| prepare(&data, &v)))
     };
-    let proposals: Rc<Result<Vec<Proposal>, EngineError>> = {
+    // Every strategy's proposals, computed once per data and settings: switching strategy
+    // and moving the budget only re-run the cheap last step (guardrails are in the proposals).
+    let all: Rc<Result<AllProposals, EngineError>> = {
         let data = state.data.clone();
         let (ctx, valid) = (ctx.clone(), valid.clone());
-        let mut key = params.clone();
-        key.budget = None;
-        use_memo((state.version, Shared(ctx.clone()), format!("{key:?}")), move |_| {
+        use_memo((state.version, Shared(ctx.clone()), proposal_key(&params)), move |_| {
             let v = valid?;
             match &*ctx {
-                Some(c) => propose(&data, c, &v, None),
+                Some(c) => Ok(propose_all(&data, c, &v, None)),
                 None => Err(EngineError::MissingData("no context".into())),
             }
         })
     };
-    let reports: Rc<Option<(StrategyReport, StrategyReport)>> = {
+    let reports: Rc<Option<Result<(StrategyReport, StrategyReport), EngineError>>> = {
         let data = state.data.clone();
-        let (ctx, valid, proposals) = (ctx.clone(), valid.clone(), proposals.clone());
-        use_memo((Shared(proposals.clone()), params.budget.map(f64::to_bits)), move |_| {
-            let (Some(c), Ok(v), Ok(p)) = (&*ctx, valid, &*proposals) else { return None };
-            let free = finish(&data, c, &v, p, None);
-            let budgeted = finish(&data, c, &v, p, v.params.budget);
-            Some((free, budgeted))
+        let (ctx, valid, all) = (ctx.clone(), valid.clone(), all.clone());
+        use_memo((Shared(all.clone()), params.strategy, params.budget.map(f64::to_bits)), move |(_, strategy, _)| {
+            let (Some(c), Ok(v), Ok(all)) = (&*ctx, valid, &*all) else { return None };
+            let proposals = all.iter().find(|(s, _)| s == strategy)?.1.as_ref();
+            Some(proposals.map_err(Clone::clone).map(|p| {
+                let free = finish(&data, c, &v, p, None);
+                let budgeted = finish(&data, c, &v, p, v.params.budget);
+                (free, budgeted)
+            }))
         })
     };
-    let previous = use_state(|| None::<Vec<bool>>);
+    // The offers before the last budget move, with the settings they were made under: users
+    // "gained" or "lost" are only shown for a budget move, never across other changes.
+    let previous = use_state(|| None::<(String, Vec<bool>)>);
     let segment_names: Vec<String> = match ctx.as_ref().as_ref().map(|c| &c.segmentation) {
         Some(Ok(s)) => segment_names(lang, &s.profiles),
         _ => Vec::new(),
@@ -111,12 +127,12 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
     } else {
         html! {}
     };
-    let failure = match (&valid, &*proposals) {
-        (Err(e), _) | (_, Err(e)) => Some(e.to_string()),
+    let failure = match (&valid, &*all, &*reports) {
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Some(Err(e))) => Some(engine_error(lang, e)),
         _ => None,
     };
     let (free, report) = match (&failure, &*reports) {
-        (None, Some((free, report))) => (free, report),
+        (None, Some(Ok((free, report)))) => (free, report),
         _ => {
             let reason = failure.unwrap_or_default();
             return html! {
@@ -130,8 +146,10 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
     };
     let offered: Vec<bool> = report.offers.iter().map(|o| o.percent_off.0 > 0.0).collect();
     // Who gained or lost an offer with the last budget move (lists cut at 12 ids).
+    let here = format!("{:?}{}", proposal_key(&params), params.strategy.name());
+    let before = previous.as_ref().filter(|(key, prev)| *key == here && prev.len() == offered.len()).map(|p| &p.1);
     let flipped = |gained: bool| -> Vec<String> {
-        previous.as_ref().map_or_else(Vec::new, |prev| {
+        before.map_or_else(Vec::new, |prev| {
             offered
                 .iter()
                 .zip(prev)
@@ -141,12 +159,12 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
                 .collect()
         })
     };
-    let flips = previous.as_ref().map(|_| (flipped(true), flipped(false)));
+    let flips = before.map(|_| (flipped(true), flipped(false)));
     let on_budget = {
         let (dispatch, params, previous, offered) =
             (props.dispatch.clone(), params.clone(), previous.clone(), offered.clone());
         Callback::from(move |b: Option<f64>| {
-            previous.set(Some(offered.clone()));
+            previous.set(Some((here.clone(), offered.clone())));
             let mut p = params.clone();
             p.budget = b;
             dispatch.emit(Action::SetStrategy(Box::new(p)));
@@ -195,9 +213,9 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
                     <h2>{ t(Key::OffersPerUser) }</h2>
                     <button id="download-strategy" onclick={on_download}>{ t(Key::DownloadCsv) }</button>
                 </div>
-                { offers_table(lang, report, &segment_names) }
+                { offers_table(lang, report, &segment_names, ctx.as_ref().as_ref(), params.guardrails.max_discount.fraction()) }
             </section>
-            <CompareTable lang={lang} data={Shared(state.data.clone())} ctx={Shared(ctx.clone())} params={params.clone()} />
+            <CompareTable lang={lang} data={Shared(state.data.clone())} ctx={Shared(ctx.clone())} proposals={Shared(all.clone())} params={params.clone()} />
             if matches!(params.strategy, Strategy::Segment | Strategy::Elasticity) {
                 <ElasticityTable lang={lang} ctx={Shared(ctx.clone())} segment_names={segment_names.clone()} />
                 <ChooseK lang={lang} data={Shared(state.data.clone())} seed={params.segments.seed} />
@@ -206,7 +224,8 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
                 <ModelCheck lang={lang} data={Shared(state.data.clone())} seed={params.response.seed} />
             }
             <FairnessPanel lang={lang} audits={report.fairness.clone()}
-                segment_labels={report.segment_names.iter().cloned().zip(segment_names.iter().cloned()).collect::<Vec<_>>()} />
+                segment_labels={report.segment_names.iter().zip(&segment_names).enumerate()
+                    .map(|(k, (en, local))| (format!("{k}: {en}"), format!("{k}: {local}"))).collect::<Vec<_>>()} />
             { article }
         </div>
     }
@@ -231,7 +250,7 @@ fn model_notes(lang: Lang, c: &Context) -> Html {
                 ));
             }
         }
-        Err(e) => notes.push(tr(lang, Key::NoPurchaseModel, &[("reason", e.to_string())])),
+        Err(e) => notes.push(tr(lang, Key::NoPurchaseModel, &[("reason", engine_error(lang, e))])),
     }
     if let Ok(s) = &c.segmentation {
         notes.push(tr(
@@ -250,10 +269,10 @@ fn model_notes(lang: Lang, c: &Context) -> Html {
 /// Rows shown at most (the CSV has all).
 const MAX_ROWS: usize = 500;
 
-fn offers_table(lang: Lang, r: &StrategyReport, names: &[String]) -> Html {
+fn offers_table(lang: Lang, r: &StrategyReport, names: &[String], ctx: Option<&Context>, max: f64) -> Html {
     let t = |k: Key| text(lang, k);
-    let mut rows: Vec<&crate::engine::discount::strategy::UserOffer> = r.offers.iter().collect();
-    rows.sort_by(|a, b| b.percent_off.0.total_cmp(&a.percent_off.0));
+    let mut rows: Vec<(usize, &UserOffer)> = r.offers.iter().enumerate().collect();
+    rows.sort_by(|a, b| b.1.percent_off.0.total_cmp(&a.1.percent_off.0));
     let more = rows.len().saturating_sub(MAX_ROWS);
     html! {
         <div class="table-scroll tall">
@@ -268,11 +287,15 @@ fn offers_table(lang: Lang, r: &StrategyReport, names: &[String]) -> Html {
                     <th scope="col">{ t(Key::ColCurve) }</th>
                     <th scope="col">{ t(Key::ColWhy) }</th>
                 </tr></thead>
-                <tbody>{ for rows.iter().take(MAX_ROWS).map(|o| {
+                <tbody>{ for rows.iter().take(MAX_ROWS).map(|&(u, o)| {
                     let segment = o.segment.and_then(|s| names.get(s).map(|n| format!("{s}: {n}"))).unwrap_or_default();
-                    let curve = match &o.basis {
-                        Basis::Propensity { curve, .. } => html! { <Sparkline points={curve.clone()} mark={o.percent_off.fraction()} /> },
-                        _ => html! {},
+                    let points = match &o.basis {
+                        Basis::Propensity { curve, .. } => Some(curve.clone()),
+                        _ => purchase_curve(ctx, u, o, max),
+                    };
+                    let curve = match points {
+                        Some(points) => html! { <Sparkline lang={lang} points={points} mark={o.percent_off.fraction()} /> },
+                        None => html! {},
                     };
                     html! {
                         <tr>
@@ -293,4 +316,12 @@ fn offers_table(lang: Lang, r: &StrategyReport, names: &[String]) -> Html {
             }
         </div>
     }
+}
+
+/// p(buy | d) of user `u`'s basket item under the purchase model, from 0 to the larger of
+/// the maximum discount and the offer; `None` without a model or a basket.
+fn purchase_curve(ctx: Option<&Context>, u: usize, o: &UserOffer, max: f64) -> Option<Vec<(f64, f64)>> {
+    let model = ctx?.response.as_ref().ok()?;
+    let basket = o.basket.as_ref()?;
+    Some(model.curve(u, basket.list_price, max.max(o.percent_off.fraction())))
 }

@@ -182,8 +182,10 @@ pub struct Shrunk {
 }
 
 /// Shrinks each user's own estimate toward `group` (their segment's ε) by empirical Bayes.
-/// `own[u]` is user u's estimate, `segment[u]` their segment, `group[s]` segment s's ε.
-pub fn shrink(own: &[Option<Estimate>], segment: &[usize], group: &[f64]) -> Vec<Shrunk> {
+/// `own[u]` is user u's estimate, `segment[u]` their segment, `group[s]` segment s's ε
+/// (`None` when the segment has no estimate: its users keep their own, unshrunk). A user
+/// with neither gets `None`.
+pub fn shrink(own: &[Option<Estimate>], segment: &[usize], group: &[Option<f64>]) -> Vec<Option<Shrunk>> {
     let k = group.len();
     // τ² per segment: variance of own estimates beyond their mean squared SE.
     let mut tau2 = vec![0.0; k];
@@ -205,14 +207,16 @@ pub fn shrink(own: &[Option<Estimate>], segment: &[usize], group: &[f64]) -> Vec
     own.iter()
         .zip(segment)
         .map(|(e, &s)| {
-            let prior = group.get(s).copied().unwrap_or(0.0);
-            match e {
-                Some(e) if e.se.is_finite() && e.se > 0.0 => {
+            let prior = group.get(s).copied().flatten();
+            match (e, prior) {
+                (Some(e), Some(prior)) if e.se.is_finite() && e.se > 0.0 => {
                     let t = tau2.get(s).copied().unwrap_or(0.0);
                     let w = t / (t + e.se * e.se);
-                    Shrunk { elasticity: w * e.elasticity + (1.0 - w) * prior, own: Some(*e), weight: w }
+                    Some(Shrunk { elasticity: w * e.elasticity + (1.0 - w) * prior, own: Some(*e), weight: w })
                 }
-                _ => Shrunk { elasticity: prior, own: *e, weight: 0.0 },
+                (_, Some(prior)) => Some(Shrunk { elasticity: prior, own: *e, weight: 0.0 }),
+                (Some(e), None) => Some(Shrunk { elasticity: e.elasticity, own: Some(*e), weight: 1.0 }),
+                (None, None) => None,
             }
         })
         .collect()

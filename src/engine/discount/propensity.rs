@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 
 use super::features::UserFeatures;
 use crate::engine::cluster::Standardiser;
-use crate::engine::error::EngineError;
+use crate::engine::error::{EngineError, Need};
 use crate::engine::evaluate::classification::{grid_search_c, report, CGridPoint, ClassificationReport};
 use crate::engine::logistic::{fit, LogisticModel, LogisticParams};
 use crate::engine::samples::Dataset;
@@ -125,10 +125,7 @@ fn design_row(z: ndarray::ArrayView1<f64>, log_price_z: f64, d: f64, out: &mut V
 /// Builds the design matrix from the purchase log.
 pub fn design(data: &Dataset, features: &UserFeatures) -> Result<Design, EngineError> {
     if data.purchases.is_empty() {
-        return Err(EngineError::MissingData(
-            "the purchase-probability model needs a purchase log (user,item,list_price,price_paid,quantity,timestamp)"
-                .into(),
-        ));
+        return Err(EngineError::Needs(Need::PurchaseLogForModel));
     }
     let scaler = Standardiser::fit(features.values.view());
     let user_z = scaler.transform(features.values.view());
@@ -141,7 +138,7 @@ pub fn design(data: &Dataset, features: &UserFeatures) -> Result<Design, EngineE
         .filter_map(|p| Some((*index.get(p.user.as_str())?, p.list_price.ln(), p.discount().max(0.0), p.bought())))
         .collect();
     if rows.is_empty() {
-        return Err(EngineError::MissingData("no purchase-log row belongs to a user of the rating set".into()));
+        return Err(EngineError::Needs(Need::PurchaseLogUsers));
     }
     let n = rows.len() as f64;
     let mean = rows.iter().map(|r| r.1).sum::<f64>() / n;
@@ -257,7 +254,7 @@ pub fn best_offer(curve: &[(f64, f64)], list: f64, cost: f64) -> (f64, f64) {
 }
 
 /// The purchase model cross-validated for each penalty in `cs` (`None`: unpenalised) on
-/// `folds` shuffled folds of the purchase-log rows: accuracy, precision, recall, F1 and
+/// `folds` folds of customers (each customer's rows in one fold): accuracy, precision, recall, F1 and
 /// AUC per C, and the index of the best C by mean AUC — the articles' evaluation.
 pub fn evaluate_response(
     data: &Dataset,
@@ -267,7 +264,7 @@ pub fn evaluate_response(
     seed: u64,
 ) -> Result<(Vec<CGridPoint>, usize), EngineError> {
     let d = design(data, features)?;
-    grid_search_c(d.x.view(), &d.y, cs, folds, seed)
+    grid_search_c(d.x.view(), &d.y, Some(&d.user), cs, folds, seed)
 }
 
 /// The penalties tried by default: C = 0.01, 0.1, 1, 10 and no penalty.

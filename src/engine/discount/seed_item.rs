@@ -17,7 +17,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::offer::{OfferBounds, Percent};
-use crate::engine::error::EngineError;
+use crate::engine::error::{EngineError, Need};
 use crate::engine::items::ItemTable;
 use crate::engine::jaccard::attribute_matrix;
 use crate::engine::neighbours::{top_k, Neighbour, NeighbourFilter};
@@ -93,7 +93,7 @@ pub struct ItemDiscount {
 /// The discount of every item of the table, in table order.
 pub fn item_discounts(table: &ItemTable, params: &ValidItemDiscountParams) -> Result<Vec<ItemDiscount>, EngineError> {
     if table.items.iter().all(|i| i.attributes.is_empty()) {
-        return Err(EngineError::MissingData("the item discount needs an item table with attributes".into()));
+        return Err(EngineError::Needs(Need::ItemAttributes));
     }
     let ids: Vec<String> = table.items.iter().map(|i| i.id.clone()).collect();
     let sim = attribute_matrix(ids, table, 1);

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use super::features::{Feature, UserFeatures};
 use crate::engine::cluster::{gmm, kmeans, silhouette_sampled, GmmParams, KMeansParams, Standardiser};
-use crate::engine::error::EngineError;
+use crate::engine::error::{EngineError, Need};
 
 /// Which model groups the customers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -154,10 +154,7 @@ pub fn trait_word(feature: Feature, z: f64) -> &'static str {
 pub fn segment(features: &UserFeatures, params: &ValidSegmentParams) -> Result<Segmentation, EngineError> {
     let n = features.values.nrows();
     if n < params.k {
-        return Err(EngineError::MissingData(format!(
-            "{} segments need at least {} users; there are {n}",
-            params.k, params.k
-        )));
+        return Err(EngineError::Needs(Need::MoreUsersThanSegments { k: params.k, n }));
     }
     let scaler = Standardiser::fit(features.values.view());
     let z = scaler.transform(features.values.view());

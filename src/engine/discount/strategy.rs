@@ -48,7 +48,7 @@ use super::propensity::{
 use super::seed_item::{item_discounts, ItemDiscountParams};
 use super::seed_user::{user_discounts, user_discounts_from_neighbours, UserDiscountParams};
 use super::segments::{segment, Profile, SegmentParams, Segmentation, ValidSegmentParams};
-use crate::engine::error::EngineError;
+use crate::engine::error::{EngineError, Need};
 use crate::engine::neighbours::{top_k_streaming, Neighbour, NeighbourFilter};
 use crate::engine::ratings::Kind;
 use crate::engine::samples::Dataset;
@@ -194,8 +194,8 @@ pub struct ElasticityTable {
     pub by_segment: Vec<Result<Estimate, NoEstimate>>,
     /// Per category of the item table, by name.
     pub by_category: Vec<(String, Result<Estimate, NoEstimate>)>,
-    /// Per user, shrunk toward the segment.
-    pub by_user: Vec<Shrunk>,
+    /// Per user, shrunk toward the segment; `None` when neither has an estimate.
+    pub by_user: Vec<Option<Shrunk>>,
 }
 
 /// What every strategy run on one dataset shares: features, baskets, segments and the
@@ -229,10 +229,7 @@ pub fn prepare(data: &Dataset, params: &ValidStrategyParams) -> Context {
 
 fn elasticities(data: &Dataset, seg: &Segmentation) -> Result<ElasticityTable, EngineError> {
     if data.purchases.is_empty() {
-        return Err(EngineError::MissingData(
-            "elasticities need a purchase log with prices paid (user,item,list_price,price_paid,quantity,timestamp)"
-                .into(),
-        ));
+        return Err(EngineError::Needs(Need::PurchaseLogForElasticity));
     }
     let index: std::collections::HashMap<&str, usize> =
         data.ratings.user_ids().iter().enumerate().map(|(k, id)| (id.as_str(), k)).collect();
@@ -265,7 +262,7 @@ fn elasticities(data: &Dataset, seg: &Segmentation) -> Result<ElasticityTable, E
         per_user[r.0].push((r.1, r.2, r.0));
     }
     let own: Vec<Option<Estimate>> = per_user.iter().map(|rows| fit_elasticity(rows.iter().copied()).ok()).collect();
-    let group: Vec<f64> = by_segment.iter().map(|e| e.as_ref().map_or(0.0, |e| e.elasticity)).collect();
+    let group: Vec<Option<f64>> = by_segment.iter().map(|e| e.as_ref().ok().map(|e| e.elasticity)).collect();
     let by_user = shrink(&own, &seg.labels, &group);
     Ok(ElasticityTable { by_segment, by_category, by_user })
 }
@@ -298,8 +295,8 @@ pub enum Basis {
     Segment {
         /// From the table (true) or from the segment's elasticity (false).
         from_table: bool,
-        /// The segment's elasticity and markup verdict, when from elasticity.
-        markup: Option<(f64, Markup)>,
+        /// The segment's elasticity estimate and markup verdict, when from elasticity.
+        markup: Option<(Estimate, Markup)>,
     },
     /// The markup rule on the user's elasticity.
     Elasticity {
@@ -324,11 +321,33 @@ pub enum Basis {
         /// What they gave.
         outcome: CouponOutcome,
     },
-    /// The strategy could not make an offer to this user (no basket, no estimate, ...).
+    /// The strategy could not make an offer to this user.
     Unavailable {
-        /// Why, in English (the UI shows its own wording for the known cases).
-        reason: String,
+        /// Why.
+        reason: Unavailable,
     },
+}
+
+/// Why a strategy made no offer to a user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unavailable {
+    /// None of the user's items has a list price (item table or purchase log).
+    NoListPrice,
+    /// The user's item has no item-table row with discount rates.
+    NoItemRates,
+    /// Neither the user nor their segment has an elasticity estimate.
+    NoElasticity,
+}
+
+impl std::fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Unavailable::NoListPrice => "no list price for the user's items",
+            Unavailable::NoItemRates => "no item table row with discount rates for the user's item",
+            Unavailable::NoElasticity => "no elasticity estimate for the user or their segment",
+        })
+    }
 }
 
 /// What the budget did to one user's offer.
@@ -433,7 +452,7 @@ pub fn propose(
     let n = data.ratings.n_users();
     let g = &params.guardrails;
     let max = g.max_discount.fraction();
-    let unavailable = |reason: &str| Basis::Unavailable { reason: reason.to_string() };
+    let unavailable = |reason: Unavailable| Basis::Unavailable { reason };
     let raw: Vec<(f64, Basis)> = match params.params.strategy {
         Strategy::SeedUser => {
             let p = UserDiscountParams {
@@ -478,14 +497,14 @@ pub fn propose(
                     let item = b.as_ref().and_then(|b| b.item.clone());
                     match item.as_deref().and_then(|i| table.iter().find(|d| d.item == i)) {
                         Some(d) => (d.discount.fraction(), Basis::SeedItem { item, m: d.m, item_offer: d.discount.0 }),
-                        None => (0.0, unavailable("no item table row with discount rates for the user's item")),
+                        None => (0.0, unavailable(Unavailable::NoItemRates)),
                     }
                 })
                 .collect()
         }
         Strategy::Segment => {
             let seg = ctx.segmentation.as_ref().map_err(Clone::clone)?;
-            let per_segment: Vec<(f64, Option<(f64, Markup)>)> = match &params.params.segment_offers {
+            let per_segment: Vec<(f64, Option<(Estimate, Markup)>)> = match &params.params.segment_offers {
                 Some(table) => {
                     (0..seg.profiles.len()).map(|s| (table.get(s).copied().unwrap_or(0.0) / 100.0, None)).collect()
                 }
@@ -499,11 +518,13 @@ pub fn propose(
                                 .collect();
                             let m = members.len().max(1) as f64;
                             let list = members.iter().map(|b| b.list_price).sum::<f64>() / m;
-                            let cost = members.iter().map(|b| b.unit_cost.unwrap_or(0.0)).sum::<f64>() / m;
+                            // The mean unit cost of the members whose cost is known.
+                            let costs: Vec<f64> = members.iter().filter_map(|b| b.unit_cost).collect();
+                            let cost = (!costs.is_empty()).then(|| costs.iter().sum::<f64>() / costs.len() as f64);
                             match el.by_segment.get(s) {
                                 Some(Ok(e)) => {
                                     let verdict = markup(e.elasticity, list, cost);
-                                    (verdict.discount(), Some((e.elasticity, verdict)))
+                                    (verdict.discount(), Some((*e, verdict)))
                                 }
                                 _ => (0.0, None),
                             }
@@ -523,14 +544,14 @@ pub fn propose(
             let el = ctx.elasticity.as_ref().map_err(Clone::clone)?;
             let seg = ctx.segmentation.as_ref().map_err(Clone::clone)?;
             (0..n)
-                .map(|u| match &ctx.baskets[u] {
-                    Some(b) => {
-                        let e = el.by_user[u];
-                        let verdict = markup(e.elasticity, b.list_price, b.unit_cost.unwrap_or(0.0));
+                .map(|u| match (&ctx.baskets[u], el.by_user.get(u).copied().flatten()) {
+                    (Some(b), Some(e)) => {
+                        let verdict = markup(e.elasticity, b.list_price, b.unit_cost);
                         let segment = el.by_segment.get(seg.labels[u]).and_then(|r| r.ok());
                         (verdict.discount(), Basis::Elasticity { elasticity: e, segment, markup: verdict })
                     }
-                    None => (0.0, unavailable("no list price for the user's items")),
+                    (None, _) => (0.0, unavailable(Unavailable::NoListPrice)),
+                    (Some(_), None) => (0.0, unavailable(Unavailable::NoElasticity)),
                 })
                 .collect()
         }
@@ -544,7 +565,7 @@ pub fn propose(
                         let (d, best_profit) = best_offer(&curve, b.list_price, b.unit_cost.unwrap_or(0.0));
                         (d, Basis::Propensity { curve, best_profit, no_costs: b.unit_cost.is_none() })
                     }
-                    None => (0.0, unavailable("no list price for the user's items")),
+                    None => (0.0, unavailable(Unavailable::NoListPrice)),
                 })
                 .collect()
         }
@@ -556,7 +577,7 @@ pub fn propose(
                     let outcome = params.coupons.apply(b.list_price, b.item.as_deref(), b.category.as_deref());
                     (outcome.discount, Basis::Coupon { outcome })
                 }
-                None => (0.0, unavailable("no list price for the user's items")),
+                None => (0.0, unavailable(Unavailable::NoListPrice)),
             })
             .collect(),
     };
@@ -687,8 +708,10 @@ pub fn finish(
     }
     let segment_names: Vec<String> =
         seg.map(|s| s.profiles.iter().map(|p| p.name.clone()).collect()).unwrap_or_default();
-    let segment_of: Option<Vec<String>> =
-        seg.map(|s| s.labels.iter().map(|&l| segment_names.get(l).cloned().unwrap_or_default()).collect());
+    // Grouped by segment number (two segments may share a name), labelled "number: name".
+    let segment_of: Option<Vec<String>> = seg.map(|s| {
+        s.labels.iter().map(|&l| format!("{l}: {}", segment_names.get(l).map_or("", String::as_str))).collect()
+    });
     let pct: Vec<f64> = finals.iter().map(|d| d * 100.0).collect();
     let fairness = audit_all(data.ratings.user_ids(), &pct, segment_of.as_deref(), &data.users);
     StrategyReport {
@@ -709,21 +732,52 @@ pub fn discounts(data: &Dataset, params: &ValidStrategyParams) -> Result<Strateg
     Ok(finish(data, &ctx, params, &proposals, params.params.budget))
 }
 
-/// Runs every strategy on the same context, for the comparison table; a strategy that
-/// cannot run on this data gives its error instead.
-pub fn compare(
+/// The proposals of every strategy on the same context (before the budget); a strategy
+/// that cannot run on this data gives its error instead. `params.strategy` is ignored.
+pub fn propose_all(
     data: &Dataset,
     ctx: &Context,
     params: &ValidStrategyParams,
     sim: Option<&SimilarityMatrix>,
-) -> Vec<(Strategy, Result<Totals, EngineError>)> {
+) -> Vec<(Strategy, Result<Vec<Proposal>, EngineError>)> {
     Strategy::ALL
         .iter()
         .map(|&s| {
             let mut p = params.clone();
             p.params.strategy = s;
-            let totals = propose(data, ctx, &p, sim).map(|props| finish(data, ctx, &p, &props, p.params.budget).totals);
-            (s, totals)
+            (s, propose(data, ctx, &p, sim))
         })
         .collect()
+}
+
+/// The report of each strategy from its proposals ([`propose_all`]) under `budget`:
+/// the comparison table of strategies on the same customers, in money. Moving the
+/// budget only re-runs this step.
+pub fn compare_proposals(
+    data: &Dataset,
+    ctx: &Context,
+    params: &ValidStrategyParams,
+    proposals: &[(Strategy, Result<Vec<Proposal>, EngineError>)],
+    budget: Option<f64>,
+) -> Vec<(Strategy, Result<StrategyReport, EngineError>)> {
+    proposals
+        .iter()
+        .map(|(s, props)| {
+            let mut p = params.clone();
+            p.params.strategy = *s;
+            (*s, props.as_ref().map(|props| finish(data, ctx, &p, props, budget)).map_err(Clone::clone))
+        })
+        .collect()
+}
+
+/// Runs every strategy on the same context under `params.budget`, for the comparison
+/// table; a strategy that cannot run on this data gives its error instead.
+pub fn compare(
+    data: &Dataset,
+    ctx: &Context,
+    params: &ValidStrategyParams,
+    sim: Option<&SimilarityMatrix>,
+) -> Vec<(Strategy, Result<StrategyReport, EngineError>)> {
+    let proposals = propose_all(data, ctx, params, sim);
+    compare_proposals(data, ctx, params, &proposals, params.params.budget)
 }

@@ -89,25 +89,47 @@ pub struct LogisticCv {
     pub mean: ClassificationReport,
 }
 
-/// k-fold cross-validation (rows shuffled by a seeded generator) at threshold 0.5.
+/// k-fold cross-validation at threshold 0.5. Rows are shuffled by a seeded generator,
+/// or, with `groups` (one group id per row, e.g. the customer), whole groups are, so
+/// that no group has rows on both sides of a split (scikit-learn's `GroupKFold` idea:
+/// a customer seen in training would flatter the test figures).
 pub fn cross_validate_logistic(
     x: ArrayView2<f64>,
     y: &[bool],
+    groups: Option<&[usize]>,
     params: &ValidLogisticParams,
     folds: usize,
     seed: u64,
 ) -> Result<LogisticCv, EngineError> {
     let n = x.nrows();
-    if !(2..=n.max(2)).contains(&folds) || folds > n {
-        return Err(EngineError::param("folds", format!("must be between 2 and the number of rows ({n})")));
+    if groups.is_some_and(|g| g.len() != n) || y.len() != n {
+        return Err(EngineError::param("groups", "one label and one group per row are needed"));
     }
-    let mut order: Vec<usize> = (0..n).collect();
-    order.shuffle(&mut StdRng::seed_from_u64(seed));
+    // The units that are shuffled and dealt into folds: rows, or groups of rows.
+    let mut units: Vec<usize> = match groups {
+        Some(g) => {
+            let mut ids = g.to_vec();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        }
+        None => (0..n).collect(),
+    };
+    let m = units.len();
+    if !(2..=m.max(2)).contains(&folds) || folds > m {
+        let what = if groups.is_some() { "groups" } else { "rows" };
+        return Err(EngineError::param("folds", format!("must be between 2 and the number of {what} ({m})")));
+    }
+    units.shuffle(&mut StdRng::seed_from_u64(seed));
+    let fold_of_unit: std::collections::HashMap<usize, usize> = units
+        .iter()
+        .enumerate()
+        .map(|(k, &u)| (u, (0..folds).find(|f| k < (f + 1) * m / folds).unwrap_or(0)))
+        .collect();
+    let fold_of = |r: usize| fold_of_unit.get(&groups.map_or(r, |g| g[r])).copied().unwrap_or(0);
     let mut reports = Vec::with_capacity(folds);
     for f in 0..folds {
-        let (lo, hi) = (f * n / folds, (f + 1) * n / folds);
-        let test: Vec<usize> = order[lo..hi].to_vec();
-        let train: Vec<usize> = order[..lo].iter().chain(&order[hi..]).copied().collect();
+        let (test, train): (Vec<usize>, Vec<usize>) = (0..n).partition(|&r| fold_of(r) == f);
         let ys = |rows: &[usize]| -> Vec<bool> { rows.iter().map(|&r| y[r]).collect() };
         let model = fit(x.select(Axis(0), &train).view(), &ys(&train), params)?;
         let p = model.predict_proba(x.select(Axis(0), &test).view());
@@ -129,10 +151,11 @@ pub fn cross_validate_logistic(
 pub type CGridPoint = (Option<f64>, LogisticCv);
 
 /// Cross-validates each C (`None`: no penalty) and returns every result and the index of
-/// the best by mean AUC (ties: the first).
+/// the best by mean AUC (ties: the first). `groups` as in [`cross_validate_logistic`].
 pub fn grid_search_c(
     x: ArrayView2<f64>,
     y: &[bool],
+    groups: Option<&[usize]>,
     cs: &[Option<f64>],
     folds: usize,
     seed: u64,
@@ -143,7 +166,7 @@ pub fn grid_search_c(
     let mut out = Vec::with_capacity(cs.len());
     for &c in cs {
         let p = LogisticParams { c, ..Default::default() }.check()?;
-        out.push((c, cross_validate_logistic(x, y, &p, folds, seed)?));
+        out.push((c, cross_validate_logistic(x, y, groups, &p, folds, seed)?));
     }
     let best = out
         .iter()

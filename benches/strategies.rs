@@ -54,4 +54,9 @@ fn main() {
         );
     }
     println!("{:<48} {total:>16.1} ms", "all six strategies (medians, after the shared work)");
+    // What a move of the budget slider re-runs: the budget step and totals, proposals kept.
+    let p = StrategyParams { strategy: Strategy::Elasticity, ..base.clone() }.check().expect("valid parameters");
+    let proposals = propose(&data, &ctx, &p, None).expect("the shop has everything");
+    let (median, best, _) = time_ms(5, || finish(&data, &ctx, &p, &proposals, p.params.budget));
+    println!("{:<48} median {median:>9.1} ms  best {best:>9.1} ms", "budget step only (elasticity, proposals kept)");
 }

@@ -7,7 +7,7 @@ use crate::engine::discount::guardrails::Guardrails;
 use crate::engine::discount::offer::Percent;
 use crate::engine::discount::propensity::{evaluate_response, DEFAULT_C_GRID};
 use crate::engine::discount::segments::{choose_k, segment as segment_users, SegmentModel, SegmentParams};
-use crate::engine::discount::strategy::{finish, prepare, propose, Strategy, StrategyParams};
+use crate::engine::discount::strategy::{finish, prepare, propose, BudgetGoal, Strategy, StrategyParams};
 use crate::engine::error::ParseErrors;
 use crate::engine::purchases::{parse_purchases, timestamp};
 use crate::engine::samples::Dataset;
@@ -103,6 +103,7 @@ pub(crate) fn discounts(rest: &[String]) -> Result<(), Failure> {
             "purchases",
             "users",
             "budget",
+            "budget-goal",
             "max-discount",
             "min-margin",
             "cap",
@@ -169,6 +170,11 @@ pub(crate) fn discounts(rest: &[String]) -> Result<(), Failure> {
             },
             seed,
             ..d.response
+        },
+        budget_goal: match a.options.get("budget-goal").map(String::as_str) {
+            None | Some("purchases") => BudgetGoal::Purchases,
+            Some("profit") => BudgetGoal::Profit,
+            Some(other) => return Err(usage(format!("--budget-goal: '{other}' should be purchases or profit"))),
         },
     }
     .check()

@@ -91,20 +91,22 @@ pub fn ratings_csv(r: &crate::engine::ratings::Ratings) -> String {
     w.finish()
 }
 
-/// The item table as CSV with a header (the format `parse_items` reads).
+/// The item table as CSV with a header (the format `parse_items` reads), columns in the
+/// order `item,category,list_price,unit_cost,attributes,discount_rates`.
 pub fn items_csv(t: &crate::engine::items::ItemTable) -> String {
     let mut w = CsvWriter::default();
-    w.row(["item", "attributes", "price", "cost", "category", "discount_rates"].iter().map(|h| Cell::Text(h)));
+    let header = ["item", "category", "list_price", "unit_cost", "attributes", "discount_rates"];
+    w.row(header.iter().map(|h| Cell::Text(h)));
     for i in &t.items {
         let attrs = i.attributes.join("|");
         let rates: Vec<String> = i.discount_rates.iter().map(|r| r.to_string()).collect();
         let rates = rates.join("|");
         w.row([
             Cell::Text(&i.id),
-            Cell::Text(&attrs),
+            Cell::Text(i.category.as_deref().unwrap_or("")),
             Cell::Num(i.price.unwrap_or(f64::NAN)),
             Cell::Num(i.cost.unwrap_or(f64::NAN)),
-            Cell::Text(i.category.as_deref().unwrap_or("")),
+            Cell::Text(&attrs),
             Cell::Text(&rates),
         ]);
     }

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 
 use crate::engine::discount::offer::{zhe_label, OfferBounds, Percent};
 use crate::engine::discount::seed_user::{user_discounts, UserDiscountParams};
+use crate::engine::discount::strategy::BudgetGoal;
 use crate::engine::evaluate::cross_validate::{cross_validate, Progress};
 use crate::engine::evaluate::{
     grid_search, predefined_folds, CvReport, CvSummary, Fold, GridParams, KFold, TopNParams, ValidTopNParams,
@@ -89,6 +90,7 @@ pub(crate) struct Options {
     pub(crate) coupons: Option<Vec<CouponIn>>,
     pub(crate) stack: Option<f64>,
     pub(crate) at: Option<String>,
+    pub(crate) budget_goal: Option<BudgetGoal>,
 }
 
 #[derive(Deserialize, Default)]
@@ -607,6 +609,8 @@ mod mount_api {
         lang: Option<String>,
         sample: Option<String>,
         seed: Option<u64>,
+        customers: Option<usize>,
+        products: Option<usize>,
     }
 
     /// A mounted app; call `destroy()` to remove it.
@@ -625,7 +629,7 @@ mod mount_api {
         }
     }
 
-    /// Renders the app into `element`. Options: `{view, lang, sample, seed}`; several
+    /// Renders the app into `element`. Options: `{view, lang, sample, seed, customers, products}`; several
     /// instances can live on one page, each with its own state.
     #[wasm_bindgen]
     pub fn mount(element: web_sys::Element, options_in: JsValue) -> Result<MountHandle, JsError> {
@@ -634,7 +638,14 @@ mod mount_api {
         } else {
             serde_wasm_bindgen::from_value(options_in).map_err(|e| err(format!("options: {e}")))?
         };
-        let props = AppProps { view: o.view, lang: o.lang, sample: o.sample, seed: o.seed };
+        let props = AppProps {
+            view: o.view,
+            lang: o.lang,
+            sample: o.sample,
+            seed: o.seed,
+            customers: o.customers,
+            products: o.products,
+        };
         Ok(MountHandle { handle: Some(start(Some(element), props)) })
     }
 }

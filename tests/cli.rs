@@ -76,7 +76,7 @@ fn the_shop_sample_is_reproducible() {
     let read = |d: &std::path::Path, f: &str| std::fs::read_to_string(d.join(f)).unwrap();
     assert_eq!(read(&a, "ratings.csv"), read(&b, "ratings.csv"));
     assert_eq!(read(&a, "items.csv"), read(&b, "items.csv"));
-    assert!(read(&a, "items.csv").starts_with("item,attributes,price,cost,category,discount_rates\n"));
+    assert!(read(&a, "items.csv").starts_with("item,category,list_price,unit_cost,attributes,discount_rates\n"));
 }
 
 #[test]
@@ -168,7 +168,7 @@ fn sample_shop_writes_ratings_items_purchases_and_users() {
     let dir = shop_dir("shop-files");
     for (file, header) in [
         ("ratings.csv", "user,item,rating"),
-        ("items.csv", "item,attributes,price,cost,category,discount_rates"),
+        ("items.csv", "item,category,list_price,unit_cost,attributes,discount_rates"),
         ("purchases.csv", "user,item,list_price,price_paid,quantity,timestamp"),
         ("users.csv", "user,age,gender"),
     ] {

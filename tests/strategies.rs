@@ -124,13 +124,83 @@ fn time_limited_coupons_apply_only_in_their_window() {
 }
 
 #[test]
-fn same_seed_same_offers() {
-    for s in Strategy::ALL {
-        let p = StrategyParams { strategy: s, budget: Some(40.0), ..Default::default() }.check().unwrap();
-        let a = discounts(&small_shop(11), &p).unwrap();
-        let b = discounts(&small_shop(11), &p).unwrap();
-        assert_eq!(a, b, "{}", s.name());
+fn elasticity_without_unit_costs_makes_no_offer_and_says_why() {
+    let mut data = small_shop(5);
+    for item in &mut data.items.items {
+        item.cost = None;
     }
+    for s in [Strategy::Elasticity, Strategy::Segment] {
+        let p = StrategyParams { strategy: s, ..Default::default() }.check().unwrap();
+        let r = discounts(&data, &p).unwrap();
+        assert!(r.offers.iter().all(|o| o.percent_off.0 == 0.0), "{}", s.name());
+        let why = |o| discount_lab::offer_text::why_offer(discount_lab::i18n::Lang::En, o, &r.segment_names);
+        // Elastic users (|ε| > 1) would have had an offer: theirs say the cost is missing.
+        let elastic: Vec<String> = r
+            .offers
+            .iter()
+            .filter(|o| match &o.basis {
+                Basis::Elasticity { elasticity, .. } => elasticity.elasticity < -1.0,
+                Basis::Segment { markup: Some((e, _)), .. } => e.elasticity < -1.0,
+                _ => false,
+            })
+            .map(why)
+            .collect();
+        assert!(!elastic.is_empty(), "{}", s.name());
+        assert!(elastic.iter().all(|w| w.contains("no unit cost")), "{}: {elastic:?}", s.name());
+    }
+}
+
+#[test]
+fn the_files_of_sample_shop_give_back_the_same_shop_and_offers() {
+    use discount_lab::engine::items::parse_items;
+    use discount_lab::engine::parse::{parse_ratings, ParseOptions};
+    use discount_lab::engine::purchases::parse_purchases;
+    use discount_lab::engine::user_table::parse_users;
+    use discount_lab::export::{items_csv, purchases_csv, ratings_csv, users_csv};
+    let original = shop(&ShopParams { seed: 13, customers: 90, products: 24 });
+    let options = ParseOptions { scale: Some(original.ratings.scale()), ..Default::default() };
+    let read = Dataset {
+        ratings: parse_ratings(ratings_csv(&original.ratings).as_bytes(), &options).unwrap().ratings,
+        items: parse_items(items_csv(&original.items).as_bytes()).unwrap(),
+        purchases: parse_purchases(purchases_csv(&original.purchases).as_bytes()).unwrap(),
+        users: parse_users(users_csv(&original.users).as_bytes()).unwrap(),
+    };
+    assert_eq!(read, original);
+    for s in Strategy::ALL {
+        let p = StrategyParams { strategy: s, budget: Some(30.0), ..Default::default() }.check().unwrap();
+        assert_eq!(discounts(&read, &p).unwrap(), discounts(&original, &p).unwrap(), "{}", s.name());
+    }
+}
+
+#[test]
+fn fairness_audits_movielens_users_by_age_and_gender() {
+    use discount_lab::engine::parse::{parse_ratings, ParseOptions};
+    use discount_lab::engine::user_table::parse_users;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ml-100k");
+    let (Ok(ratings), Ok(users)) = (std::fs::read(dir.join("u.data")), std::fs::read(dir.join("u.user"))) else {
+        println!("skipped: MovieLens 100K is not in {}", dir.display());
+        return;
+    };
+    let mut data = Dataset::of_ratings(parse_ratings(&ratings, &ParseOptions::default()).unwrap().ratings);
+    data.users = parse_users(&users).unwrap();
+    let p = StrategyParams { strategy: Strategy::SeedUser, ..Default::default() }.check().unwrap();
+    let r = discounts(&data, &p).unwrap();
+    let gender = r.fairness.iter().find(|a| a.attribute == "gender").unwrap();
+    let count = |g: &str| gender.groups.iter().find(|x| x.group == g).map(|x| x.users);
+    // u.user: 670 men and 273 women.
+    assert_eq!((count("M"), count("F")), (Some(670), Some(273)));
+    // Each group's mean offer is the mean of its members' offers.
+    let women: Vec<f64> =
+        r.offers.iter().filter(|o| data.users.value(&o.user, "gender") == Some("F")).map(|o| o.percent_off.0).collect();
+    let f = gender.groups.iter().find(|x| x.group == "F").unwrap();
+    assert!((f.mean_offer - women.iter().sum::<f64>() / women.len() as f64).abs() < 1e-9);
+    let age = r.fairness.iter().find(|a| a.attribute == "age").unwrap();
+    assert_eq!(age.groups.iter().map(|g| g.users).sum::<usize>(), 943);
+    assert!(age.groups.len() >= 5, "ages are banded: {:?}", age.groups.iter().map(|g| &g.group).collect::<Vec<_>>());
+    println!(
+        "MovieLens seed-user offers: gender gap {:.2} points (η² {:.3}), age gap {:.2} points (η² {:.3}, warning {})",
+        gender.max_gap, gender.eta_squared, age.max_gap, age.eta_squared, age.warning
+    );
 }
 
 #[test]
@@ -147,6 +217,24 @@ fn fairness_flags_the_age_driven_offers_of_the_shop() {
     );
     assert!(age.warning);
     assert!(gender.eta_squared < age.eta_squared);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn same_seed_same_offers(seed in 0u64..1_000_000, budget in 0.0f64..80.0, k in 2usize..6) {
+        let data = shop(&ShopParams { seed, customers: 40, products: 14 });
+        let again = shop(&ShopParams { seed, customers: 40, products: 14 });
+        prop_assert_eq!(&data, &again);
+        for s in Strategy::ALL {
+            let mut p = StrategyParams { strategy: s, budget: Some(budget), ..Default::default() };
+            p.segments.k = k;
+            p.segments.seed = seed;
+            let p = p.check().unwrap();
+            prop_assert_eq!(discounts(&data, &p).unwrap(), discounts(&again, &p).unwrap(), "{}", s.name());
+        }
+    }
 }
 
 proptest! {

@@ -151,9 +151,18 @@ fn derivatives(
     let scale = c.unwrap_or(1.0);
     let mut obj = 0.0;
     let mut grad = vec![0.0; p];
-    let mut hess = Array2::zeros((p, p));
+    // The upper triangle of the Hessian, row-major in a flat buffer (the inner loop is hot).
+    let mut upper = vec![0.0; p * p];
+    let mut copy = vec![0.0; p];
     for i in 0..n {
-        let row = x.row(i);
+        let view = x.row(i);
+        let row: &[f64] = match view.as_slice() {
+            Some(r) => r,
+            None => {
+                copy.iter_mut().zip(view.iter()).for_each(|(c, v)| *c = *v);
+                &copy
+            }
+        };
         let z: f64 = row.iter().zip(beta).map(|(a, b)| a * b).sum();
         let mu = sigmoid(z);
         let w = mu * (1.0 - mu);
@@ -162,23 +171,23 @@ fn derivatives(
             if with_objective {
                 obj += scale * (log1p_exp(z) - t * z);
             }
-            for j in 0..p {
-                grad[j] += scale * (mu - t) * row[j];
-            }
+            let g = scale * (mu - t);
+            grad.iter_mut().zip(row).for_each(|(gj, r)| *gj += g * r);
         }
         for a in 0..p {
             let ra = row[a] * w * scale;
             if ra == 0.0 {
                 continue;
             }
-            for b in a..p {
-                hess[(a, b)] += ra * row[b];
-            }
+            let out = &mut upper[a * p + a..(a + 1) * p];
+            out.iter_mut().zip(&row[a..]).for_each(|(h, rb)| *h += ra * rb);
         }
     }
+    let mut hess = Array2::zeros((p, p));
     for a in 0..p {
-        for b in 0..a {
-            hess[(a, b)] = hess[(b, a)];
+        for b in a..p {
+            hess[(a, b)] = upper[a * p + b];
+            hess[(b, a)] = upper[a * p + b];
         }
     }
     if c.is_some() {

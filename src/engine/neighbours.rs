@@ -17,11 +17,13 @@
 //! assert_eq!(n[0].id, "c");
 //! ```
 
+use std::collections::BinaryHeap;
+
 use serde::{Deserialize, Serialize};
 
 use super::error::{EngineError, Need};
 use super::ratings::Ratings;
-use super::similarity::{Measure, PairSums, Prepared, SimilarityMatrix, ValidSimilarityParams};
+use super::similarity::{for_each_pair, Measure, PairSums, Prepared, SimilarityMatrix, ValidSimilarityParams};
 
 /// One neighbour of a row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,10 +65,12 @@ pub fn top_k(m: &SimilarityMatrix, row: usize, k: usize, filter: NeighbourFilter
 }
 
 /// The `k` neighbours of every row, as [`top_k`] would find them in the full matrix, but
-/// computed one row at a time in O(rows) memory: for 10,000 users the dense matrix would
-/// need 1.2 GB, this needs a few hundred kB. Each row's sums accumulate over the columns
-/// it shares with others (the same sparse walk as the matrix), then the `k` best are
-/// selected. `attribute_jaccard` needs the item table and is refused.
+/// in O(rows × k) memory: for 10,000 users the dense matrix would need 1.2 GB, this needs
+/// well under a megabyte per thousand rows. With [`NeighbourFilter::Similar`] the pairs
+/// come from the same upper-triangle walk as the matrix (each pair once) and each is
+/// offered to both rows' bounded lists; with [`NeighbourFilter::Any`], where rows without
+/// a common rating count too, each row's sums accumulate over all the others, one row at
+/// a time. `attribute_jaccard` needs the item table and is refused.
 pub fn top_k_streaming(
     ratings: &Ratings,
     params: &ValidSimilarityParams,
@@ -77,8 +81,100 @@ pub fn top_k_streaming(
         return Err(EngineError::Needs(Need::ItemAttributes));
     }
     let prepared = Prepared::new(ratings, params);
-    let kind = params.kind;
-    let (rows, cols, ids) = (ratings.rows(kind), ratings.cols(kind), ratings.ids(kind));
+    let ids = ratings.ids(params.kind);
+    let lists = match filter {
+        NeighbourFilter::Similar => similar_lists(&prepared, ratings.rows(params.kind).n_rows(), k),
+        NeighbourFilter::Any => any_lists(&prepared, ratings, params, k),
+    };
+    Ok(lists
+        .into_iter()
+        .map(|list| {
+            list.into_iter()
+                .map(|c| Neighbour {
+                    index: c.index,
+                    id: ids[c.index].clone(),
+                    similarity: c.similarity,
+                    support: c.support,
+                })
+                .collect()
+        })
+        .collect())
+}
+
+/// A candidate neighbour of some row.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    index: usize,
+    similarity: f64,
+    support: u32,
+}
+
+impl Candidate {
+    /// The neighbour order: most similar first, then the lower index.
+    fn rank(&self, other: &Candidate) -> std::cmp::Ordering {
+        other.similarity.total_cmp(&self.similarity).then(self.index.cmp(&other.index))
+    }
+}
+
+/// The worst candidate of a bounded list sits on top of its heap.
+struct Worst(Candidate);
+
+impl PartialEq for Worst {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+impl Eq for Worst {}
+impl PartialOrd for Worst {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Worst {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.rank(&other.0)
+    }
+}
+
+/// The `k` best candidates seen so far.
+struct Bounded {
+    k: usize,
+    heap: BinaryHeap<Worst>,
+}
+
+impl Bounded {
+    fn offer(&mut self, c: Candidate) {
+        if self.heap.len() < self.k {
+            self.heap.push(Worst(c));
+        } else if self.heap.peek().is_some_and(|w| c.rank(&w.0).is_lt()) {
+            self.heap.pop();
+            self.heap.push(Worst(c));
+        }
+    }
+    fn into_sorted(self) -> Vec<Candidate> {
+        let mut v: Vec<Candidate> = self.heap.into_iter().map(|w| w.0).collect();
+        v.sort_by(Candidate::rank);
+        v
+    }
+}
+
+/// Positively similar neighbours with a common rating: each pair of the walk is offered to both rows.
+fn similar_lists(prepared: &Prepared, n: usize, k: usize) -> Vec<Vec<Candidate>> {
+    let mut lists: Vec<Bounded> = (0..n).map(|_| Bounded { k, heap: BinaryHeap::with_capacity(k + 1) }).collect();
+    if k > 0 {
+        for_each_pair(prepared, |x, o, similarity, support| {
+            if similarity > 0.0 && support > 0 {
+                lists[x].offer(Candidate { index: o, similarity, support });
+                lists[o].offer(Candidate { index: x, similarity, support });
+            }
+        });
+    }
+    lists.into_iter().map(Bounded::into_sorted).collect()
+}
+
+/// Any other row, similar or not: one row's sums over all the others at a time.
+fn any_lists(prepared: &Prepared, ratings: &Ratings, params: &ValidSimilarityParams, k: usize) -> Vec<Vec<Candidate>> {
+    let (rows, cols) = (ratings.rows(params.kind), ratings.cols(params.kind));
     let n = rows.n_rows();
     let mut acc = vec![PairSums::default(); n];
     let mut touched: Vec<usize> = Vec::new();
@@ -99,35 +195,27 @@ pub fn top_k_streaming(
                 }
             }
         }
-        // (index, similarity, support) of every row sharing a rating with x.
-        let mut found: Vec<(usize, f64, u32)> = touched
+        let mut shared = vec![false; n];
+        let mut found: Vec<Candidate> = touched
             .drain(..)
             .map(|o| {
+                shared[o] = true;
                 let sums = std::mem::take(&mut acc[o]);
-                (o, prepared.finish(x, o, &sums), sums.n as u32)
+                Candidate { index: o, similarity: prepared.finish(x, o, &sums), support: sums.n as u32 }
             })
             .collect();
-        if filter == NeighbourFilter::Any {
-            // Rows without a common rating count with similarity 0, as in the matrix.
-            let mut shared = vec![false; n];
-            found.iter().for_each(|f| shared[f.0] = true);
-            found.extend((0..n).filter(|&o| o != x && !shared[o]).map(|o| (o, 0.0, 0)));
-        } else {
-            found.retain(|f| f.1 > 0.0 && f.2 > 0);
-        }
-        let order = |a: &(usize, f64, u32), b: &(usize, f64, u32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        // Rows without a common rating count with similarity 0, as in the matrix.
+        found.extend((0..n).filter(|&o| o != x && !shared[o]).map(|o| Candidate {
+            index: o,
+            similarity: 0.0,
+            support: 0,
+        }));
         if found.len() > k && k > 0 {
-            found.select_nth_unstable_by(k - 1, order);
-            found.truncate(k);
+            found.select_nth_unstable_by(k - 1, Candidate::rank);
         }
         found.truncate(k);
-        found.sort_by(order);
-        out.push(
-            found
-                .into_iter()
-                .map(|(o, similarity, support)| Neighbour { index: o, id: ids[o].clone(), similarity, support })
-                .collect(),
-        );
+        found.sort_by(Candidate::rank);
+        out.push(found);
     }
-    Ok(out)
+    out
 }

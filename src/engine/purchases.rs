@@ -276,6 +276,34 @@ fn days_in_month(year: i64, month: i64) -> i64 {
     }
 }
 
+/// The UTC date `YYYY-MM-DD` of Unix seconds `seconds` (the inverse of [`timestamp`] on
+/// dates); `None` outside the years 1 to 9999 or for a non-finite time.
+pub fn date_of(seconds: f64) -> Option<String> {
+    if !seconds.is_finite() {
+        return None;
+    }
+    let days = (seconds / SECONDS_PER_DAY).floor();
+    // Years 1 and 9999 bound what `timestamp` reads.
+    if !(-719_162.0..=2_932_896.0).contains(&days) {
+        return None;
+    }
+    let (y, m, d) = civil_from_days(days as i64);
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
@@ -300,6 +328,18 @@ mod tests {
         assert_eq!(timestamp("12345"), Some(12345.0));
         assert_eq!(timestamp("yesterday"), None);
         assert_eq!(timestamp("2024-01-01T25:00"), None);
+        assert_eq!(timestamp("10000-01-01"), None);
+        assert_eq!(timestamp("0-01-01"), None);
+    }
+
+    #[test]
+    fn dates_round_trip() {
+        for date in ["1970-01-01", "2000-02-29", "2026-12-31", "0001-01-01", "9999-12-31", "1969-07-20"] {
+            assert_eq!(date_of(timestamp(date).unwrap()).as_deref(), Some(date));
+        }
+        assert_eq!(date_of(1_709_208_000.0).as_deref(), Some("2024-02-29"));
+        assert_eq!(date_of(f64::NAN), None);
+        assert_eq!(date_of(1e300), None);
     }
 
     #[test]

@@ -94,7 +94,7 @@ fn unreachable_ratings(scale: Scale) -> Ratings {
 }
 
 /// Options of the synthetic shop.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShopParams {
     /// Random seed.
     pub seed: u64,

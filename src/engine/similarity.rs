@@ -432,18 +432,33 @@ pub fn compute_with_baselines(
 fn finish_matrix(ids: Vec<String>, prepared: &Prepared) -> SimilarityMatrix {
     let n = ids.len();
     let params = &prepared.params;
+    let rows = prepared.ratings.rows(params.kind);
     let mut values = vec![0.0; n * n];
     let mut support = vec![0u32; n * n];
-    match params.measure {
-        Measure::Jaccard => fill_upper::<Count>(prepared, &mut values, &mut support),
-        Measure::Pearson => fill_upper::<Moments>(prepared, &mut values, &mut support),
-        _ => fill_upper::<Products>(prepared, &mut values, &mut support),
+    for x in 0..n {
+        values[x * n + x] = 1.0;
+        support[x * n + x] = rows.row_len(x) as u32;
     }
+    for_each_pair(prepared, |x, o, value, count| {
+        values[x * n + o] = value;
+        support[x * n + o] = count;
+    });
     mirror_upper(&mut values, n);
     mirror_upper(&mut support, n);
     let values = Array2::from_shape_vec((n, n), values).expect("n * n values");
     let support = Array2::from_shape_vec((n, n), support).expect("n * n counts");
     SimilarityMatrix { kind: params.kind, measure: params.measure, ids, values, support }
+}
+
+/// Visits every pair of rows x < o with at least one common rating, x ascending and o
+/// ascending within x, with its similarity and number of common ratings. This one walk
+/// fills the matrix and streams the neighbour lists, so both agree bit for bit.
+pub(crate) fn for_each_pair(prepared: &Prepared, mut visit: impl FnMut(usize, usize, f64, u32)) {
+    match prepared.params.measure {
+        Measure::Jaccard => walk_upper::<Count>(prepared, &mut visit),
+        Measure::Pearson => walk_upper::<Moments>(prepared, &mut visit),
+        _ => walk_upper::<Products>(prepared, &mut visit),
+    }
 }
 
 /// Running sums of one pair, holding only what a measure's [`Prepared::finish`] reads,
@@ -528,21 +543,20 @@ impl Accumulate for Moments {
     }
 }
 
-/// Fills the diagonal and upper triangle of the row-major `n` x `n` buffers.
+/// The pairs of the upper triangle, row by row.
 ///
 /// For row x, every rating (y, vx) of x is paired with the later rows of column y,
 /// adding into a row buffer indexed by the other row. Since x grows by one each time,
 /// x's position in column y is the number of earlier rows seen there, so the later
 /// rows start right after it without a search.
-fn fill_upper<A: Accumulate>(prepared: &Prepared, values: &mut [f64], support: &mut [u32]) {
+fn walk_upper<A: Accumulate>(prepared: &Prepared, visit: &mut impl FnMut(usize, usize, f64, u32)) {
     let kind = prepared.params.kind;
     let rows = prepared.ratings.rows(kind);
     let cols = prepared.ratings.cols(kind);
     let n = rows.n_rows();
     let mut acc = vec![A::default(); n];
     let mut seen = vec![0usize; cols.n_rows()];
-    let rows_out = values.chunks_exact_mut(n.max(1)).zip(support.chunks_exact_mut(n.max(1)));
-    for (x, (value_row, support_row)) in rows_out.enumerate() {
+    for x in 0..n {
         let (ys, _) = rows.row(x);
         let xv = &prepared.row_values[rows.span(x)];
         for (&y, &vx) in ys.iter().zip(xv) {
@@ -556,14 +570,11 @@ fn fill_upper<A: Accumulate>(prepared: &Prepared, values: &mut [f64], support: &
                 acc[o as usize].add(vx, vo);
             }
         }
-        value_row[x] = 1.0;
-        support_row[x] = rows.row_len(x) as u32;
-        let later = acc[x + 1..].iter_mut().zip(&mut value_row[x + 1..]).zip(&mut support_row[x + 1..]);
-        for (k, ((slot, value), count)) in later.enumerate() {
+        for (k, slot) in acc[x + 1..].iter_mut().enumerate() {
             let sums = std::mem::take(slot);
             if sums.count() > 0 {
-                *value = prepared.finish(x, x + 1 + k, &sums.sums());
-                *count = sums.count();
+                let o = x + 1 + k;
+                visit(x, o, prepared.finish(x, o, &sums.sums()), sums.count());
             }
         }
     }

@@ -12,6 +12,7 @@ use super::notice::NoticeBar;
 use super::similarity_view::SimilarityView;
 use super::state::{Action, AppState, Sample, Tab};
 use super::strategy_view::StrategyView;
+use crate::engine::samples::ShopParams;
 use crate::i18n::{text, Key, Lang};
 
 /// Options of a mounted app (all optional).
@@ -29,7 +30,28 @@ pub struct AppProps {
     /// Seed of the synthetic shop (default 42).
     #[prop_or_default]
     pub seed: Option<u64>,
+    /// Customers of the synthetic shop (default 300, at most 20,000).
+    #[prop_or_default]
+    pub customers: Option<usize>,
+    /// Products of the synthetic shop (default 80, 7 to 2,000).
+    #[prop_or_default]
+    pub products: Option<usize>,
 }
+
+/// The shop of a mount's options, within the sizes the Data view offers.
+pub fn shop_of(props: &AppProps) -> ShopParams {
+    let d = ShopParams::default();
+    ShopParams {
+        seed: props.seed.unwrap_or(d.seed),
+        customers: props.customers.unwrap_or(d.customers).clamp(1, MAX_SHOP_CUSTOMERS),
+        products: props.products.unwrap_or(d.products).clamp(7, MAX_SHOP_PRODUCTS),
+    }
+}
+
+/// The largest synthetic shop the interface generates.
+pub const MAX_SHOP_CUSTOMERS: usize = 20_000;
+/// The most products of a synthetic shop in the interface.
+pub const MAX_SHOP_PRODUCTS: usize = 2_000;
 
 /// The application.
 #[component]
@@ -39,8 +61,8 @@ pub fn App(props: &AppProps) -> Html {
         let props = props.clone();
         use_reducer(move || {
             let lang = props.lang.as_deref().map(Lang::from_code).unwrap_or_else(initial_lang);
-            let seed = props.seed.unwrap_or(42);
-            let sample = props.sample.as_deref().and_then(|s| Sample::from_name(s, seed)).unwrap_or(Sample::Shop(seed));
+            let shop = shop_of(&props);
+            let sample = props.sample.as_deref().and_then(|s| Sample::from_name(s, shop)).unwrap_or(Sample::Shop(shop));
             AppState::new(lang, sample, only.unwrap_or(Tab::Similarity))
         })
     };

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::strategy_view::money;
+use crate::engine::discount::strategy::BudgetGoal;
 use crate::i18n::{text, tr, Key, Lang};
 
 /// Props of [`BudgetPanel`].
@@ -23,8 +24,14 @@ pub struct BudgetPanelProps {
     pub profit: Option<f64>,
     /// Users who gained and lost an offer with the last move.
     pub flips: Option<(Vec<String>, Vec<String>)>,
+    /// What the budget buys the most of.
+    pub goal: BudgetGoal,
+    /// Whether every offer has a price, so its cost can be counted.
+    pub priced: bool,
     /// A new budget.
     pub on_change: Callback<Option<f64>>,
+    /// A new goal.
+    pub on_goal: Callback<BudgetGoal>,
 }
 
 /// At most 12 ids, then how many more.
@@ -61,6 +68,21 @@ pub fn BudgetPanel(props: &BudgetPanelProps) -> Html {
             }
         })
     };
+    let on_goal = {
+        let cb = props.on_goal.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            cb.emit(if el.value() == "profit" { BudgetGoal::Profit } else { BudgetGoal::Purchases });
+        })
+    };
+    if !props.priced {
+        return html! {
+            <section class="card budget" aria-labelledby="budget-h">
+                <h2 id="budget-h">{ t(Key::Budget) }</h2>
+                <p class="hint" id="budget-status">{ t(Key::BudgetNeedsPrices) }</p>
+            </section>
+        };
+    }
     let status = match props.budget {
         None => tr(lang, Key::BudgetNone, &[("spend", money(Some(props.max_spend)))]),
         Some(b) => tr(
@@ -77,7 +99,15 @@ pub fn BudgetPanel(props: &BudgetPanelProps) -> Html {
     html! {
         <section class="card budget" aria-labelledby="budget-h">
             <h2 id="budget-h">{ t(Key::Budget) }</h2>
-            <label class="check"><input id="budget-on" type="checkbox" checked={props.budget.is_some()} onchange={on_toggle} />{ t(Key::UseBudget) }</label>
+            <div class="row">
+                <label class="check"><input id="budget-on" type="checkbox" checked={props.budget.is_some()} onchange={on_toggle} />{ t(Key::UseBudget) }</label>
+                <label>{ t(Key::BudgetGoal) }
+                    <select id="budget-goal" onchange={on_goal}>
+                        <option value="purchases" selected={props.goal == BudgetGoal::Purchases}>{ t(Key::BudgetGoalPurchases) }</option>
+                        <option value="profit" selected={props.goal == BudgetGoal::Profit}>{ t(Key::BudgetGoalProfit) }</option>
+                    </select>
+                </label>
+            </div>
             if let Some(b) = props.budget {
                 <input id="budget-slider" type="range" min="0" max={format!("{max}")} step={format!("{step}")} value={format!("{}", b.min(max))}
                     oninput={on_slide} aria-label={t(Key::Budget)} aria-valuetext={money(Some(b))} />
@@ -92,7 +122,10 @@ pub fn BudgetPanel(props: &BudgetPanelProps) -> Html {
                     <p class="hint ids" id="budget-out">{ tr(lang, Key::FlipsOut, &[("ids", ids(outs))]) }</p>
                 }
             }
-            <p class="formula">{ t(Key::FormulaBudget) }</p>
+            <p class="formula">{ t(match props.goal {
+                BudgetGoal::Purchases => Key::FormulaBudget,
+                BudgetGoal::Profit => Key::FormulaBudgetProfit,
+            }) }</p>
         </section>
     }
 }

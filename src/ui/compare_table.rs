@@ -31,9 +31,9 @@ pub struct CompareTableProps {
 pub fn CompareTable(props: &CompareTableProps) -> Html {
     let lang = props.lang;
     let t = |k: Key| text(lang, k);
-    let rows = use_memo((props.proposals.clone(), props.params.budget.map(f64::to_bits)), {
+    let rows = use_memo((props.proposals.clone(), props.params.budget.map(f64::to_bits), props.params.budget_goal), {
         let (params, data, ctx) = (props.params.clone(), props.data.clone(), props.ctx.clone());
-        move |(proposals, _)| {
+        move |(proposals, _, _)| {
             let v = params.clone().check().ok()?;
             let c = (*ctx.0).as_ref()?;
             let all = proposals.0.as_ref().as_ref().ok()?;

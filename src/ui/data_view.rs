@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::app::{MAX_SHOP_CUSTOMERS, MAX_SHOP_PRODUCTS};
 use super::browser::read_file;
 use super::rating_grid::RatingGrid;
 use super::state::{Action, AppState, Notice, Sample};
@@ -13,6 +14,7 @@ use crate::engine::items::parse_items;
 use crate::engine::parse::{parse_ratings, ParseOptions};
 use crate::engine::purchases::parse_purchases;
 use crate::engine::ratings::Scale;
+use crate::engine::samples::ShopParams;
 use crate::engine::text_input::Separator;
 use crate::engine::user_table::parse_users;
 use crate::i18n::{text, tr, Key};
@@ -57,9 +59,9 @@ pub fn DataView(props: &DataViewProps) -> Html {
     let t = |k: Key| text(lang, k);
     let dispatch = props.dispatch.clone();
     let paste = use_state(String::new);
-    let seed = use_state(|| match state.sample {
+    let shop = use_state(|| match state.sample {
         Some(Sample::Shop(s)) => s,
-        _ => 42,
+        _ => ShopParams::default(),
     });
     let dragging = use_state(|| false);
 
@@ -67,14 +69,20 @@ pub fn DataView(props: &DataViewProps) -> Html {
         let d = dispatch.clone();
         html! { <button id={id} onclick={Callback::from(move |_| d.emit(Action::LoadSample(sample)))}>{ t(key) }</button> }
     };
-    let on_seed = {
-        let seed = seed.clone();
+    // Edits one size of the shop to generate (the button generates it).
+    let shop_field = |f: fn(&mut ShopParams, u64)| {
+        let shop = shop.clone();
         Callback::from(move |e: Event| {
             if let Ok(v) = e.target_unchecked_into::<web_sys::HtmlInputElement>().value().trim().parse::<u64>() {
-                seed.set(v);
+                let mut next = *shop;
+                f(&mut next, v);
+                shop.set(next);
             }
         })
     };
+    let on_seed = shop_field(|s, v| s.seed = v);
+    let on_customers = shop_field(|s, v| s.customers = (v as usize).clamp(1, MAX_SHOP_CUSTOMERS));
+    let on_products = shop_field(|s, v| s.products = (v as usize).clamp(7, MAX_SHOP_PRODUCTS));
 
     let options = state.parse.clone();
     let on_file = {
@@ -218,19 +226,28 @@ pub fn DataView(props: &DataViewProps) -> Html {
         Some(true) => "yes",
         Some(false) => "no",
     };
-    let shop_seed = *seed;
+    let shop_params = *shop;
     html! {
         <div class="data-view">
             <section class="card" aria-labelledby="samples-h">
                 <h2 id="samples-h">{ t(Key::Samples) }</h2>
                 <div class="row">
-                    { sample_button(Sample::Shop(shop_seed), Key::SampleShop, "sample-shop") }
+                    { sample_button(Sample::Shop(shop_params), Key::SampleShop, "sample-shop") }
                     <label>{ t(Key::Seed) }
-                        <input type="number" min="0" value={shop_seed.to_string()} onchange={on_seed} class="narrow" />
+                        <input id="shop-seed" type="number" min="0" value={shop_params.seed.to_string()} onchange={on_seed} class="narrow" />
+                    </label>
+                    <label>{ t(Key::Customers) }
+                        <input id="shop-customers" type="number" min="1" max={MAX_SHOP_CUSTOMERS.to_string()} value={shop_params.customers.to_string()} onchange={on_customers} class="narrow" />
+                    </label>
+                    <label>{ t(Key::Products) }
+                        <input id="shop-products" type="number" min="7" max={MAX_SHOP_PRODUCTS.to_string()} value={shop_params.products.to_string()} onchange={on_products} class="narrow" />
                     </label>
                     { sample_button(Sample::Worked, Key::SampleWorked, "sample-worked") }
                     { sample_button(Sample::ArticleCode, Key::SampleArticleCode, "sample-article-code") }
                 </div>
+                if shop_params.customers > 2000 {
+                    <p class="hint">{ t(Key::ShopSizeHint) }</p>
+                }
                 <p class="summary" id="data-summary">{ summary }{ " · " }{ items_summary }{ " · " }{ purchases_summary }</p>
                 if !state.duplicates.is_empty() {
                     <div class="notice warning" role="status">

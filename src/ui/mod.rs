@@ -5,6 +5,7 @@ pub mod browser;
 pub mod budget_panel;
 pub mod choose_k;
 pub mod compare_table;
+pub mod coupon_editor;
 pub mod data_view;
 pub mod discounts_view;
 pub mod elasticity_table;

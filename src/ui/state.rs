@@ -22,8 +22,8 @@ use crate::i18n::Lang;
 /// Which built-in sample is loaded, if any (the worked example shows the articles' slips).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sample {
-    /// The synthetic shop with its seed.
-    Shop(u64),
+    /// The synthetic shop with its seed and size.
+    Shop(ShopParams),
     /// The articles' worked example.
     Worked,
     /// The articles' code sample.
@@ -31,10 +31,10 @@ pub enum Sample {
 }
 
 impl Sample {
-    /// Parses "shop", "worked", "article-code".
-    pub fn from_name(name: &str, seed: u64) -> Option<Sample> {
+    /// Parses "shop", "worked", "article-code" (`shop` gives the shop of those parameters).
+    pub fn from_name(name: &str, shop: ShopParams) -> Option<Sample> {
         match name {
-            "shop" => Some(Sample::Shop(seed)),
+            "shop" => Some(Sample::Shop(shop)),
             "worked" => Some(Sample::Worked),
             "article-code" => Some(Sample::ArticleCode),
             _ => None,
@@ -44,7 +44,7 @@ impl Sample {
     /// Generates the sample's data.
     pub fn dataset(self) -> Dataset {
         match self {
-            Sample::Shop(seed) => shop(&ShopParams { seed, ..ShopParams::default() }),
+            Sample::Shop(params) => shop(&params),
             Sample::Worked => worked_example(),
             Sample::ArticleCode => Dataset::of_ratings(article_code_sample()),
         }

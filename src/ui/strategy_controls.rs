@@ -4,9 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::coupon_editor::CouponEditor;
 use super::on_change;
 use super::state::{Action, AppState};
-use crate::engine::discount::coupon::{Combine, Coupon, Scope};
 use crate::engine::discount::offer::Percent;
 use crate::engine::discount::segments::SegmentModel;
 use crate::engine::discount::strategy::{Strategy, StrategyParams};
@@ -104,54 +104,16 @@ pub fn StrategyControls(props: &StrategyControlsProps) -> Html {
             }
         }).collect::<Html>()
     });
-    let coupon = p.coupons.coupons.first().cloned().unwrap_or(Coupon {
-        percent: Percent(10.0),
-        max_amount: None,
-        scope: Scope::SiteWide,
-        valid: None,
-    });
-    let second = p.coupons.coupons.get(1).cloned();
-    let on_coupon_pct = set(Box::new(|p, v| {
-        if let (Some(x), Some(c)) = (number(&v), p.coupons.coupons.first_mut()) {
-            c.percent = Percent(x.clamp(0.0, 100.0));
-        }
-    }));
-    let on_coupon_max = set(Box::new(|p, v| {
-        if let Some(c) = p.coupons.coupons.first_mut() {
-            c.max_amount = number(&v).map(|x| x.max(0.0));
-        }
-    }));
-    let on_cat_coupon = set(Box::new(|p, v| {
-        p.coupons.coupons.truncate(1);
-        let v = v.trim().to_string();
-        if !v.is_empty() {
-            p.coupons.coupons.push(Coupon {
-                percent: Percent(15.0),
-                max_amount: None,
-                scope: Scope::Category(v),
-                valid: None,
-            });
-        }
-    }));
-    let on_cat_pct = set(Box::new(|p, v| {
-        if let (Some(x), Some(c)) = (number(&v), p.coupons.coupons.get_mut(1)) {
-            c.percent = Percent(x.clamp(0.0, 100.0));
-        }
-    }));
-    let on_combine = set(Box::new(|p, v| {
-        p.coupons.combine = if v == "stacked" { Combine::Stacked { cap: Percent(25.0) } } else { Combine::BestOf }
-    }));
-    let on_stack_cap = set(Box::new(|p, v| {
-        if let Some(x) = number(&v) {
-            p.coupons.combine = Combine::Stacked { cap: Percent(x.clamp(0.0, 100.0)) };
-        }
-    }));
     let mut categories: Vec<String> = props.state.data.items.items.iter().filter_map(|i| i.category.clone()).collect();
     categories.sort();
     categories.dedup();
-    let second_cat = match second.as_ref().map(|c| &c.scope) {
-        Some(Scope::Category(c)) => c.clone(),
-        _ => String::new(),
+    let on_coupons = {
+        let (p, emit) = (p.clone(), emit.clone());
+        Callback::from(move |rules| {
+            let mut next = p.clone();
+            next.coupons = rules;
+            emit.emit(next);
+        })
     };
     let s = p.strategy;
     let uses_segments = matches!(s, Strategy::Segment | Strategy::Elasticity);
@@ -186,26 +148,8 @@ pub fn StrategyControls(props: &StrategyControlsProps) -> Html {
                 <label>{ t(Key::RegularisationC) }<input id="propensity-c" class="narrow" type="number" min="0" step="any" placeholder="∞" value={p.response.c.map(|c| c.to_string()).unwrap_or_default()} onchange={on_c} /></label>
             }
             if s == Strategy::Coupon {
-                <label>{ t(Key::CouponSiteWide) }<input id="coupon-pct" class="narrow" type="number" min="0" max="100" step="any" value={coupon.percent.0.to_string()} onchange={on_coupon_pct} /></label>
-                <label>{ t(Key::CouponMax) }<input id="coupon-max" class="narrow" type="number" min="0" step="any" placeholder="—" value={coupon.max_amount.map(|m| m.to_string()).unwrap_or_default()} onchange={on_coupon_max} /></label>
-                <label>{ t(Key::CouponCategory) }
-                    <select id="coupon-category" onchange={on_cat_coupon}>
-                        <option value="" selected={second_cat.is_empty()}>{ "—" }</option>
-                        { for categories.iter().map(|c| html! { <option value={c.clone()} selected={*c == second_cat}>{ c.clone() }</option> }) }
-                    </select>
-                </label>
-                if let Some(c2) = second {
-                    <label>{ t(Key::CouponCategoryPct) }<input id="coupon-cat-pct" class="narrow" type="number" min="0" max="100" step="any" value={c2.percent.0.to_string()} onchange={on_cat_pct} /></label>
-                }
-                <label>{ t(Key::CouponCombine) }
-                    <select id="coupon-combine" onchange={on_combine}>
-                        <option value="best" selected={p.coupons.combine == Combine::BestOf}>{ t(Key::CouponBestOf) }</option>
-                        <option value="stacked" selected={matches!(p.coupons.combine, Combine::Stacked { .. })}>{ t(Key::CouponStacked) }</option>
-                    </select>
-                </label>
-                if let Combine::Stacked { cap } = p.coupons.combine {
-                    <label>{ t(Key::CouponStackCap) }<input id="coupon-cap" class="narrow" type="number" min="0" max="100" step="any" value={cap.0.to_string()} onchange={on_stack_cap} /></label>
-                }
+                <CouponEditor lang={lang} rules={p.coupons.clone()} categories={categories.clone()}
+                    default_at={props.state.data.purchases.latest()} on_change={on_coupons} />
             }
             <p class="formula">{ t(match s {
                 Strategy::SeedUser => Key::FormulaSeedUser,

@@ -77,6 +77,10 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
     let mut params = state.strategy.clone();
     params.measure = state.disc.measure;
     params.neighbours = state.disc.k;
+    // Coupons are evaluated at the end of the purchase log unless a day is chosen (as in the CLI and JS).
+    if params.coupons.at == 0.0 {
+        params.coupons.at = state.data.purchases.latest();
+    }
     let valid = params.clone().check();
     let ctx: Rc<Option<Context>> = {
         let data = state.data.clone();
@@ -96,16 +100,30 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
             }
         })
     };
-    let reports: Rc<Option<Result<(StrategyReport, StrategyReport), EngineError>>> = {
+    // The plan without a budget (its spend is the slider's right end), then under the budget.
+    let free: Rc<Option<Result<StrategyReport, EngineError>>> = {
         let data = state.data.clone();
         let (ctx, valid, all) = (ctx.clone(), valid.clone(), all.clone());
-        use_memo((Shared(all.clone()), params.strategy, params.budget.map(f64::to_bits)), move |(_, strategy, _)| {
+        use_memo((Shared(all.clone()), params.strategy), move |(_, strategy)| {
             let (Some(c), Ok(v), Ok(all)) = (&*ctx, valid, &*all) else { return None };
             let proposals = all.iter().find(|(s, _)| s == strategy)?.1.as_ref();
-            Some(proposals.map_err(Clone::clone).map(|p| {
-                let free = finish(&data, c, &v, p, None);
-                let budgeted = finish(&data, c, &v, p, v.params.budget);
-                (free, budgeted)
+            Some(proposals.map_err(Clone::clone).map(|p| finish(&data, c, &v, p, None)))
+        })
+    };
+    let reports: Rc<Option<Result<(StrategyReport, StrategyReport), EngineError>>> = {
+        let data = state.data.clone();
+        let (ctx, valid, all, free) = (ctx.clone(), valid.clone(), all.clone(), free.clone());
+        let key = (Shared(free.clone()), params.budget.map(f64::to_bits), params.budget_goal);
+        use_memo(key, move |_| {
+            let (Some(c), Ok(v), Ok(all), Some(free)) = (&*ctx, valid, &*all, &*free) else { return None };
+            let proposals = all.iter().find(|(s, _)| *s == v.params.strategy)?.1.as_ref();
+            Some(proposals.map_err(Clone::clone).and_then(|p| {
+                let free = free.clone()?;
+                let budgeted = match v.params.budget {
+                    None => free.clone(),
+                    Some(b) => finish(&data, c, &v, p, Some(b)),
+                };
+                Ok((free, budgeted))
             }))
         })
     };
@@ -170,6 +188,14 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
             dispatch.emit(Action::SetStrategy(Box::new(p)));
         })
     };
+    let on_goal = {
+        let (dispatch, params) = (props.dispatch.clone(), params.clone());
+        Callback::from(move |goal| {
+            let mut p = params.clone();
+            p.budget_goal = goal;
+            dispatch.emit(Action::SetStrategy(Box::new(p)));
+        })
+    };
     let on_download = {
         let csv = strategy_csv(report, lang);
         let name = format!("discounts-{}.csv", params.strategy.name());
@@ -203,7 +229,8 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
             { summary }
             <BudgetPanel lang={lang} budget={params.budget} max_spend={free.totals.discount_cost.unwrap_or(0.0)}
                 lambda={report.allocation.as_ref().map(|a| a.lambda)} spend={totals.discount_cost}
-                profit={totals.incremental_profit} flips={flips} on_change={on_budget} />
+                profit={totals.incremental_profit} flips={flips} on_change={on_budget}
+                goal={params.budget_goal} priced={free.totals.discount_cost.is_some()} on_goal={on_goal} />
             <div class="row charts">
                 <SegmentHistogram lang={lang} offers={pct} segments={seg_labels} names={segment_names.clone()} max={max} />
                 { map }
@@ -323,5 +350,5 @@ fn offers_table(lang: Lang, r: &StrategyReport, names: &[String], ctx: Option<&C
 fn purchase_curve(ctx: Option<&Context>, u: usize, o: &UserOffer, max: f64) -> Option<Vec<(f64, f64)>> {
     let model = ctx?.response.as_ref().ok()?;
     let basket = o.basket.as_ref()?;
-    Some(model.curve(u, basket.list_price, max.max(o.percent_off.fraction())))
+    Some(model.curve(u, basket.list_price, basket.category.as_deref(), max.max(o.percent_off.fraction())))
 }

@@ -36,6 +36,26 @@ async function upload(page, selector, name, text) {
 }
 
 const summary = (page) => page.locator('#data-summary').textContent();
+
+/** Rows of a CSV text (RFC 4180: quoted fields may hold commas, quotes and newlines). */
+function parseCsv(text) {
+  const rows = [[]];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { rows.at(-1).push(field); field = ''; }
+    else if (c === '\n') { rows.at(-1).push(field); field = ''; rows.push([]); }
+    else if (c !== '\r') field += c;
+  }
+  if (field !== '' || rows.at(-1).length) rows.at(-1).push(field);
+  return rows.filter((r) => r.length > 1 || (r.length === 1 && r[0] !== ''));
+}
 const canvasSize = (page) => page.evaluate(() => {
   const c = document.getElementById('heatmap-canvas');
   return [c.width, c.height];
@@ -54,6 +74,22 @@ test('opens on the synthetic shop heatmap and makes no request after load', asyn
   await page.waitForSelector('#explain');
   assert.deepEqual(afterLoad, [], 'no request after load');
   assert.deepEqual(outside, [], 'no request leaves the local server');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the synthetic shop is generated at the chosen size and seed', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-data');
+  for (const [id, value] of [['#shop-customers', '120'], ['#shop-products', '30'], ['#shop-seed', '7']]) {
+    await page.fill(id, value);
+    await page.locator(id).dispatchEvent('change');
+  }
+  await page.click('#sample-shop');
+  await page.waitForFunction(() => document.getElementById('data-summary').textContent.startsWith('120 users · 30 items'));
+  await page.click('#tab-similarity');
+  assert.deepEqual(await canvasSize(page), [120, 120]);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -325,9 +361,26 @@ test('strategies: switch them, move the budget slider, download the CSV', async 
   await page.waitForFunction(() => [...document.querySelectorAll('#strategy-table tbody tr')].some((r) => r.textContent.includes('(segment table)')));
   // Coupons: a site-wide 15% coupon gives every priced user 15% (within the guardrails).
   await page.selectOption('#strategy', 'coupon');
-  await page.fill('#coupon-pct', '15');
-  await page.locator('#coupon-pct').dispatchEvent('change');
+  const change = async (locator, value) => {
+    await locator.fill(value);
+    await locator.dispatchEvent('change');
+  };
+  await change(page.locator('.coupon-pct').first(), '15');
   await page.waitForFunction(() => document.querySelector('#strategy-table tbody tr td.num').textContent === '15');
+  // A second coupon, 25% on books in June 2026 only: it applies when the offers are made in
+  // June, and not in July.
+  await page.click('#coupon-add');
+  await change(page.locator('.coupon-pct').nth(1), '25');
+  await page.locator('.coupon-scope').nth(1).selectOption('category:books');
+  await change(page.locator('.coupon-from').nth(1), '2026-06-01');
+  await change(page.locator('.coupon-until').nth(1), '2026-06-30');
+  await change(page.locator('#coupon-at'), '2026-06-30');
+  await page.waitForFunction(() => [...document.querySelectorAll('#strategy-table tbody .why')].some((w) => /#2/.test(w.textContent)));
+  await change(page.locator('#coupon-at'), '2026-07-01');
+  await page.waitForFunction(() => ![...document.querySelectorAll('#strategy-table tbody .why')].some((w) => /#2/.test(w.textContent)));
+  assert.equal(await page.locator('.coupon-remove').count(), 2);
+  await page.locator('.coupon-remove').nth(1).click();
+  assert.equal(await page.locator('.coupon-pct').count(), 1);
   // Budget: turn it on, slide it, and the spend stays within it; flips are reported.
   await page.selectOption('#strategy', 'elasticity');
   await page.check('#budget-on');
@@ -351,9 +404,21 @@ test('strategies: switch them, move the budget slider, download the CSV', async 
   assert.match(await page.locator('#budget-flips').textContent(), /lost one/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-strategy')]);
   assert.equal(download.suggestedFilename(), 'discounts-elasticity.csv');
-  const csv = (await readFile(await download.path(), 'utf8')).trim().split('\n');
-  assert.ok(csv[0].startsWith('user,percent_off,zhe,expected_cost,segment,why'), csv[0]);
+  const csv = parseCsv(await readFile(await download.path(), 'utf8'));
+  assert.ok(csv[0].join(',').startsWith('user,percent_off,zhe,expected_cost,segment,why'), csv[0].join(','));
   assert.equal(csv.length, 301);
+  // The file is the budgeted plan on screen: the same users offered, the spend within the budget.
+  const [col, body] = [(name) => csv[0].indexOf(name), csv.slice(1)];
+  const offered = body.filter((r) => Number(r[col('percent_off')]) > 0).length;
+  assert.equal(`${offered} / 300`, await page.locator('#total-offered').textContent());
+  const spent = body.reduce((sum, r) => sum + Number(r[col('expected_cost')] || 0), 0);
+  assert.ok(spent <= budget + 0.05, `${spent} > ${budget}`);
+  assert.ok(body.every((r) => Number(r[col('percent_off')]) <= 30 + 1e-9));
+  assert.ok(body.some((r) => /budget λ = /.test(r[col('why')])));
+  // Spent on profit instead of extra purchases, only offers that pay for themselves remain.
+  await page.selectOption('#budget-goal', 'profit');
+  await page.waitForFunction(() => Number(document.getElementById('total-profit').textContent) >= 0);
+  assert.match(await page.locator('.budget .formula').textContent(), /incremental profit − λ × cost/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,5 +1,7 @@
 // Browser benchmark (not a test): user-user pearson on MovieLens-100k u.data inside headless
-// Chromium, through the JS API of the built app (dist/pkg). Run with `make bench-browser`.
+// Chromium, through the JS API of the built app (dist/pkg), then every discount strategy on a
+// synthetic shop of 10,000 customers, through the JS API and in the mounted app. Run with
+// `make bench-browser` (CUSTOMERS=N to resize the shop).
 import { readFile } from 'node:fs/promises';
 import { launch } from './browser.mjs';
 import { startServer } from './server.mjs';
@@ -9,15 +11,14 @@ let text;
 try {
   text = await readFile(root + '../shared/data/ml-100k/u.data', 'utf8');
 } catch {
-  console.log('skipped: ../shared/data/ml-100k/u.data not found');
-  process.exit(0);
+  console.log('skipped: ../shared/data/ml-100k/u.data not found (the strategy figures below do not need it)');
 }
 const server = await startServer(root + 'dist');
 const browser = await launch();
 const page = await browser.newPage();
 await page.goto(server.url + '/embed.html');
 await page.waitForFunction(() => window.discountLab);
-const results = await page.evaluate(async (text) => {
+const results = !text ? {} : await page.evaluate(async (text) => {
   const { RatingSet, default: init } = await import('/pkg/discount_lab.js');
   await init();
   const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -47,5 +48,65 @@ for (const [name, r] of Object.entries(results)) {
   const ratio = name.startsWith('user-user pearson') ? `  scikit-surprise 690 ms → ${(690 / r.median).toFixed(0)}x faster` : '';
   console.log(`${name.padEnd(34)} median ${r.median.toFixed(2).padStart(8)} ms  best ${r.best.toFixed(2).padStart(8)} ms${ratio}`);
 }
+
+// Every strategy on the synthetic shop of 10,000 customers and 200 products (seed 42), as
+// `make bench` times it natively: the JS API call (generating the shop, the shared models and
+// the strategy), then the app itself (first view of the Discounts tab, switching strategy,
+// moving the budget).
+const customers = Number(process.env.CUSTOMERS || 10000);
+const strategies = await page.evaluate(async (customers) => {
+  const { discounts, default: init } = await import('/pkg/discount_lab.js');
+  await init();
+  const data = { sample: 'shop', seed: 42, customers, products: 200 };
+  const out = {};
+  for (const strategy of ['seed-user', 'seed-item', 'segment', 'elasticity', 'propensity', 'coupon']) {
+    const t = [];
+    for (let k = 0; k < 2; k++) {
+      const s = performance.now();
+      discounts(data, { strategy, budget: customers * 0.5 });
+      t.push(performance.now() - s);
+    }
+    out[`discounts(${strategy})`] = Math.min(...t);
+  }
+  return out;
+}, customers);
+console.log(`\nStrategies on a shop of ${customers} customers, JS API (best of 2; each call generates the shop and fits the shared models):`);
+for (const [name, ms] of Object.entries(strategies)) console.log(`${name.padEnd(34)} ${ms.toFixed(0).padStart(8)} ms`);
+
+// The app: frames are polled, so a figure is the time until the page could paint the result.
+const app = await page.evaluate(async (customers) => {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const until = async (test) => { const s = performance.now(); while (!test()) await frame(); return performance.now() - s; };
+  const out = {};
+  let s = performance.now();
+  window.discountLab.mount(host, { view: 'discounts', customers, products: 200, seed: 42 });
+  await until(() => host.querySelector('#strategy-table tbody tr') && host.querySelectorAll('#compare-table tbody tr').length === 6);
+  out['first view (shop, models, all six strategies)'] = performance.now() - s;
+  const select = host.querySelector('#strategy');
+  for (const strategy of ['elasticity', 'propensity', 'seed-user']) {
+    s = performance.now();
+    select.value = strategy;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => host.querySelector('#compare-table tr.current th')?.textContent.includes(`(${strategy})`));
+    out[`switch to ${strategy}`] = performance.now() - s;
+  }
+  const box = host.querySelector('#budget-on');
+  s = performance.now();
+  box.click();
+  await until(() => host.querySelector('#budget-slider'));
+  out['budget on'] = performance.now() - s;
+  const slider = host.querySelector('#budget-slider');
+  const before = host.querySelector('#budget-status').textContent;
+  s = performance.now();
+  slider.value = String(Number(slider.max) * 0.2);
+  slider.dispatchEvent(new Event('input', { bubbles: true }));
+  await until(() => host.querySelector('#budget-status').textContent !== before);
+  out['move the budget slider'] = performance.now() - s;
+  return out;
+}, customers);
+console.log(`\nThe app (Discounts view) on the same shop:`);
+for (const [name, ms] of Object.entries(app)) console.log(`${name.padEnd(46)} ${ms.toFixed(0).padStart(8)} ms`);
 await browser.close();
 await server.close();

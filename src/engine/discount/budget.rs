@@ -145,12 +145,20 @@ pub fn allocate(options: &[Vec<OfferOption>], budget: Option<f64>) -> Allocation
                 * 2.0
                 + 1.0;
             let mut lo = 0.0;
+            // Spend at λ without building the choice (this runs for every budget move).
+            let spend_at = |lambda: f64| -> f64 {
+                clean.iter().map(|o| pick(o, lambda).and_then(|k| o.get(k)).map_or(0.0, |x| x.cost)).sum()
+            };
             for _ in 0..100 {
                 let mid = 0.5 * (lo + hi);
-                if totals(&clean, &choose(mid)).0 > b {
+                if spend_at(mid) > b {
                     lo = mid;
                 } else {
                     hi = mid;
+                }
+                // Nothing lies between two neighbouring floats.
+                if hi - lo <= f64::EPSILON * hi {
+                    break;
                 }
             }
             lambda = hi;

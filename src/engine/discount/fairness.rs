@@ -65,33 +65,43 @@ pub const ETA_SQUARED_WARNING: f64 = 0.10;
 
 /// Audits offers (percentages) by the group label of each user (`None`: not in any group).
 pub fn audit(attribute: &str, offers: &[f64], groups: &[Option<String>]) -> Audit {
-    let mut stats: Vec<(String, usize, f64, usize)> = Vec::new();
-    for (o, g) in offers.iter().zip(groups) {
-        let Some(g) = g else { continue };
-        let k = match stats.iter().position(|s| &s.0 == g) {
-            Some(k) => k,
-            None => {
-                stats.push((g.clone(), 0, 0.0, 0));
-                stats.len() - 1
-            }
-        };
-        stats[k].1 += 1;
-        stats[k].2 += o;
-        stats[k].3 += usize::from(*o > 0.0);
+    // Each user's group as an index, in order of first appearance.
+    let mut names: Vec<&str> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let member: Vec<Option<usize>> = groups
+        .iter()
+        .map(|g| {
+            let g = g.as_deref()?;
+            Some(*index.entry(g).or_insert_with(|| {
+                names.push(g);
+                names.len() - 1
+            }))
+        })
+        .collect();
+    let mut stats: Vec<(usize, f64, usize)> = vec![(0, 0.0, 0); names.len()];
+    for (o, g) in offers.iter().zip(&member) {
+        let Some(&k) = g.as_ref() else { continue };
+        stats[k].0 += 1;
+        stats[k].1 += o;
+        stats[k].2 += usize::from(*o > 0.0);
     }
     // Age bands ("<25", "25-34", ...) and other numbers sort by value, the rest by name.
     let key = |g: &str| g.trim_start_matches('<').split(['-', '+']).next().and_then(|n| n.parse::<f64>().ok());
-    stats.sort_by(|a, b| match (key(&a.0), key(&b.0)) {
-        (Some(x), Some(y)) => x.total_cmp(&y).then(a.0.len().cmp(&b.0.len())),
-        _ => a.0.cmp(&b.0),
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|&a, &b| match (key(names[a]), key(names[b])) {
+        (Some(x), Some(y)) => x.total_cmp(&y).then(names[a].len().cmp(&names[b].len())),
+        _ => names[a].cmp(names[b]),
     });
-    let groups_out: Vec<GroupStat> = stats
+    let groups_out: Vec<GroupStat> = order
         .iter()
-        .map(|(g, n, sum, offered)| GroupStat {
-            group: g.clone(),
-            users: *n,
-            mean_offer: sum / *n as f64,
-            share_offered: *offered as f64 / *n as f64,
+        .map(|&k| {
+            let (n, sum, offered) = stats[k];
+            GroupStat {
+                group: names[k].to_string(),
+                users: n,
+                mean_offer: sum / n as f64,
+                share_offered: offered as f64 / n as f64,
+            }
         })
         .collect();
     let means = groups_out.iter().map(|g| g.mean_offer);
@@ -100,14 +110,8 @@ pub fn audit(attribute: &str, offers: &[f64], groups: &[Option<String>]) -> Audi
     let top = groups_out.iter().map(|g| g.share_offered).fold(0.0, f64::max);
     let low = groups_out.iter().map(|g| g.share_offered).fold(f64::INFINITY, f64::min);
     let min_share_ratio = if top > 0.0 { low / top } else { 1.0 };
-    let counted: Vec<(f64, usize)> = offers
-        .iter()
-        .zip(groups)
-        .filter_map(|(o, g)| {
-            let g = g.as_ref()?;
-            Some((*o, groups_out.iter().position(|s| &s.group == g)?))
-        })
-        .collect();
+    // Offers of the users in a group.
+    let counted: Vec<(f64, usize)> = offers.iter().zip(&member).filter_map(|(o, g)| Some((*o, (*g)?))).collect();
     let n = counted.len() as f64;
     let grand = counted.iter().map(|c| c.0).sum::<f64>() / n.max(1.0);
     let total: f64 = counted.iter().map(|c| (c.0 - grand).powi(2)).sum();

@@ -3,9 +3,10 @@
 //! profit under it.
 //!
 //! Every row of the purchase log is an offer seen (quantity 0: not bought). The model is
-//! logit p = β0 + βᵤ·z_user + β_P·z(ln P0) + β_d·d + γ·(d × z_user): user features as
-//! z-scores, the item's log list price, the discount, and the discount times each user
-//! feature so that price sensitivity can differ between customers. Fitted by
+//! logit p = β0 + βᵤ·z_user + β_P·z(ln P0) + β_d·d + γ·(d × z_user) + δ_category: user
+//! features as z-scores, the item's log list price, the discount, the discount times each
+//! user feature so that price sensitivity can differ between customers, and one
+//! indicator per item category of the item table but the first (the reference). Fitted by
 //! Newton–Raphson, with an L2 penalty of strength 1/C on everything but the intercept
 //! (scikit-learn's convention).
 //!
@@ -22,7 +23,7 @@
 //! let f = user_features(&data);
 //! let m = fit_response(&data, &f, &ResponseParams::default().check().unwrap()).unwrap();
 //! // Deeper discounts sell more on average.
-//! assert!(m.probability(0, 20.0, 0.3) > m.probability(0, 20.0, 0.0));
+//! assert!(m.probability(0, 20.0, Some("books"), 0.3) > m.probability(0, 20.0, Some("books"), 0.0));
 //! ```
 
 use std::collections::HashMap;
@@ -33,11 +34,12 @@ use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 
+use super::basket::Basket;
 use super::features::UserFeatures;
 use crate::engine::cluster::Standardiser;
 use crate::engine::error::{EngineError, Need};
 use crate::engine::evaluate::classification::{grid_search_c, report, CGridPoint, ClassificationReport};
-use crate::engine::logistic::{fit, LogisticModel, LogisticParams};
+use crate::engine::logistic::{fit, sigmoid, LogisticModel, LogisticParams};
 use crate::engine::samples::Dataset;
 
 /// Options of the purchase-probability model.
@@ -92,6 +94,8 @@ pub struct ResponseModel {
     pub user_z: Array2<f64>,
     /// Mean and standard deviation of ln(list price) over the training rows.
     pub log_price: (f64, f64),
+    /// Item categories in the rows, sorted; every one but the first has an indicator column.
+    pub categories: Vec<String>,
     /// Accuracy, precision, recall, F1 and AUC on the held-out users' rows (threshold 0.5).
     pub holdout: Option<ClassificationReport>,
     /// Rows used to fit, and how many were purchases.
@@ -112,14 +116,31 @@ pub struct Design {
     pub user_z: Array2<f64>,
     /// Mean and sd of ln(list price).
     pub log_price: (f64, f64),
+    /// Item categories, sorted (the first is the reference).
+    pub categories: Vec<String>,
 }
 
-fn design_row(z: ndarray::ArrayView1<f64>, log_price_z: f64, d: f64, out: &mut Vec<f64>) {
+/// One row of the design: user z-scores, z(ln P0), d, d × user z-scores, category indicators.
+fn design_row(
+    z: ndarray::ArrayView1<f64>,
+    log_price_z: f64,
+    d: f64,
+    category: Option<usize>,
+    categories: usize,
+    out: &mut Vec<f64>,
+) {
     out.clear();
     out.extend(z.iter().copied());
     out.push(log_price_z);
     out.push(d);
     out.extend(z.iter().map(|v| v * d));
+    out.extend((1..categories).map(|k| if category == Some(k) { 1.0 } else { 0.0 }));
+}
+
+/// The position of `category` among the sorted `categories`.
+fn category_index(categories: &[String], category: Option<&str>) -> Option<usize> {
+    let category = category?;
+    categories.binary_search_by(|c| c.as_str().cmp(category)).ok()
 }
 
 /// Builds the design matrix from the purchase log.
@@ -131,12 +152,19 @@ pub fn design(data: &Dataset, features: &UserFeatures) -> Result<Design, EngineE
     let user_z = scaler.transform(features.values.view());
     let index: HashMap<&str, usize> =
         data.ratings.user_ids().iter().enumerate().map(|(k, id)| (id.as_str(), k)).collect();
-    let rows: Vec<(usize, f64, f64, bool)> = data
+    let items = data.items.index();
+    let category_of = |item: &str| items.get(item).and_then(|i| i.category.as_deref());
+    let rows: Vec<(usize, f64, f64, bool, Option<&str>)> = data
         .purchases
         .rows
         .iter()
-        .filter_map(|p| Some((*index.get(p.user.as_str())?, p.list_price.ln(), p.discount().max(0.0), p.bought())))
+        .filter_map(|p| {
+            let u = *index.get(p.user.as_str())?;
+            Some((u, p.list_price.ln(), p.discount().max(0.0), p.bought(), category_of(&p.item)))
+        })
         .collect();
+    let categories: std::collections::BTreeSet<&str> = rows.iter().filter_map(|r| r.4).collect();
+    let categories: Vec<String> = categories.into_iter().map(str::to_string).collect();
     if rows.is_empty() {
         return Err(EngineError::Needs(Need::PurchaseLogUsers));
     }
@@ -145,11 +173,12 @@ pub fn design(data: &Dataset, features: &UserFeatures) -> Result<Design, EngineE
     let sd = (rows.iter().map(|r| (r.1 - mean).powi(2)).sum::<f64>() / n).sqrt();
     let sd = if sd > 1e-12 { sd } else { 1.0 };
     let d = features.features.len();
-    let width = 2 * d + 2;
+    let width = 2 * d + 2 + categories.len().saturating_sub(1);
     let mut x = Array2::zeros((rows.len(), width));
     let mut buf = Vec::with_capacity(width);
     for (k, r) in rows.iter().enumerate() {
-        design_row(user_z.row(r.0), (r.1 - mean) / sd, r.2, &mut buf);
+        let cat = category_index(&categories, r.4);
+        design_row(user_z.row(r.0), (r.1 - mean) / sd, r.2, cat, categories.len(), &mut buf);
         for (j, v) in buf.iter().enumerate() {
             x[(k, j)] = *v;
         }
@@ -158,6 +187,7 @@ pub fn design(data: &Dataset, features: &UserFeatures) -> Result<Design, EngineE
     columns.push("log_list_price".into());
     columns.push("discount".into());
     columns.extend(features.features.iter().map(|f| format!("discount*{}", f.name())));
+    columns.extend(categories.iter().skip(1).map(|c| format!("category={c}")));
     Ok(Design {
         x,
         y: rows.iter().map(|r| r.3).collect(),
@@ -165,6 +195,7 @@ pub fn design(data: &Dataset, features: &UserFeatures) -> Result<Design, EngineE
         columns,
         user_z,
         log_price: (mean, sd),
+        categories,
     })
 }
 
@@ -212,25 +243,51 @@ pub fn fit_response(
         rows: (design.y.len(), bought),
         user_z: design.user_z,
         log_price: design.log_price,
+        categories: design.categories,
         holdout,
     })
 }
 
 impl ResponseModel {
-    /// p(buy) for user `u` on an item of list price `list_price` at discount `d`.
-    pub fn probability(&self, u: usize, list_price: f64, d: f64) -> f64 {
+    /// p(buy) of user `u` on a basket item at discount `d`.
+    pub fn of_basket(&self, u: usize, b: &Basket, d: f64) -> f64 {
+        self.probability(u, b.list_price, b.category.as_deref(), d)
+    }
+
+    /// p(buy) for user `u` on an item of list price `list_price` in `category` at discount
+    /// `d` (a category the model has not seen counts as the reference one).
+    pub fn probability(&self, u: usize, list_price: f64, category: Option<&str>, d: f64) -> f64 {
         if u >= self.user_z.nrows() || list_price.is_nan() || list_price <= 0.0 {
             return 0.0;
         }
-        let mut row = Vec::with_capacity(self.columns.len());
-        design_row(self.user_z.row(u), (list_price.ln() - self.log_price.0) / self.log_price.1, d, &mut row);
-        self.model.probability(&row)
+        let log_price_z = (list_price.ln() - self.log_price.0) / self.log_price.1;
+        let cat = category_index(&self.categories, category);
+        // The design row of `design_row`, summed in its order without building it (this is
+        // evaluated for every user, option and budget move).
+        let (z, w) = (self.user_z.row(u), &self.model.coef);
+        let k = z.len();
+        if w.len() < 2 * k + 2 {
+            return 0.0;
+        }
+        let mut sum = 0.0;
+        for (wj, zj) in w.iter().zip(z.iter()) {
+            sum += wj * zj;
+        }
+        sum += w[k] * log_price_z;
+        sum += w[k + 1] * d;
+        for (wj, zj) in w[k + 2..].iter().zip(z.iter()) {
+            sum += wj * (zj * d);
+        }
+        for (j, wj) in w[2 * k + 2..].iter().enumerate() {
+            sum += wj * if cat == Some(j + 1) { 1.0 } else { 0.0 };
+        }
+        sigmoid(self.model.intercept + sum)
     }
 
     /// p(buy | d) at d = 0, 0.01, ..., ceiling.
-    pub fn curve(&self, u: usize, list_price: f64, ceiling: f64) -> Vec<(f64, f64)> {
+    pub fn curve(&self, u: usize, list_price: f64, category: Option<&str>, ceiling: f64) -> Vec<(f64, f64)> {
         let steps = (ceiling.clamp(0.0, 1.0) * 100.0 + 1e-9).floor() as usize;
-        (0..=steps).map(|k| k as f64 / 100.0).map(|d| (d, self.probability(u, list_price, d))).collect()
+        (0..=steps).map(|k| k as f64 / 100.0).map(|d| (d, self.probability(u, list_price, category, d))).collect()
     }
 }
 

@@ -129,6 +129,19 @@ pub struct StrategyParams {
     pub coupons: CouponRules,
     /// The purchase-probability model.
     pub response: ResponseParams,
+    /// What a budget buys the most of.
+    pub budget_goal: BudgetGoal,
+}
+
+/// What the budget allocation maximises (with a purchase model; without one, percentage points).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetGoal {
+    /// Extra expected purchases, p(d) − p(0).
+    #[default]
+    Purchases,
+    /// Expected incremental profit, p(d)(P(1 − d) − c) − p(0)(P − c): offers that lose money are dropped.
+    Profit,
 }
 
 impl Default for StrategyParams {
@@ -144,6 +157,7 @@ impl Default for StrategyParams {
             item_neighbours: 3,
             coupons: CouponRules::default(),
             response: ResponseParams::default(),
+            budget_goal: BudgetGoal::default(),
         }
     }
 }
@@ -561,7 +575,7 @@ pub fn propose(
                 .map(|u| match &ctx.baskets[u] {
                     Some(b) => {
                         let ceiling = g.ceiling(b.list_price, b.unit_cost).min(max);
-                        let curve = model.curve(u, b.list_price, ceiling);
+                        let curve = model.curve(u, b.list_price, b.category.as_deref(), ceiling);
                         let (d, best_profit) = best_offer(&curve, b.list_price, b.unit_cost.unwrap_or(0.0));
                         (d, Basis::Propensity { curve, best_profit, no_costs: b.unit_cost.is_none() })
                     }
@@ -597,16 +611,23 @@ pub fn propose(
 /// Shares of the proposed offer a budget may keep.
 pub const BUDGET_STEPS: [f64; 4] = [0.25, 0.5, 0.75, 1.0];
 
-/// Expected (conversion, cost, incremental profit) of offering `d` to user `u`.
-fn expect(ctx: &Context, u: usize, d: f64) -> (Option<f64>, Option<f64>, Option<f64>) {
+/// p(buy) of user `u` without an offer, when there are a basket and a purchase model.
+fn base_conversion(ctx: &Context, u: usize) -> Option<f64> {
+    let b = ctx.baskets.get(u)?.as_ref()?;
+    Some(ctx.response.as_ref().ok()?.of_basket(u, b, 0.0))
+}
+
+/// Expected (conversion, cost, incremental profit) of offering `d` to user `u`, given
+/// their conversion without an offer `p0` ([`base_conversion`]).
+fn expect_from(ctx: &Context, u: usize, d: f64, p0: Option<f64>) -> (Option<f64>, Option<f64>, Option<f64>) {
     let Some(b) = ctx.baskets.get(u).and_then(|b| b.as_ref()) else { return (None, None, None) };
-    match &ctx.response {
-        Ok(m) => {
-            let (p, p0) = (m.probability(u, b.list_price, d), m.probability(u, b.list_price, 0.0));
+    match (&ctx.response, p0) {
+        (Ok(m), Some(p0)) => {
+            let p = m.of_basket(u, b, d);
             let cost = b.unit_cost.unwrap_or(0.0);
             (Some(p), Some(p * b.list_price * d), Some(incremental_profit(p, p0, d, b.list_price, cost)))
         }
-        Err(_) => (None, Some(b.list_price * d), None),
+        _ => (None, Some(b.list_price * d), None),
     }
 }
 
@@ -627,17 +648,16 @@ pub fn finish(
                 if p.guarded <= 0.0 {
                     return Vec::new();
                 }
+                let p0 = base_conversion(ctx, u);
                 BUDGET_STEPS
                     .iter()
                     .map(|s| {
                         let d = p.guarded * s;
-                        let (conv, cost, _) = expect(ctx, u, d);
-                        let value = match (conv, &ctx.response) {
-                            (Some(p_d), Ok(m)) => {
-                                let b = ctx.baskets[u].as_ref().map_or(0.0, |b| b.list_price);
-                                // A tiny share of d breaks ties toward the larger offer where p is flat.
-                                p_d - m.probability(u, b, 0.0) + 1e-9 * d
-                            }
+                        let (conv, cost, profit) = expect_from(ctx, u, d, p0);
+                        // A tiny share of d breaks ties toward the larger offer where the value is flat.
+                        let value = match (conv, profit, params.params.budget_goal) {
+                            (Some(p_d), _, BudgetGoal::Purchases) => p_d - p0.unwrap_or(0.0) + 1e-9 * d,
+                            (_, Some(v), BudgetGoal::Profit) => v + 1e-9 * d,
                             _ => d,
                         };
                         OfferOption { discount: d, value, cost: cost.unwrap_or(f64::INFINITY) }
@@ -661,7 +681,7 @@ pub fn finish(
     let offers: Vec<UserOffer> = (0..n)
         .map(|u| {
             let d = finals[u];
-            let (conversion, expected_cost, expected_profit) = expect(ctx, u, d);
+            let (conversion, expected_cost, expected_profit) = expect_from(ctx, u, d, base_conversion(ctx, u));
             let b = ctx.baskets[u].clone();
             if let (Some(p), Some(b)) = (conversion, &b) {
                 let cost = b.unit_cost.unwrap_or(0.0);

@@ -164,17 +164,23 @@ pub fn strategy_csv(r: &StrategyReport, lang: Lang) -> String {
 /// The purchase log as CSV with a header (the format `parse_purchases` reads).
 pub fn purchases_csv(log: &PurchaseLog) -> String {
     let mut w = CsvWriter::default();
-    let header = ["user", "item", "list_price", "price_paid", "quantity", "timestamp"];
-    w.row(header.iter().map(|h| Cell::Text(h)));
+    // The event column only when the log has one.
+    let events = log.rows.iter().any(|p| p.event.is_some());
+    let header = ["user", "item", "list_price", "price_paid", "quantity", "timestamp", "event"];
+    w.row(header[..if events { 7 } else { 6 }].iter().map(|h| Cell::Text(h)));
     for p in &log.rows {
-        w.row([
+        let mut cells = vec![
             Cell::Text(&p.user),
             Cell::Text(&p.item),
             Cell::Num(p.list_price),
             Cell::Num(p.price_paid),
             Cell::Num(p.quantity),
             Cell::Num(p.timestamp),
-        ]);
+        ];
+        if events {
+            cells.push(Cell::Text(p.event.map_or("", |e| e.name())));
+        }
+        w.row(cells);
     }
     w.finish()
 }

@@ -270,6 +270,7 @@ catalogue! {
     Err_OutOfScale => "{name} {value} is outside the scale {lo}..{hi}", "{name} {value} 超出范围 {lo}..{hi}";
     Err_Negative => "{name} {value} is negative", "{name} {value} 不能为负数";
     Err_NotPositive => "{name} {value} must be greater than 0", "{name} {value} 必须大于 0";
+    Err_NotAnEvent => "event '{value}' is not view, cart or purchase", "事件“{value}”不是 view、cart 或 purchase";
     Err_NotADate => "{name} '{value}' is neither a number nor a date like 2026-01-31", "{name}“{value}”既不是数字也不是形如 2026-01-31 的日期";
     Err_OverLimit => "over the limit of {limit} {what}", "超过 {what} 上限 {limit}";
     Err_Csv => "unreadable CSV: {detail}", "无法读取的 CSV：{detail}";
@@ -368,6 +369,8 @@ catalogue! {
     TraitHarsh => "harsh rater", "评分严格";
     TraitBrowsesLot => "browses a lot", "浏览多";
     TraitBrowsesLittle => "browses little", "浏览少";
+    TraitCartsLot => "fills carts", "常加购物车";
+    TraitCartsLittle => "rarely carts", "很少加购物车";
     TraitManyRatings => "many ratings", "评分多";
     TraitFewRatings => "few ratings", "评分少";
     TraitVaried => "varied ratings", "评分分散";
@@ -401,7 +404,7 @@ catalogue! {
     FlipsIn => "gained: {ids}", "获得：{ids}";
     FlipsOut => "lost: {ids}", "失去：{ids}";
     PurchasesFile => "Purchase log (optional)", "购买记录（可选）";
-    PurchasesHint => "CSV user,item,list_price,price_paid,quantity,timestamp — quantity 0 is a view without a purchase; the timestamp is Unix seconds or a date like 2026-06-30. Needed for segments by RFM, elasticity and purchase probability.", "CSV：user,item,list_price,price_paid,quantity,timestamp —— 数量 0 表示浏览未购买；时间为 Unix 秒数或 2026-06-30 这样的日期。RFM 细分、弹性和购买概率需要它。";
+    PurchasesHint => "CSV user,item,list_price,price_paid,quantity,timestamp — quantity 0 is a view without a purchase; the timestamp is Unix seconds or a date like 2026-06-30; an optional event column (view, cart, purchase) marks views and carts. Needed for segments by RFM, elasticity and purchase probability.", "CSV：user,item,list_price,price_paid,quantity,timestamp —— 数量 0 表示浏览未购买；时间为 Unix 秒数或 2026-06-30 这样的日期；可选的 event 列（view、cart、purchase）标出浏览和加购。RFM 细分、弹性和购买概率需要它。";
     UsersFile => "User table (optional)", "用户表（可选）";
     UsersHint => "CSV with a header user,age,gender,... or MovieLens u.user. Used only to audit offers for fairness, never to set them.", "带表头 user,age,gender,... 的 CSV，或 MovieLens 的 u.user。只用于审查优惠是否公平，从不用于定价。";
     SummaryPurchases => "{n} purchase-log rows", "{n} 条购买记录";
@@ -451,6 +454,9 @@ catalogue! {
     Customers => "Customers", "顾客数";
     Products => "Products", "商品数";
     ShopSizeHint => "Large shops take seconds in the Discounts view: the user formula compares every pair of customers (several seconds for 10,000).", "大型商店在折扣页需要数秒：用户公式要比较每一对顾客（10,000 位需要几秒）。";
+    RangeTitle => "95% range of outcomes: ± {half} (who buys is random; the model is taken as exact)", "95% 结果区间：± {half}（谁购买是随机的；模型视为准确）";
+    RangeHint => "± is the 95% range of outcomes from the randomness of who buys (each customer buys with their model probability); the model's own estimation error is not included.", "± 表示由谁会购买的随机性带来的 95% 结果区间（每位顾客按模型概率购买）；不含模型自身的估计误差。";
+    UseBestC => "Use C = {c} for the purchase model", "购买模型改用 C = {c}";
     SparklineLabel => "p(buy | d): {p0} at 0%, {pm} at the offer of {dm}%, {p1} at {d}%", "购买概率 p(buy | d)：0% 时 {p0}，优惠 {dm}% 时 {pm}，{d}% 时 {p1}";
     UnavailableNoListPrice => "no list price for the user's items", "该用户的商品没有标价";
     UnavailableNoItemRates => "no item-table row with discount rates for the user's item", "商品表中没有该用户商品的历史折扣率";
@@ -574,6 +580,7 @@ pub fn parse_error(lang: Lang, e: &ParseError) -> String {
         ParseErrorKind::NotPositive { name, value } => {
             tr(lang, Key::Err_NotPositive, &[("name", name.to_string()), ("value", value.to_string())])
         }
+        ParseErrorKind::NotAnEvent { value } => tr(lang, Key::Err_NotAnEvent, &[("value", value.clone())]),
         ParseErrorKind::NotADate { name, value } => {
             tr(lang, Key::Err_NotADate, &[("name", name.to_string()), ("value", value.clone())])
         }

@@ -186,6 +186,8 @@ fn trait_key(feature: Feature, z: f64) -> Key {
         (Feature::MeanRating, false) => Key::TraitHarsh,
         (Feature::Views, true) => Key::TraitBrowsesLot,
         (Feature::Views, false) => Key::TraitBrowsesLittle,
+        (Feature::Carts, true) => Key::TraitCartsLot,
+        (Feature::Carts, false) => Key::TraitCartsLittle,
         (Feature::RatingCount, true) => Key::TraitManyRatings,
         (Feature::RatingCount, false) => Key::TraitFewRatings,
         (Feature::RatingSpread, true) => Key::TraitVaried,

@@ -155,6 +155,30 @@ fn item_table_errors_are_located() {
 }
 
 #[test]
+fn purchase_log_events_say_what_each_row_records() {
+    use discount_lab::engine::purchases::{parse_purchases, Event};
+    let log = parse_purchases(
+        b"user,item,list_price,price_paid,timestamp,event\n\
+          c1,p1,10,10,2026-01-01,view\n\
+          c1,p1,10,9,2026-01-02,addtocart\n\
+          c1,p1,10,9,2026-01-02,Purchase\n",
+    )
+    .unwrap();
+    assert_eq!(
+        log.rows.iter().map(|p| p.event).collect::<Vec<_>>(),
+        [Event::View, Event::Cart, Event::Purchase].map(Some)
+    );
+    assert_eq!(log.rows.iter().map(|p| p.bought()).collect::<Vec<_>>(), vec![false, false, true]);
+    assert_eq!(log.rows.iter().map(|p| p.units()).collect::<Vec<_>>(), vec![0.0, 0.0, 1.0]);
+    assert!(log.has_carts());
+    // A cart row's quantity is what was put in the cart, not bought.
+    let log = parse_purchases(b"user,item,list_price,quantity,event\nc1,p1,10,3,cart\n").unwrap();
+    assert_eq!((log.rows[0].quantity, log.rows[0].units()), (3.0, 0.0));
+    let e = parse_purchases(b"user,item,list_price,event\nc1,p1,10,click\n").unwrap_err();
+    assert_eq!(e.to_string(), "line 2, column 4: event 'click' is not view, cart or purchase");
+}
+
+#[test]
 fn purchase_log_errors_are_located() {
     use discount_lab::engine::purchases::parse_purchases;
     let text = "user,item,list_price,price_paid,quantity,timestamp\n\

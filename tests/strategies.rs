@@ -151,6 +151,68 @@ fn elasticity_without_unit_costs_makes_no_offer_and_says_why() {
 }
 
 #[test]
+fn the_range_of_outcomes_is_the_spread_of_simulated_purchases() {
+    use rand::{rngs::StdRng, Rng, SeedableRng};
+    let data = small_shop(8);
+    let p = StrategyParams { strategy: Strategy::Propensity, ..Default::default() }.check().unwrap();
+    let r = discounts(&data, &p).unwrap();
+    let spread = r.totals.spread.unwrap();
+    // Who buys, drawn 4000 times from the model's probabilities.
+    let mut rng = StdRng::seed_from_u64(1);
+    let draws: Vec<(f64, f64)> = (0..4000)
+        .map(|_| {
+            r.offers.iter().fold((0.0, 0.0), |(n, revenue), o| {
+                let (Some(p), Some(b)) = (o.conversion, &o.basket) else { return (n, revenue) };
+                if rng.random::<f64>() < p {
+                    (n + 1.0, revenue + b.list_price * (1.0 - o.percent_off.fraction()))
+                } else {
+                    (n, revenue)
+                }
+            })
+        })
+        .collect();
+    let sd = |xs: &mut dyn Iterator<Item = f64>| {
+        let v: Vec<f64> = xs.collect();
+        let mean = v.iter().sum::<f64>() / v.len() as f64;
+        (v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (v.len() - 1) as f64).sqrt()
+    };
+    let (sd_n, sd_rev) = (sd(&mut draws.iter().map(|d| d.0)), sd(&mut draws.iter().map(|d| d.1)));
+    println!(
+        "purchases sd {sd_n:.3} (formula {:.3}), revenue sd {sd_rev:.2} (formula {:.2})",
+        spread.conversions, spread.revenue
+    );
+    assert!((sd_n / spread.conversions - 1.0).abs() < 0.05);
+    assert!((sd_rev / spread.revenue - 1.0).abs() < 0.05);
+    let mean_n = draws.iter().map(|d| d.0).sum::<f64>() / draws.len() as f64;
+    assert!((mean_n - r.totals.conversions.unwrap()).abs() < 0.1 * spread.conversions);
+}
+
+#[test]
+fn carts_become_a_segment_feature_when_the_log_has_events() {
+    use discount_lab::engine::discount::features::{user_features, Feature};
+    use discount_lab::engine::purchases::Event;
+    let mut data = small_shop(3);
+    assert!(!user_features(&data).features.contains(&Feature::Carts));
+    // Every other row not bought was put in the cart.
+    for (k, p) in data.purchases.rows.iter_mut().enumerate() {
+        p.event = Some(match (p.bought(), k % 2) {
+            (true, _) => Event::Purchase,
+            (false, 0) => Event::Cart,
+            _ => Event::View,
+        });
+    }
+    let f = user_features(&data);
+    assert_eq!(f.features.last(), Some(&Feature::Carts));
+    let first = &data.ratings.user_ids()[0];
+    let carts = data.purchases.rows.iter().filter(|p| &p.user == first && p.carted()).count();
+    assert_eq!(f.get(0, Feature::Carts), Some(carts as f64));
+    for s in Strategy::ALL {
+        let p = StrategyParams { strategy: s, ..Default::default() }.check().unwrap();
+        assert_eq!(discounts(&data, &p).unwrap().offers.len(), 80, "{}", s.name());
+    }
+}
+
+#[test]
 fn the_files_of_sample_shop_give_back_the_same_shop_and_offers() {
     use discount_lab::engine::items::parse_items;
     use discount_lab::engine::parse::{parse_ratings, ParseOptions};

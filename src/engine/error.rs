@@ -95,6 +95,12 @@ pub enum ParseErrorKind {
         /// The text found.
         value: String,
     },
+    /// An `event` cell names no known event.
+    #[error("event '{value}' is not view, cart or purchase")]
+    NotAnEvent {
+        /// The text found.
+        value: String,
+    },
     /// A count limit was exceeded.
     #[error("over the limit of {limit} {what}")]
     OverLimit {

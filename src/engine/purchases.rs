@@ -8,6 +8,11 @@
 //! synthetic shop writes them. The timestamp is Unix seconds or a date
 //! `2026-01-31` (optionally with a time, `2026-01-31T09:30:00`), read as UTC.
 //!
+//! An optional `event` column (`view`, `cart` or `purchase`; also `addtocart`,
+//! `transaction`, ...) says what a row records, as clickstream logs do: a view or a
+//! cart row is an offer seen and not bought, whatever its quantity (a cart row's
+//! quantity is the units put in the cart), and carts become a feature of the segments.
+//!
 //! ```
 //! use discount_lab::engine::purchases::parse_purchases;
 //! let log = parse_purchases(b"user,item,list_price,price_paid,quantity,timestamp\nc1,p1,10,8,2,2026-01-02\n").unwrap();
@@ -42,6 +47,41 @@ pub struct Purchase {
     pub quantity: f64,
     /// Unix seconds (UTC).
     pub timestamp: f64,
+    /// What the row records, when the log has an `event` column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<Event>,
+}
+
+/// What a row of a clickstream-style log records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Event {
+    /// The item was seen at this price.
+    View,
+    /// The item was put in the cart.
+    Cart,
+    /// The item was bought.
+    Purchase,
+}
+
+impl Event {
+    /// The event of a cell's text (case-insensitive), if it names one.
+    pub fn from_name(name: &str) -> Option<Event> {
+        match name.trim().to_lowercase().replace(['-', ' '], "_").as_str() {
+            "view" | "viewed" | "impression" | "seen" => Some(Event::View),
+            "cart" | "addtocart" | "add_to_cart" | "carted" | "basket" => Some(Event::Cart),
+            "purchase" | "purchased" | "buy" | "bought" | "transaction" | "order" => Some(Event::Purchase),
+            _ => None,
+        }
+    }
+    /// The name the CSV export writes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Event::View => "view",
+            Event::Cart => "cart",
+            Event::Purchase => "purchase",
+        }
+    }
 }
 
 impl Purchase {
@@ -49,9 +89,20 @@ impl Purchase {
     pub fn discount(&self) -> f64 {
         1.0 - self.price_paid / self.list_price
     }
+    /// Units bought: the quantity, except on a view or cart row (nothing bought).
+    pub fn units(&self) -> f64 {
+        match self.event {
+            Some(Event::View | Event::Cart) => 0.0,
+            _ => self.quantity,
+        }
+    }
     /// Whether anything was bought.
     pub fn bought(&self) -> bool {
-        self.quantity > 0.0
+        self.units() > 0.0
+    }
+    /// Whether the row is a cart event.
+    pub fn carted(&self) -> bool {
+        self.event == Some(Event::Cart)
     }
 }
 
@@ -70,6 +121,10 @@ impl PurchaseLog {
     /// Number of rows.
     pub fn len(&self) -> usize {
         self.rows.len()
+    }
+    /// Whether any row is a cart event (then carts are a feature of the segments).
+    pub fn has_carts(&self) -> bool {
+        self.rows.iter().any(Purchase::carted)
     }
     /// Row numbers of each user, in file order.
     pub fn by_user(&self) -> HashMap<&str, Vec<usize>> {
@@ -93,6 +148,7 @@ enum Col {
     PricePaid,
     Quantity,
     Timestamp,
+    Event,
 }
 
 const POSITIONAL: [Col; 6] = [Col::User, Col::Item, Col::ListPrice, Col::PricePaid, Col::Quantity, Col::Timestamp];
@@ -105,6 +161,7 @@ fn column_named(name: &str) -> Option<Col> {
         "price_paid" | "paid" | "pricepaid" => Some(Col::PricePaid),
         "quantity" | "qty" => Some(Col::Quantity),
         "timestamp" | "time" | "date" => Some(Col::Timestamp),
+        "event" | "event_type" | "action" => Some(Col::Event),
         _ => None,
     }
 }
@@ -169,9 +226,10 @@ fn over(line: usize, what: &'static str, limit: usize) -> ParseError {
 }
 
 fn read_row(rec: &Record, columns: &[Option<Col>]) -> Result<Purchase, ParseError> {
-    let needed = columns.iter().filter(|c| c.is_some()).count().min(6);
+    let needed = columns.iter().filter(|c| c.is_some()).count().min(7);
     if rec.fields.len() < needed {
-        let name = ["user", "item", "list_price", "price_paid", "quantity", "timestamp"][rec.fields.len().min(5)];
+        let name =
+            ["user", "item", "list_price", "price_paid", "quantity", "timestamp", "event"][rec.fields.len().min(6)];
         return Err(ParseError {
             line: rec.line,
             column: rec.fields.len() + 1,
@@ -190,8 +248,9 @@ fn read_row(rec: &Record, columns: &[Option<Col>]) -> Result<Purchase, ParseErro
         item: String::new(),
         list_price: 0.0,
         price_paid: f64::NAN,
-        quantity: 1.0,
+        quantity: f64::NAN,
         timestamp: 0.0,
+        event: None,
     };
     for (k, field) in rec.fields.iter().enumerate() {
         let column = k + 1;
@@ -216,11 +275,23 @@ fn read_row(rec: &Record, columns: &[Option<Col>]) -> Result<Purchase, ParseErro
                 row.timestamp = timestamp(field)
                     .ok_or_else(|| at(ParseErrorKind::NotADate { name: "timestamp", value: field.clone() }))?
             }
+            Some(Col::Event) => {
+                row.event = Some(
+                    Event::from_name(field).ok_or_else(|| at(ParseErrorKind::NotAnEvent { value: field.clone() }))?,
+                )
+            }
             None => {}
         }
     }
     if row.price_paid.is_nan() {
         row.price_paid = row.list_price;
+    }
+    // Without a quantity column a row is one unit bought, or, with an event, none unless a purchase.
+    if row.quantity.is_nan() {
+        row.quantity = match row.event {
+            Some(Event::View | Event::Cart) => 0.0,
+            _ => 1.0,
+        };
     }
     Ok(row)
 }

@@ -320,6 +320,7 @@ fn purchase_log(rng: &mut StdRng, user_ids: &[String], tastes: &[Vec<f64>], item
                 price_paid,
                 quantity,
                 timestamp,
+                event: None,
             });
         }
     }

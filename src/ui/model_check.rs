@@ -20,6 +20,10 @@ pub struct ModelCheckProps {
     pub data: Shared<Dataset>,
     /// Seed of the folds.
     pub seed: u64,
+    /// The C the purchase model uses now (`None`: no penalty).
+    pub current: Option<f64>,
+    /// Use this C for the purchase model.
+    pub on_use: Callback<Option<f64>>,
 }
 
 type Outcome = Result<(Vec<CGridPoint>, usize), EngineError>;
@@ -49,7 +53,7 @@ pub fn ModelCheck(props: &ModelCheckProps) -> Html {
             { match shown {
                 None => html! {},
                 Some(Err(e)) => html! { <p class="notice error" role="alert">{ tr(lang, Key::StrategyUnavailable, &[("reason", engine_error(lang, e))]) }</p> },
-                Some(Ok((rows, best))) => html! {
+                Some(Ok((rows, best))) => html! { <>
                     <table class="data-table compact" id="model-check-table">
                         <thead><tr>
                             <th scope="col">{ t(Key::ColC) }</th>
@@ -75,7 +79,12 @@ pub fn ModelCheck(props: &ModelCheckProps) -> Html {
                             }
                         }) }</tbody>
                     </table>
-                },
+                    if let Some((c, _)) = rows.get(*best).filter(|(c, _)| *c != props.current) {
+                        <button id="model-use-best" onclick={props.on_use.reform({ let c = *c; move |_| c })}>
+                            { tr(lang, Key::UseBestC, &[("c", c.map_or_else(|| t(Key::NoPenalty).to_string(), |c| c.to_string()))]) }
+                        </button>
+                    }
+                </> },
             } }
         </section>
     }

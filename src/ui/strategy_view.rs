@@ -20,6 +20,7 @@ use super::sparkline::Sparkline;
 use super::state::{Action, AppState};
 use super::strategy_controls::StrategyControls;
 use super::Shared;
+use crate::engine::discount::elasticity::Z95;
 use crate::engine::discount::offer::zhe_label;
 use crate::engine::discount::strategy::{
     finish, prepare, propose_all, Basis, Context, Proposal, Strategy, StrategyParams, StrategyReport, UserOffer,
@@ -41,6 +42,17 @@ pub struct StrategyViewProps {
 /// Money for display.
 pub fn money(v: Option<f64>) -> String {
     v.map_or_else(|| "—".to_string(), |v| format!("{v:.2}"))
+}
+
+/// An expected total with its 95% range of outcomes (± 1.96 sd), when known.
+pub fn with_range(lang: Lang, v: Option<f64>, sd: Option<f64>) -> Html {
+    match (v, sd) {
+        (Some(_), Some(sd)) => {
+            let half = format!("{:.2}", Z95 * sd);
+            html! { <>{ money(v) }<span class="pm" title={tr(lang, Key::RangeTitle, &[("half", half.clone())])}>{ format!(" ± {half}") }</span></> }
+        }
+        _ => html! { { money(v) } },
+    }
 }
 
 /// The strategy parameters that change the shared context (segments, purchase model).
@@ -188,6 +200,14 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
             dispatch.emit(Action::SetStrategy(Box::new(p)));
         })
     };
+    let on_use_c = {
+        let (dispatch, params) = (props.dispatch.clone(), params.clone());
+        Callback::from(move |c| {
+            let mut p = params.clone();
+            p.response.c = c;
+            dispatch.emit(Action::SetStrategy(Box::new(p)));
+        })
+    };
     let on_goal = {
         let (dispatch, params) = (props.dispatch.clone(), params.clone());
         Callback::from(move |goal| {
@@ -202,20 +222,24 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
         Callback::from(move |_| download_text(&name, &csv, "text/csv"))
     };
     let totals = &report.totals;
+    let spread = totals.spread;
     let summary = html! {
         <section class="card" id="strategy-summary" aria-live="polite">
             <h2>{ t(Key::StrategyTotals) }</h2>
             <dl class="totals">
                 <dt>{ t(Key::UsersOffered) }</dt><dd id="total-offered">{ format!("{} / {}", totals.offered, totals.users) }</dd>
                 <dt>{ t(Key::MeanOffer) }</dt><dd>{ format!("{}%", percent(totals.mean_offer)) }</dd>
-                <dt>{ t(Key::ExpectedConversions) }</dt><dd>{ money(totals.conversions) }</dd>
-                <dt>{ t(Key::ExpectedRevenue) }</dt><dd>{ money(totals.revenue) }</dd>
-                <dt>{ t(Key::ExpectedMargin) }</dt><dd>{ money(totals.margin) }</dd>
+                <dt>{ t(Key::ExpectedConversions) }</dt><dd>{ with_range(lang, totals.conversions, spread.map(|s| s.conversions)) }</dd>
+                <dt>{ t(Key::ExpectedRevenue) }</dt><dd>{ with_range(lang, totals.revenue, spread.map(|s| s.revenue)) }</dd>
+                <dt>{ t(Key::ExpectedMargin) }</dt><dd>{ with_range(lang, totals.margin, spread.map(|s| s.margin)) }</dd>
                 <dt>{ t(Key::DiscountCost) }</dt><dd id="total-cost">{ money(totals.discount_cost) }</dd>
                 <dt>{ t(Key::IncrementalProfit) }</dt><dd id="total-profit">{ money(totals.incremental_profit) }</dd>
             </dl>
             if let Some(c) = ctx.as_ref() {
                 { model_notes(lang, c) }
+            }
+            if spread.is_some() {
+                <p class="hint">{ t(Key::RangeHint) }</p>
             }
         </section>
     };
@@ -248,7 +272,8 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
                 <ChooseK lang={lang} data={Shared(state.data.clone())} seed={params.segments.seed} />
             }
             if params.strategy == Strategy::Propensity {
-                <ModelCheck lang={lang} data={Shared(state.data.clone())} seed={params.response.seed} />
+                <ModelCheck lang={lang} data={Shared(state.data.clone())} seed={params.response.seed}
+                    current={params.response.c} on_use={on_use_c} />
             }
             <FairnessPanel lang={lang} audits={report.fairness.clone()}
                 segment_labels={report.segment_names.iter().zip(&segment_names).enumerate()

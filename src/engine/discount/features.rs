@@ -4,7 +4,8 @@
 //! With a purchase log the features are the classic RFM trio — **recency** (days from
 //! the user's last purchase to the end of the log), **frequency** (rows with a
 //! purchase) and **monetary** value (Σ price paid × quantity) — plus the user's
-//! **mean rating** and **views** (rows of the log, bought or not). With ratings only
+//! **mean rating**, **views** (rows of the log, bought or not) and, when the log has
+//! an `event` column with cart events, **carts** (cart rows). With ratings only
 //! they are the mean rating, the number of ratings and their spread (standard
 //! deviation). The population is always the users of the rating set, in its order;
 //! users without a purchase row get recency = the log's span, frequency = monetary = 0.
@@ -41,6 +42,8 @@ pub enum Feature {
     MeanRating,
     /// Rows of the purchase log (offers seen).
     Views,
+    /// Cart events in the purchase log.
+    Carts,
     /// Number of ratings.
     RatingCount,
     /// Standard deviation of the user's ratings.
@@ -56,6 +59,7 @@ impl Feature {
             Feature::Monetary => "monetary",
             Feature::MeanRating => "mean_rating",
             Feature::Views => "views",
+            Feature::Carts => "carts",
             Feature::RatingCount => "rating_count",
             Feature::RatingSpread => "rating_spread",
         }
@@ -106,15 +110,23 @@ pub fn user_features(data: &Dataset) -> UserFeatures {
     let start = log.rows.iter().map(|p| p.timestamp).fold(f64::INFINITY, f64::min);
     let span_days = ((end - start) / SECONDS_PER_DAY).max(0.0);
     let index: HashMap<&str, usize> = r.user_ids().iter().enumerate().map(|(k, id)| (id.as_str(), k)).collect();
-    let features = vec![Feature::Recency, Feature::Frequency, Feature::Monetary, Feature::MeanRating, Feature::Views];
+    let mut features =
+        vec![Feature::Recency, Feature::Frequency, Feature::Monetary, Feature::MeanRating, Feature::Views];
+    let carts = log.has_carts();
+    if carts {
+        features.push(Feature::Carts);
+    }
     let mut values = Array2::zeros((n, features.len()));
     let mut last = vec![f64::NEG_INFINITY; n];
     for p in &log.rows {
         let Some(&u) = index.get(p.user.as_str()) else { continue };
         values[(u, 4)] += 1.0;
+        if carts && p.carted() {
+            values[(u, 5)] += 1.0;
+        }
         if p.bought() {
             values[(u, 1)] += 1.0;
-            values[(u, 2)] += p.price_paid * p.quantity;
+            values[(u, 2)] += p.price_paid * p.units();
             last[u] = last[u].max(p.timestamp);
         }
     }

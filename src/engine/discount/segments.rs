@@ -143,6 +143,8 @@ pub fn trait_word(feature: Feature, z: f64) -> &'static str {
         (Feature::MeanRating, false) => "harsh rater",
         (Feature::Views, true) => "browses a lot",
         (Feature::Views, false) => "browses little",
+        (Feature::Carts, true) => "fills carts",
+        (Feature::Carts, false) => "rarely carts",
         (Feature::RatingCount, true) => "many ratings",
         (Feature::RatingCount, false) => "few ratings",
         (Feature::RatingSpread, true) => "varied ratings",

@@ -251,7 +251,7 @@ fn elasticities(data: &Dataset, seg: &Segmentation) -> Result<ElasticityTable, E
         .purchases
         .rows
         .iter()
-        .filter_map(|p| Some((*index.get(p.user.as_str())?, p.price_paid / p.list_price, p.quantity, p.item.as_str())))
+        .filter_map(|p| Some((*index.get(p.user.as_str())?, p.price_paid / p.list_price, p.units(), p.item.as_str())))
         .collect();
     let k = seg.profiles.len();
     let by_segment: Vec<Result<Estimate, NoEstimate>> =
@@ -422,6 +422,25 @@ pub struct Totals {
     pub discount_cost: Option<f64>,
     /// Expected incremental profit over offering nothing.
     pub incremental_profit: Option<f64>,
+    /// How far the outcomes may fall from these expectations, when there is a purchase model.
+    pub spread: Option<Spread>,
+}
+
+/// Standard deviations of the totals over the randomness of who buys: each user buys
+/// with probability p independently of the others, so Var(purchases) = Σ p(1 − p) and a
+/// sum of per-user amounts a has Var = Σ p(1 − p)·a². The model is taken as exact (its
+/// own estimation error is not included); ± 1.96 sd is a 95% range of outcomes.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Spread {
+    /// sd of the number of purchases.
+    pub conversions: f64,
+    /// sd of revenue.
+    pub revenue: f64,
+    /// sd of margin (and of incremental profit, the no-offer baseline being an expectation).
+    pub margin: f64,
+    /// sd of the discount cost.
+    pub discount_cost: f64,
 }
 
 /// The result of one strategy run.
@@ -676,6 +695,8 @@ pub fn finish(
     let seg = ctx.segmentation.as_ref().ok();
     let mut totals = Totals { users: n, ..Default::default() };
     let mut sums = [0.0f64; 5];
+    // Σ p(1 − p)·a² of purchases, revenue, margin and cost.
+    let mut variances = [0.0f64; 4];
     let mut complete = ctx.response.is_ok();
     let mut cost_complete = true;
     let offers: Vec<UserOffer> = (0..n)
@@ -689,6 +710,11 @@ pub fn finish(
                 sums[1] += p * b.list_price * (1.0 - d);
                 sums[2] += p * (b.list_price * (1.0 - d) - cost);
                 sums[4] += expected_profit.unwrap_or(0.0);
+                let v = p * (1.0 - p);
+                let paid = b.list_price * (1.0 - d);
+                for (slot, amount) in variances.iter_mut().zip([1.0, paid, paid - cost, b.list_price * d]) {
+                    *slot += v * amount * amount;
+                }
             } else {
                 complete = false;
             }
@@ -722,6 +748,8 @@ pub fn finish(
         totals.revenue = Some(sums[1]);
         totals.margin = Some(sums[2]);
         totals.incremental_profit = Some(sums[4]);
+        let [conversions, revenue, margin, discount_cost] = variances.map(f64::sqrt);
+        totals.spread = Some(Spread { conversions, revenue, margin, discount_cost });
     }
     if cost_complete {
         totals.discount_cost = Some(sums[3]);

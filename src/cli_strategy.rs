@@ -176,6 +176,7 @@ pub(crate) fn discounts(rest: &[String]) -> Result<(), Failure> {
             Some("profit") => BudgetGoal::Profit,
             Some(other) => return Err(usage(format!("--budget-goal: '{other}' should be purchases or profit"))),
         },
+        user_formula: None,
     }
     .check()
     .map_err(fail)?;

@@ -120,6 +120,17 @@ fn opt(v: Option<f64>) -> Cell<'static> {
     }
 }
 
+/// `x` to `places` decimals, for model outputs whose last bits are noise (14.000000000000002).
+fn round(x: f64, places: i32) -> f64 {
+    let scale = 10f64.powi(places);
+    let r = (x * scale).round() / scale;
+    if r.is_finite() {
+        r + 0.0
+    } else {
+        x
+    }
+}
+
 /// A strategy's offers as CSV: `user,percent_off,zhe,expected_cost,segment,why` and the
 /// model figures behind them.
 pub fn strategy_csv(r: &StrategyReport, lang: Lang) -> String {
@@ -146,14 +157,14 @@ pub fn strategy_csv(r: &StrategyReport, lang: Lang) -> String {
         let segment = segment.unwrap_or_default();
         w.row([
             Cell::Text(&o.user),
-            Cell::Num(o.percent_off.0),
+            Cell::Num(round(o.percent_off.0, 6)),
             Cell::Text(if zhe(o.percent_off).is_some() { &z } else { "" }),
-            opt(o.expected_cost),
+            opt(o.expected_cost.map(|c| round(c, 6))),
             Cell::Text(&segment),
             Cell::Text(&why),
-            Cell::Num(o.proposed.0),
-            opt(o.conversion),
-            opt(o.expected_profit),
+            Cell::Num(round(o.proposed.0, 6)),
+            opt(o.conversion.map(|p| round(p, 9))),
+            opt(o.expected_profit.map(|v| round(v, 6))),
             opt(o.basket.as_ref().map(|b| b.list_price)),
             opt(o.basket.as_ref().and_then(|b| b.unit_cost)),
         ]);

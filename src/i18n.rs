@@ -270,6 +270,8 @@ catalogue! {
     Err_OutOfScale => "{name} {value} is outside the scale {lo}..{hi}", "{name} {value} 超出范围 {lo}..{hi}";
     Err_Negative => "{name} {value} is negative", "{name} {value} 不能为负数";
     Err_NotPositive => "{name} {value} must be greater than 0", "{name} {value} 必须大于 0";
+    Err_Duplicate => "{name} '{id}' is already on line {first}", "{name}“{id}”已在第 {first} 行出现";
+    Err_HeaderNeeded => "the first line must be a header naming the columns, like {example}", "第一行必须是列名表头，例如 {example}";
     Err_NotAnEvent => "event '{value}' is not view, cart or purchase", "事件“{value}”不是 view、cart 或 purchase";
     Err_NotADate => "{name} '{value}' is neither a number nor a date like 2026-01-31", "{name}“{value}”既不是数字也不是形如 2026-01-31 的日期";
     Err_OverLimit => "over the limit of {limit} {what}", "超过 {what} 上限 {limit}";
@@ -325,6 +327,7 @@ catalogue! {
     FormulaCoupon => "coupon value = min(fixed amount, percentage × price); best of: the largest; stacked: the sum, capped", "券值 = min(固定金额, 百分比 × 价格)；取最优：最大者；叠加：求和并封顶";
     ArticleFormulaDetail => "The articles' user formula, step by step", "文章中的用户公式，逐步展示";
     StrategyUnavailable => "This strategy cannot run on the loaded data: {reason}", "此策略无法在当前数据上运行：{reason}";
+    SettingInvalid => "These settings are not valid: {reason}", "这些设置无效：{reason}";
     StrategyTotals => "Expected outcome", "预期结果";
     UsersOffered => "Users offered", "获得优惠的用户";
     MeanOffer => "Mean offer", "平均优惠";
@@ -335,7 +338,7 @@ catalogue! {
     IncrementalProfit => "Incremental profit vs no offer", "相对不打折的增量利润";
     ModelQuality => "Purchase model on held-out users: accuracy {acc}, precision {prec}, recall {rec}, F1 {f1}, AUC {auc} ({rows} rows)", "购买模型在留出用户上：准确率 {acc}，精确率 {prec}，召回率 {rec}，F1 {f1}，AUC {auc}（{rows} 行）";
     NoPurchaseModel => "No purchase model, so no expected figures: {reason}", "没有购买模型，因此没有预期数字：{reason}";
-    SegmentQuality => "{k} segments: inertia {inertia}, silhouette {sil}", "{k} 个细分：惯性 {inertia}，轮廓系数 {sil}";
+    SegmentQuality => "Segments (k = {k}): inertia {inertia}, silhouette {sil}", "细分（k = {k}）：惯性 {inertia}，轮廓系数 {sil}";
     OffersPerUser => "Offers per user", "每位用户的优惠";
     ColSegment => "Segment", "细分";
     ColConversion => "p(buy)", "购买概率";
@@ -346,7 +349,7 @@ catalogue! {
     UseBudget => "Limit the total expected discount cost", "限制预期折扣总成本";
     BudgetNone => "No budget: the offers would cost {spend} in expectation.", "无预算：这些优惠的预期成本为 {spend}。";
     BudgetStatus => "Budget {budget}: λ = {lambda}, expected spend {spend}, incremental profit {profit}", "预算 {budget}：λ = {lambda}，预期支出 {spend}，增量利润 {profit}";
-    BudgetFlips => "Since the last move: {in} users gained an offer, {out} lost one.", "与上次相比：{in} 位用户获得优惠，{out} 位失去优惠。";
+    BudgetFlips => "Since the last move, users who gained an offer: {in}; who lost one: {out}.", "与上次相比：获得优惠的用户 {in} 位，失去优惠的 {out} 位。";
     FormulaBudget => "Each user keeps 0, ¼, ½, ¾ or all of the offer, maximising extra purchases − λ × cost; λ by bisection so spend ≤ budget, then a greedy top-up.", "每位用户保留 0、¼、½、¾ 或全部优惠，使增量购买 − λ × 成本最大；λ 用二分法确定使支出 ≤ 预算，再贪心补足。";
     OffersBySegment => "Offers by segment", "各细分的优惠分布";
     SegmentMap => "Customers on their first two principal components", "客户在前两个主成分上的分布";
@@ -407,7 +410,12 @@ catalogue! {
     PurchasesHint => "CSV user,item,list_price,price_paid,quantity,timestamp — quantity 0 is a view without a purchase; the timestamp is Unix seconds or a date like 2026-06-30; an optional event column (view, cart, purchase) marks views and carts. Needed for segments by RFM, elasticity and purchase probability.", "CSV：user,item,list_price,price_paid,quantity,timestamp —— 数量 0 表示浏览未购买；时间为 Unix 秒数或 2026-06-30 这样的日期；可选的 event 列（view、cart、purchase）标出浏览和加购。RFM 细分、弹性和购买概率需要它。";
     UsersFile => "User table (optional)", "用户表（可选）";
     UsersHint => "CSV with a header user,age,gender,... or MovieLens u.user. Used only to audit offers for fairness, never to set them.", "带表头 user,age,gender,... 的 CSV，或 MovieLens 的 u.user。只用于审查优惠是否公平，从不用于定价。";
-    SummaryPurchases => "{n} purchase-log rows", "{n} 条购买记录";
+    SummaryPurchases => "purchase log: {n} rows, {known} of its {users} customers in the ratings", "购买记录：{n} 行，{users} 位顾客中 {known} 位在评分数据里";
+    SummaryUsers => "user table: {n} users ({known} in the ratings), columns {columns}", "用户表：{n} 位用户（{known} 位在评分数据里），列：{columns}";
+    SummaryNoUsers => "no user table", "无用户表";
+    NoCommonUsers => "None of the {what}'s customers are in the rating set, so it changes nothing: check that both files use the same user ids.", "{what}中的顾客都不在评分数据里，所以它不起作用：请检查两个文件的用户编号是否一致。";
+    WhatPurchaseLog => "purchase log", "购买记录";
+    WhatUserTable => "user table", "用户表";
     SummaryNoPurchases => "no purchase log", "无购买记录";
     WhyStrategyUser => "{k} neighbours ({ids}) rate {mean} on average: strength {s} → {off}% proposed", "{k} 位近邻（{ids}）平均评分 {mean}：强度 {s} → 建议 {off}%";
     WhyStrategyUserNone => "no positively similar neighbour: the global mean {mean} was used → {off}% proposed", "没有正相似的近邻：使用全局均值 {mean} → 建议 {off}%";
@@ -425,8 +433,10 @@ catalogue! {
     WhyMarkupNotDownward => "ε ≥ 0: demand does not fall as the price rises, so the markup rule does not apply → no discount", "ε ≥ 0：需求不随价格上升而下降，加价规则不适用 → 不打折";
     WhyMarkupNoCost => "no unit cost: the markup rule needs one → no discount", "没有单位成本：加价规则需要成本 → 不打折";
     WhyPropensity => "p(buy) {p0} at 0% → {pd} at {off}%; expected extra profit {v}", "购买概率 0% 时 {p0} → {off}% 时 {pd}；预期增量利润 {v}";
+    WhyPropensityNone => "p(buy) {p0} without a discount, and no discount adds purchases worth its cost → no offer", "不打折时购买概率 {p0}，任何折扣带来的新增购买都抵不上成本 → 不发优惠";
     WhyPropensityNoCost => "(no unit costs: revenue maximised)", "（无单位成本：按收入最大化）";
     WhyCoupon => "coupons {list} take {value} off {price}", "优惠券 {list} 在 {price} 上减 {value}";
+    WhyCouponOne => "coupon {list} takes {value} off {price}", "优惠券 {list} 在 {price} 上减 {value}";
     WhyCouponCapped => "(stacking capped)", "（叠加已封顶）";
     WhyCouponNone => "no coupon applies", "没有适用的优惠券";
     WhyUnavailable => "no offer: {reason}", "无优惠：{reason}";
@@ -435,7 +445,7 @@ catalogue! {
     Need_PurchaseLogUsers => "no purchase-log row belongs to a user of the rating set", "购买记录中没有评分数据里的用户";
     Need_BothOutcomes => "the purchase log needs views without a purchase (quantity 0) as well as purchases", "购买记录既要有购买，也要有浏览未购买（数量 0）的行";
     Need_ItemAttributes => "attribute Jaccard and the item formula need an item table with attributes", "属性 Jaccard 和商品公式需要带属性的商品表";
-    Need_MoreUsersThanSegments => "{k} segments need at least {k} users; there are {n}", "{k} 个细分至少需要 {k} 位用户；现有 {n} 位";
+    Need_MoreUsersThanSegments => "k = {k} segments need at least {k} users, and the data has {n}", "k = {k} 个细分至少需要 {k} 位用户，而数据中只有 {n} 位";
     Need_Regularisation => "the features are collinear or the classes are perfectly separated; add regularisation (C)", "特征共线或类别完全可分；请加正则化（C）";
     Err_MatrixTooLarge => "a {n} × {n} similarity matrix needs {needed} MB, over the {budget} MB budget; use fewer users or items", "{n} × {n} 的相似度矩阵需要 {needed} MB，超过 {budget} MB 的上限；请减少用户或商品";
     Err_UnknownId => "unknown {what} '{id}'", "未知的{what}“{id}”";
@@ -457,6 +467,13 @@ catalogue! {
     RangeTitle => "95% range of outcomes: ± {half} (who buys is random; the model is taken as exact)", "95% 结果区间：± {half}（谁购买是随机的；模型视为准确）";
     RangeHint => "± is the 95% range of outcomes from the randomness of who buys (each customer buys with their model probability); the model's own estimation error is not included.", "± 表示由谁会购买的随机性带来的 95% 结果区间（每位顾客按模型概率购买）；不含模型自身的估计误差。";
     UseBestC => "Use C = {c} for the purchase model", "购买模型改用 C = {c}";
+    ColOls => "OLS on ln q, buyers only (ε ± SE)", "仅购买行的 ln q 最小二乘（ε ± SE）";
+    OlsHint => "The last column is the textbook log-log regression, least squares of ln q on ln(P/P0): it must drop the views without a purchase (ln 0 is undefined), and what remains barely moves with the price, so it is biased toward 0 — on the synthetic shop it reads about −1 where the truth is −3. That is why ε is fitted by Poisson pseudo-maximum likelihood, which keeps the zeros.", "最后一列是教科书式的对数-对数回归，即 ln q 对 ln(P/P0) 的最小二乘：它必须丢掉没有购买的浏览行（ln 0 无定义），剩下的几乎不随价格变化，因此偏向 0——在合成商店上真实值 −3 时它只给出约 −1。所以 ε 用保留零值的泊松伪极大似然来估计。";
+    FairnessSmallGroups => "Groups of fewer than {n} users are listed but not judged: they are left out of the share ratio and the warning.", "少于 {n} 人的群体只列出不评判：不计入获得比例之比和警告。";
+    CouponNone => "No coupons: add one to make offers.", "没有优惠券：添加一张才能发优惠。";
+    CouponWindowRefused => "Coupon #{n}: that date would end the window before it starts, so the change was not applied.", "第 {n} 张券：该日期会使有效期在开始前就结束，所以未应用此修改。";
+    CouponUnknownItem => "Coupon #{n}: item “{item}” is not in the data, so the coupon applies to no one.", "第 {n} 张券：商品“{item}”不在数据中，所以此券对任何人都不适用。";
+    CouponFixedHint => "A coupon's value is min(cap, % × price): for a fixed amount off, say 5, give 100% with a cap of 5.", "券值 = min(上限, 百分比 × 价格)：要固定减 5 元，就设 100% 并把上限设为 5。";
     SparklineLabel => "p(buy | d): {p0} at 0%, {pm} at the offer of {dm}%, {p1} at {d}%", "购买概率 p(buy | d)：0% 时 {p0}，优惠 {dm}% 时 {pm}，{d}% 时 {p1}";
     UnavailableNoListPrice => "no list price for the user's items", "该用户的商品没有标价";
     UnavailableNoItemRates => "no item-table row with discount rates for the user's item", "商品表中没有该用户商品的历史折扣率";
@@ -579,6 +596,14 @@ pub fn parse_error(lang: Lang, e: &ParseError) -> String {
         }
         ParseErrorKind::NotPositive { name, value } => {
             tr(lang, Key::Err_NotPositive, &[("name", name.to_string()), ("value", value.to_string())])
+        }
+        ParseErrorKind::Duplicate { name, id, first } => tr(
+            lang,
+            Key::Err_Duplicate,
+            &[("name", name.to_string()), ("id", id.clone()), ("first", first.to_string())],
+        ),
+        ParseErrorKind::HeaderNeeded { example } => {
+            tr(lang, Key::Err_HeaderNeeded, &[("example", example.to_string())])
         }
         ParseErrorKind::NotAnEvent { value } => tr(lang, Key::Err_NotAnEvent, &[("value", value.clone())]),
         ParseErrorKind::NotADate { name, value } => {

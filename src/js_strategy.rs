@@ -120,6 +120,7 @@ fn params(o: &Options, data: &Dataset) -> Result<StrategyParams, JsError> {
         coupons: coupons(o, data)?,
         response: ResponseParams { c: if o.no_penalty { None } else { o.c.or(d.response.c) }, seed, ..d.response },
         budget_goal: o.budget_goal.unwrap_or_default(),
+        user_formula: None,
     })
 }
 

@@ -132,11 +132,15 @@ pub fn why_basis(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
         Basis::Propensity { curve, best_profit, no_costs } => {
             let p0 = curve.first().map_or(0.0, |c| c.1);
             let pd = curve.iter().find(|c| (c.0 * 100.0 - o.proposed.0).abs() < 1e-6).map_or(p0, |c| c.1);
-            let mut s = tr(
-                lang,
-                Key::WhyPropensity,
-                &[("p0", num(p0)), ("pd", num(pd)), ("off", proposed), ("v", money(*best_profit))],
-            );
+            let mut s = if o.proposed.0 > 0.0 {
+                tr(
+                    lang,
+                    Key::WhyPropensity,
+                    &[("p0", num(p0)), ("pd", num(pd)), ("off", proposed), ("v", money(*best_profit))],
+                )
+            } else {
+                tr(lang, Key::WhyPropensityNone, &[("p0", num(p0))])
+            };
             if *no_costs {
                 s.push(' ');
                 s.push_str(text(lang, Key::WhyPropensityNoCost));
@@ -148,11 +152,9 @@ pub fn why_basis(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
                 return text(lang, Key::WhyCouponNone).to_string();
             }
             let list_ids: Vec<String> = outcome.applied.iter().map(|k| format!("#{}", k + 1)).collect();
-            let mut s = tr(
-                lang,
-                Key::WhyCoupon,
-                &[("list", list_ids.join("+")), ("value", money(outcome.value)), ("price", money(list))],
-            );
+            let key = if list_ids.len() == 1 { Key::WhyCouponOne } else { Key::WhyCoupon };
+            let mut s =
+                tr(lang, key, &[("list", list_ids.join("+")), ("value", money(outcome.value)), ("price", money(list))]);
             if outcome.capped {
                 s.push(' ');
                 s.push_str(text(lang, Key::WhyCouponCapped));

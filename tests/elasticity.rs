@@ -2,7 +2,7 @@
 //! elasticities inside its 95% intervals, and the markup rule's cases.
 
 use approx::assert_abs_diff_eq;
-use discount_lab::engine::discount::elasticity::{fit, NoEstimate};
+use discount_lab::engine::discount::elasticity::{fit, fit_ols, NoEstimate};
 use discount_lab::engine::discount::markup::{markup, Markup};
 use discount_lab::engine::samples::{shop, ShopParams, SEGMENT_TRUTH};
 
@@ -49,6 +49,42 @@ fn intervals_cover_the_truth_about_95_percent_of_the_time() {
     }
     println!("coverage {covered}/{total}");
     assert!(covered >= 70, "only {covered} of {total} intervals cover the truth");
+}
+
+#[test]
+fn least_squares_on_buyers_only_is_biased_toward_zero() {
+    // Why the shop's elasticities are fitted by PPML: OLS of ln q must drop the views
+    // without a purchase, and what is left barely moves with the price.
+    let data = shop(&ShopParams::default());
+    for (s, truth) in SEGMENT_TRUTH.iter().enumerate() {
+        let rows = || {
+            data.purchases.rows.iter().filter_map(move |p| {
+                let c: usize = p.user[1..].parse::<usize>().ok()? - 1;
+                (c % SEGMENT_TRUTH.len() == s).then_some((p.price_paid / p.list_price, p.quantity, c))
+            })
+        };
+        let (ppml, ols) = (fit(rows()).unwrap(), fit_ols(rows()).unwrap());
+        println!(
+            "segment {s}: true {}, PPML {:.3} ± {:.3}, OLS on buyers {:.3} ± {:.3} ({} of {} rows)",
+            truth.elasticity, ppml.elasticity, ppml.se, ols.elasticity, ols.se, ols.rows, ppml.rows
+        );
+        assert!(ols.elasticity.abs() < ppml.elasticity.abs(), "segment {s}");
+        assert!(ols.ci_high < truth.elasticity || ols.ci_low > truth.elasticity || truth.elasticity > -1.0);
+        assert_eq!(ols.rows, ppml.purchases);
+    }
+}
+
+#[test]
+fn least_squares_recovers_an_exact_power_law() {
+    let rows = (0..40).map(|k| {
+        let r = 0.6 + 0.01 * k as f64;
+        (r, 2.0 * r.powf(-2.5), k % 5)
+    });
+    let e = fit_ols(rows).unwrap();
+    assert_abs_diff_eq!(e.elasticity, -2.5, epsilon = 1e-12);
+    assert_abs_diff_eq!(e.intercept, 2f64.ln(), epsilon = 1e-12);
+    assert!(e.se < 1e-9);
+    assert_eq!(fit_ols([(0.9, 0.0, 0)].into_iter()), Err(NoEstimate::NoPurchases));
 }
 
 #[test]

@@ -174,6 +174,8 @@ fn purchase_log_events_say_what_each_row_records() {
     // A cart row's quantity is what was put in the cart, not bought.
     let log = parse_purchases(b"user,item,list_price,quantity,event\nc1,p1,10,3,cart\n").unwrap();
     assert_eq!((log.rows[0].quantity, log.rows[0].units()), (3.0, 0.0));
+    let e = parse_purchases(b"user,item,list_price,quantity,event\nc1,p1,10,0,purchase\n").unwrap_err();
+    assert_eq!(e.to_string(), "line 2, column 4: quantity of a purchase 0 must be greater than 0");
     let e = parse_purchases(b"user,item,list_price,event\nc1,p1,10,click\n").unwrap_err();
     assert_eq!(e.to_string(), "line 2, column 4: event 'click' is not view, cart or purchase");
 }
@@ -212,7 +214,19 @@ fn user_table_errors_are_located() {
     let found: Vec<(usize, usize)> = e.problems.iter().map(|p| (p.line, p.column)).collect();
     assert_eq!(found, vec![(3, 3), (4, 1)]);
     let e = parse_users(b"age,gender\n30,F\n").unwrap_err();
-    assert_eq!(e.problems[0].line, 1);
+    assert_eq!(
+        e.to_string(),
+        "line 1, column 1: the first line must be a header naming the columns, like user,age,gender"
+    );
     let t = parse_users(b"1|24|M|technician|85711\n").unwrap();
     assert_eq!(t.value("1", "age"), Some("24"));
+    // A user twice, and an age that is not a number, are refused where they are.
+    let e = parse_users(b"user,age,gender\na,30,F\nb,abc,M\na,31,F\nc,,M\n").unwrap_err();
+    let found: Vec<String> = e.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        found,
+        ["line 3, column 2: age 'abc' is not a number", "line 4, column 1: user 'a' is already on line 2"]
+    );
+    // An empty age is unknown, not an error.
+    assert_eq!(parse_users(b"user,age\nc,\n").unwrap().value("c", "age"), Some(""));
 }

@@ -188,6 +188,29 @@ fn the_range_of_outcomes_is_the_spread_of_simulated_purchases() {
 }
 
 #[test]
+fn a_strategys_proposals_depend_only_on_its_key() {
+    use discount_lab::engine::discount::strategy::{prepare, propose, BudgetGoal};
+    let data = small_shop(4);
+    let base = StrategyParams::default();
+    let mut other = base.clone();
+    other.coupons.coupons[0].percent = Percent(25.0);
+    other.neighbours = 9;
+    other.item_neighbours = 5;
+    other.segment_offers = Some(vec![1.0, 2.0, 3.0, 4.0]);
+    other.budget = Some(10.0);
+    other.budget_goal = BudgetGoal::Profit;
+    let ctx = prepare(&data, &base.clone().check().unwrap());
+    for s in Strategy::ALL {
+        let run = |p: &StrategyParams| {
+            let p = StrategyParams { strategy: s, ..p.clone() }.check().unwrap();
+            propose(&data, &ctx, &p, None).unwrap()
+        };
+        let same_key = base.proposal_key(s) == other.proposal_key(s);
+        assert_eq!(run(&base) == run(&other), same_key, "{}", s.name());
+    }
+}
+
+#[test]
 fn carts_become_a_segment_feature_when_the_log_has_events() {
     use discount_lab::engine::discount::features::{user_features, Feature};
     use discount_lab::engine::purchases::Event;

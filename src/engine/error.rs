@@ -95,6 +95,22 @@ pub enum ParseErrorKind {
         /// The text found.
         value: String,
     },
+    /// An id appears on two rows of a table that allows it once.
+    #[error("{name} '{id}' is already on line {first}")]
+    Duplicate {
+        /// Which id ("user").
+        name: &'static str,
+        /// The id.
+        id: String,
+        /// The line it first appeared on.
+        first: usize,
+    },
+    /// The file needs a header line naming its columns.
+    #[error("the first line must be a header naming the columns, like {example}")]
+    HeaderNeeded {
+        /// An example header.
+        example: &'static str,
+    },
     /// An `event` cell names no known event.
     #[error("event '{value}' is not view, cart or purchase")]
     NotAnEvent {
@@ -227,7 +243,7 @@ pub enum Need {
     #[error("attribute Jaccard and the item formula need an item table with attributes")]
     ItemAttributes,
     /// More segments than users.
-    #[error("{k} segments need at least {k} users; there are {n}")]
+    #[error("k = {k} segments need at least {k} users, and the data has {n}")]
     MoreUsersThanSegments {
         /// Segments asked for.
         k: usize,

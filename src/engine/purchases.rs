@@ -293,6 +293,15 @@ fn read_row(rec: &Record, columns: &[Option<Col>]) -> Result<Purchase, ParseErro
             _ => 1.0,
         };
     }
+    // A purchase row that bought nothing contradicts itself.
+    if row.event == Some(Event::Purchase) && row.quantity == 0.0 {
+        let column = columns.iter().position(|c| *c == Some(Col::Quantity)).map_or(0, |k| k + 1);
+        return Err(ParseError {
+            line: rec.line,
+            column,
+            kind: ParseErrorKind::NotPositive { name: "quantity of a purchase", value: 0.0 },
+        });
+    }
     Ok(row)
 }
 

@@ -64,15 +64,27 @@ pub fn parse_users(bytes: &[u8]) -> Result<UserTable, ParseErrors> {
         return Err(ParseErrors::one(ParseError::file(ParseErrorKind::Empty)));
     };
     let first = header.fields.first().map(|f| f.to_lowercase()).unwrap_or_default();
-    if !matches!(first.as_str(), "user" | "user_id" | "userid" | "customer" | "id") || header.fields.len() < 2 {
+    if !matches!(first.as_str(), "user" | "user_id" | "userid" | "customer" | "id") {
         return Err(ParseErrors::one(ParseError {
             line: header.line,
             column: 1,
-            kind: ParseErrorKind::MissingField { name: "user", found: header.fields.len(), needed: 2 },
+            kind: ParseErrorKind::HeaderNeeded { example: "user,age,gender" },
+        }));
+    }
+    if header.fields.len() < 2 {
+        return Err(ParseErrors::one(ParseError {
+            line: header.line,
+            column: 2,
+            kind: ParseErrorKind::MissingField { name: "attribute column", found: header.fields.len(), needed: 2 },
         }));
     }
     let columns = header.fields[1..].to_vec();
     build(columns, recs.map(|r| (r.line, r.fields)).collect())
+}
+
+/// An age cell: empty (unknown) or a finite number from 0 to 150.
+fn age_ok(v: &str) -> bool {
+    v.is_empty() || v.parse::<f64>().is_ok_and(|a| a.is_finite() && (0.0..=150.0).contains(&a))
 }
 
 fn build(columns: Vec<String>, lines: Vec<(usize, Vec<String>)>) -> Result<UserTable, ParseErrors> {
@@ -81,7 +93,10 @@ fn build(columns: Vec<String>, lines: Vec<(usize, Vec<String>)>) -> Result<UserT
     }
     let mut problems = Problems::default();
     let mut rows = HashMap::new();
+    let mut first_line: HashMap<String, usize> = HashMap::new();
     let width = columns.len() + 1;
+    // Ages are banded for the audit, so they must be numbers (or empty: unknown).
+    let age = columns.iter().position(|c| c.eq_ignore_ascii_case("age"));
     for (line, fields) in lines {
         let at = |column, kind| ParseError { line, column, kind };
         if rows.len() == MAX_USERS {
@@ -96,7 +111,13 @@ fn build(columns: Vec<String>, lines: Vec<(usize, Vec<String>)>) -> Result<UserT
             problems.push(at(width + 1, ParseErrorKind::TooManyFields { found: fields.len(), max: width }));
         } else if fields[0].is_empty() {
             problems.push(at(1, ParseErrorKind::EmptyId { name: "user" }));
+        } else if let Some(&first) = first_line.get(&fields[0]) {
+            problems.push(at(1, ParseErrorKind::Duplicate { name: "user", id: fields[0].clone(), first }));
+        } else if let Some(k) = age.filter(|&k| !age_ok(&fields[k + 1])) {
+            let value = fields[k + 1].clone();
+            problems.push(at(k + 2, ParseErrorKind::NotANumber { name: "age", value }));
         } else {
+            first_line.insert(fields[0].clone(), line);
             rows.insert(fields[0].clone(), fields[1..].to_vec());
         }
     }

@@ -64,7 +64,9 @@ pub fn BudgetPanel(props: &BudgetPanelProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let el: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Ok(v) = el.value().parse::<f64>() {
-                cb.emit(Some(v.max(0.0)));
+                // The right end is the whole unconstrained spend, exactly (the slider's steps
+                // may land a rounding error short of it and drop one offer).
+                cb.emit(Some(if v >= max - step / 2.0 { max } else { v.max(0.0) }));
             }
         })
     };

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::strategy_controls::strategy_label;
-use super::strategy_view::{with_range, AllProposals};
+use super::strategy_view::{money, with_range, AllProposals};
 use super::Shared;
 use crate::engine::discount::strategy::{compare_proposals, Context, StrategyParams};
 use crate::engine::error::EngineError;
@@ -69,7 +69,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                                     <td class="num">{ with_range(lang, tot.revenue, tot.spread.map(|s| s.revenue)) }</td>
                                     <td class="num">{ with_range(lang, tot.margin, tot.spread.map(|s| s.margin)) }</td>
                                     <td class="num">{ with_range(lang, tot.discount_cost, tot.spread.map(|s| s.discount_cost)) }</td>
-                                    <td class="num">{ with_range(lang, tot.incremental_profit, tot.spread.map(|s| s.margin)) }</td>
+                                    <td class="num">{ money(tot.incremental_profit) }</td>
                                 </tr>
                             },
                             Err(e) => html! {

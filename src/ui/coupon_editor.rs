@@ -21,6 +21,8 @@ pub struct CouponEditorProps {
     pub categories: Vec<String>,
     /// The day offers are made when none is chosen (the end of the purchase log; 0 for none).
     pub default_at: f64,
+    /// Coupons (by position) whose item is not in the data.
+    pub unknown_items: Vec<usize>,
     /// New rules.
     pub on_change: Callback<CouponRules>,
 }
@@ -48,6 +50,32 @@ pub fn CouponEditor(props: &CouponEditorProps) -> Html {
     let t = |k: Key| text(lang, k);
     let rules = props.rules.clone();
     let edit = |f: Edit<CouponRules>| on_change(rules.clone(), props.on_change.clone(), f);
+    // A window edit that would end before it starts is refused; this says which coupon.
+    let refused = use_state(|| None::<usize>);
+    let window = |k: usize, edge_is_from: bool| {
+        let (rules, cb, refused) = (rules.clone(), props.on_change.clone(), refused.clone());
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let mut next = rules.clone();
+            let Some(c) = next.coupons.get_mut(k) else { return };
+            // An empty edge is open: the window runs from the first or to the last day.
+            let (mut from, mut until) = c.valid.unwrap_or((f64::MIN, f64::MAX));
+            let day = timestamp(el.value().trim());
+            if edge_is_from {
+                from = day.unwrap_or(f64::MIN);
+            } else {
+                // Until the end of that day.
+                until = day.map_or(f64::MAX, |u| u + SECONDS_PER_DAY - 1.0);
+            }
+            if from > until {
+                refused.set(Some(k));
+                return;
+            }
+            refused.set(None);
+            c.valid = (from != f64::MIN || until != f64::MAX).then_some((from, until));
+            cb.emit(next);
+        })
+    };
     // Edits coupon `k` from an input's value.
     let field = |k: usize, f: fn(&mut Coupon, &str)| {
         edit(Box::new(move |r, v| {
@@ -75,24 +103,8 @@ pub fn CouponEditor(props: &CouponEditorProps) -> Html {
             }
         });
         let on_item = field(k, |c, v| c.scope = Scope::Item(v.trim().to_string()));
-        // A window edge left empty is open: the window runs from the first or to the last day.
-        let on_from = field(k, |c, v| {
-            let until = c.valid.map_or(f64::MAX, |w| w.1);
-            c.valid = match timestamp(v.trim()) {
-                Some(from) => Some((from, until)),
-                None if until >= f64::MAX => None,
-                None => Some((f64::MIN, until)),
-            };
-        });
-        let on_until = field(k, |c, v| {
-            let from = c.valid.map_or(f64::MIN, |w| w.0);
-            c.valid = match timestamp(v.trim()) {
-                // Until the end of that day.
-                Some(until) => Some((from, until + SECONDS_PER_DAY - 1.0)),
-                None if from == f64::MIN => None,
-                None => Some((from, f64::MAX)),
-            };
-        });
+        let (on_from, on_until) = (window(k, true), window(k, false));
+        let invalid = (*refused == Some(k)).then_some("true");
         let on_remove = {
             let (rules, cb) = (rules.clone(), props.on_change.clone());
             Callback::from(move |_| {
@@ -128,8 +140,8 @@ pub fn CouponEditor(props: &CouponEditorProps) -> Html {
                             value={id.clone()} onchange={on_item} />
                     }
                 </td>
-                <td><input class="coupon-from" type="date" aria-label={label(Key::CouponFromOf)} value={from} onchange={on_from} /></td>
-                <td><input class="coupon-until" type="date" aria-label={label(Key::CouponUntilOf)} value={until} onchange={on_until} /></td>
+                <td><input class="coupon-from" type="date" aria-label={label(Key::CouponFromOf)} aria-invalid={invalid} value={from} onchange={on_from} /></td>
+                <td><input class="coupon-until" type="date" aria-label={label(Key::CouponUntilOf)} aria-invalid={invalid} value={until} onchange={on_until} /></td>
                 <td><button class="coupon-remove" onclick={on_remove} aria-label={label(Key::CouponRemoveOf)}>{ "×" }</button></td>
             </tr>
         }
@@ -167,9 +179,23 @@ pub fn CouponEditor(props: &CouponEditorProps) -> Html {
                         <th scope="col">{ t(Key::CouponUntil) }</th>
                         <th scope="col"><span class="sr-only">{ t(Key::CouponRemove) }</span></th>
                     </tr></thead>
-                    <tbody>{ for rows }</tbody>
+                    <tbody>
+                        { for rows }
+                        if rules.coupons.is_empty() {
+                            <tr><td colspan="7" class="hint">{ t(Key::CouponNone) }</td></tr>
+                        }
+                    </tbody>
                 </table>
             </div>
+            if let Some(k) = *refused {
+                <p class="notice error" role="alert" id="coupon-refused">{ tr(lang, Key::CouponWindowRefused, &[("n", (k + 1).to_string())]) }</p>
+            }
+            { for props.unknown_items.iter().filter_map(|&k| match rules.coupons.get(k).map(|c| &c.scope) {
+                Some(Scope::Item(id)) => Some(html! {
+                    <p class="notice warning" role="status">{ tr(lang, Key::CouponUnknownItem, &[("n", (k + 1).to_string()), ("item", id.clone())]) }</p>
+                }),
+                _ => None,
+            }) }
             <div class="row">
                 if rules.coupons.len() < MAX_COUPONS {
                     <button id="coupon-add" onclick={on_add}>{ t(Key::CouponAdd) }</button>
@@ -186,6 +212,7 @@ pub fn CouponEditor(props: &CouponEditorProps) -> Html {
                 <label>{ t(Key::CouponAt) }<input id="coupon-at" type="date" value={at} onchange={on_at} /></label>
             </div>
             <p class="hint">{ t(Key::CouponAtHint) }</p>
+            <p class="hint">{ t(Key::CouponFixedHint) }</p>
         </fieldset>
     }
 }

@@ -205,11 +205,46 @@ pub fn DataView(props: &DataViewProps) -> Html {
             ("hi", scale.hi.to_string()),
         ],
     );
+    let rated: std::collections::HashSet<&str> = r.user_ids().iter().map(String::as_str).collect();
+    let log_users: std::collections::HashSet<&str> =
+        state.data.purchases.rows.iter().map(|p| p.user.as_str()).collect();
+    let log_known = log_users.iter().filter(|u| rated.contains(*u)).count();
     let purchases_summary = if state.data.purchases.is_empty() {
         t(Key::SummaryNoPurchases).to_string()
     } else {
-        tr(lang, Key::SummaryPurchases, &[("n", state.data.purchases.len().to_string())])
+        tr(
+            lang,
+            Key::SummaryPurchases,
+            &[
+                ("n", state.data.purchases.len().to_string()),
+                ("known", log_known.to_string()),
+                ("users", log_users.len().to_string()),
+            ],
+        )
     };
+    let table = &state.data.users;
+    let table_known = table.rows.keys().filter(|u| rated.contains(u.as_str())).count();
+    let users_summary = if table.is_empty() {
+        t(Key::SummaryNoUsers).to_string()
+    } else {
+        tr(
+            lang,
+            Key::SummaryUsers,
+            &[
+                ("n", table.rows.len().to_string()),
+                ("known", table_known.to_string()),
+                ("columns", table.columns.join(", ")),
+            ],
+        )
+    };
+    // A file whose customers are all strangers to the ratings changes nothing: say so.
+    let strangers: Vec<Key> = [
+        (!state.data.purchases.is_empty() && log_known == 0, Key::WhatPurchaseLog),
+        (!table.is_empty() && table_known == 0, Key::WhatUserTable),
+    ]
+    .into_iter()
+    .filter_map(|(none, what)| none.then_some(what))
+    .collect();
     let items_summary = if state.data.items.items.is_empty() {
         t(Key::SummaryNoItems).to_string()
     } else {
@@ -248,7 +283,10 @@ pub fn DataView(props: &DataViewProps) -> Html {
                 if shop_params.customers > 2000 {
                     <p class="hint">{ t(Key::ShopSizeHint) }</p>
                 }
-                <p class="summary" id="data-summary">{ summary }{ " · " }{ items_summary }{ " · " }{ purchases_summary }</p>
+                <p class="summary" id="data-summary">{ summary }{ " · " }{ items_summary }{ " · " }{ purchases_summary }{ " · " }{ users_summary }</p>
+                { for strangers.iter().map(|&what| html! {
+                    <p class="notice warning" role="status">{ tr(lang, Key::NoCommonUsers, &[("what", t(what).to_string())]) }</p>
+                }) }
                 if !state.duplicates.is_empty() {
                     <div class="notice warning" role="status">
                         <strong>{ tr(lang, Key::Duplicates, &[("n", state.duplicates.len().to_string())]) }</strong>

@@ -183,7 +183,7 @@ pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
                                     <td class="num">{ num(r.neighbour_mean) }</td>
                                     <td class="num">{ num(r.strength) }</td>
                                     <td class="num">{ percent(r.percent_off.0) }</td>
-                                    <td>{ zhe_label(r.percent_off) }</td>
+                                    <td class="zhe">{ zhe_label(r.percent_off) }</td>
                                     <td class="why">{ why_user(lang, r, d.as_in_article) }</td>
                                 </tr>
                             }

@@ -31,7 +31,16 @@ fn reason(lang: Lang, e: NoEstimate) -> &'static str {
     )
 }
 
-fn row(lang: Lang, label: String, est: &Result<Estimate, NoEstimate>) -> Html {
+fn row(
+    lang: Lang,
+    label: String,
+    est: &Result<Estimate, NoEstimate>,
+    ols: Option<&Result<Estimate, NoEstimate>>,
+) -> Html {
+    let ols = match ols {
+        Some(Ok(o)) => format!("{} ± {}", num(o.elasticity), num(o.se)),
+        _ => "—".to_string(),
+    };
     match est {
         Ok(e) => html! {
             <tr>
@@ -41,10 +50,11 @@ fn row(lang: Lang, label: String, est: &Result<Estimate, NoEstimate>) -> Html {
                 <td class="num">{ format!("[{}, {}]", num(e.ci_low), num(e.ci_high)) }</td>
                 <td class="num">{ e.rows }</td>
                 <td class="num">{ e.purchases }</td>
+                <td class="num ols">{ ols }</td>
             </tr>
         },
         Err(r) => html! {
-            <tr><th scope="row">{ label }</th><td colspan="5" class="hint">{ tr(lang, Key::NoEstimateReason, &[("reason", reason(lang, *r).to_string())]) }</td></tr>
+            <tr><th scope="row">{ label }</th><td colspan="5" class="hint">{ tr(lang, Key::NoEstimateReason, &[("reason", reason(lang, *r).to_string())]) }</td><td class="num ols">{ ols }</td></tr>
         },
     }
 }
@@ -67,17 +77,21 @@ pub fn ElasticityTable(props: &ElasticityTableProps) -> Html {
                         <th scope="col">{ t(Key::ColCi) }</th>
                         <th scope="col">{ t(Key::ColRows) }</th>
                         <th scope="col">{ t(Key::ColPurchases) }</th>
+                        <th scope="col">{ t(Key::ColOls) }</th>
                     </tr></thead>
                     <tbody>
                         { for el.by_segment.iter().enumerate().map(|(s, e)| {
                             let name = props.segment_names.get(s).cloned().unwrap_or_default();
-                            row(lang, format!("{} {s}: {name}", t(Key::SegmentPrefix)), e)
+                            row(lang, format!("{} {s}: {name}", t(Key::SegmentPrefix)), e, el.ols_by_segment.get(s))
                         }) }
-                        { for el.by_category.iter().map(|(c, e)| row(lang, format!("{} {c}", t(Key::CategoryPrefix)), e)) }
+                        { for el.by_category.iter().enumerate().map(|(k, (c, e))| {
+                            row(lang, format!("{} {c}", t(Key::CategoryPrefix)), e, el.ols_by_category.get(k))
+                        }) }
                     </tbody>
                 </table>
             </div>
             <p class="hint">{ t(Key::ElasticityHint) }</p>
+            <p class="hint">{ t(Key::OlsHint) }</p>
         </section>
     }
 }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::engine::discount::fairness::Audit;
+use crate::engine::discount::fairness::{Audit, MIN_GROUP_USERS};
 use crate::i18n::{percent, text, tr, Key, Lang};
 
 /// Props of [`FairnessPanel`].
@@ -63,6 +63,9 @@ pub fn FairnessPanel(props: &FairnessPanelProps) -> Html {
                     </table>
                 </div>
             }) }
+            if props.audits.iter().any(|a| a.small_groups > 0) {
+                <p class="hint">{ tr(lang, Key::FairnessSmallGroups, &[("n", MIN_GROUP_USERS.to_string())]) }</p>
+            }
             <p class="formula">{ t(Key::FairnessFormula) }</p>
         </section>
     }

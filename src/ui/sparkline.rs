@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{tr, Key, Lang};
+use crate::i18n::{percent, tr, Key, Lang};
 
 /// Props of [`Sparkline`].
 #[derive(Properties, PartialEq)]
@@ -13,6 +13,9 @@ pub struct SparklineProps {
     pub points: Vec<(f64, f64)>,
     /// The chosen d.
     pub mark: f64,
+    /// p(buy) at exactly the chosen d, when known (the curve is on a 1-point grid).
+    #[prop_or_default]
+    pub at_mark: Option<f64>,
 }
 
 const W: f64 = 80.0;
@@ -37,8 +40,8 @@ pub fn Sparkline(props: &SparklineProps) -> Html {
             ("p0", format!("{:.3}", first.1)),
             ("p1", format!("{:.3}", last.1)),
             ("d", format!("{:.0}", last.0 * 100.0)),
-            ("pm", marked.map_or_else(String::new, |m| format!("{:.3}", m.1))),
-            ("dm", marked.map_or_else(String::new, |m| format!("{:.0}", m.0 * 100.0))),
+            ("pm", props.at_mark.or(marked.map(|m| m.1)).map_or_else(String::new, |p| format!("{p:.3}"))),
+            ("dm", percent(props.mark * 100.0)),
         ],
     );
     html! {

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::coupon_editor::CouponEditor;
 use super::on_change;
 use super::state::{Action, AppState};
+use crate::engine::discount::coupon::Scope;
 use crate::engine::discount::offer::Percent;
 use crate::engine::discount::segments::SegmentModel;
 use crate::engine::discount::strategy::{Strategy, StrategyParams};
@@ -81,7 +82,12 @@ pub fn StrategyControls(props: &StrategyControlsProps) -> Html {
             p.item_neighbours = k.clamp(1, 1000);
         }
     }));
-    let on_c = set(Box::new(|p, v| p.response.c = number(&v).filter(|c| *c > 0.0)));
+    // Empty is no penalty (C = ∞); 0 or less is not a C and is ignored.
+    let on_c = set(Box::new(|p, v| match number(&v) {
+        None if v.trim().is_empty() => p.response.c = None,
+        Some(c) if c > 0.0 => p.response.c = Some(c),
+        _ => {}
+    }));
     let on_from_table = {
         let n = props.segments.len();
         set(Box::new(move |p, v| p.segment_offers = (v == "true").then(|| vec![10.0; n.max(1)])))
@@ -115,6 +121,19 @@ pub fn StrategyControls(props: &StrategyControlsProps) -> Html {
             emit.emit(next);
         })
     };
+    // Item coupons whose item is in neither the item table nor the ratings.
+    let data = &props.state.data;
+    let unknown_items: Vec<usize> = p
+        .coupons
+        .coupons
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| match &c.scope {
+            Scope::Item(id) => !id.is_empty() && data.items.get(id).is_none() && !data.ratings.item_ids().contains(id),
+            _ => false,
+        })
+        .map(|(k, _)| k)
+        .collect();
     let s = p.strategy;
     let uses_segments = matches!(s, Strategy::Segment | Strategy::Elasticity);
     html! {
@@ -149,7 +168,7 @@ pub fn StrategyControls(props: &StrategyControlsProps) -> Html {
             }
             if s == Strategy::Coupon {
                 <CouponEditor lang={lang} rules={p.coupons.clone()} categories={categories.clone()}
-                    default_at={props.state.data.purchases.latest()} on_change={on_coupons} />
+                    default_at={props.state.data.purchases.latest()} unknown_items={unknown_items} on_change={on_coupons} />
             }
             <p class="formula">{ t(match s {
                 Strategy::SeedUser => Key::FormulaSeedUser,

@@ -3,6 +3,7 @@
 //! strategies in money, and a fairness audit. The articles' user formula keeps its
 //! step-by-step table below when that strategy is chosen.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -23,7 +24,8 @@ use super::Shared;
 use crate::engine::discount::elasticity::Z95;
 use crate::engine::discount::offer::zhe_label;
 use crate::engine::discount::strategy::{
-    finish, prepare, propose_all, Basis, Context, Proposal, Strategy, StrategyParams, StrategyReport, UserOffer,
+    finish, prepare, propose, Basis, Context, Proposal, Strategy, StrategyParams, StrategyReport, UserFormula,
+    UserOffer,
 };
 use crate::engine::error::EngineError;
 use crate::export::strategy_csv;
@@ -68,7 +70,7 @@ fn context_key(p: &StrategyParams) -> (usize, u64, bool, usize, Option<u64>, u64
     )
 }
 
-/// Every strategy's proposals, as [`propose_all`] gives them.
+/// Every strategy's proposals, as [`crate::engine::discount::strategy::propose_all`] gives them.
 pub type AllProposals = Vec<(Strategy, Result<Vec<Proposal>, EngineError>)>;
 
 /// The parameters the proposals depend on: all but the strategy and the budget.
@@ -89,6 +91,8 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
     let mut params = state.strategy.clone();
     params.measure = state.disc.measure;
     params.neighbours = state.disc.k;
+    // The user formula is clamped and run as the step-by-step table below says, so both agree.
+    params.user_formula = Some(UserFormula { bounds: state.disc.bounds, as_in_article: state.disc.as_in_article });
     // Coupons are evaluated at the end of the purchase log unless a day is chosen (as in the CLI and JS).
     if params.coupons.at == 0.0 {
         params.coupons.at = state.data.purchases.latest();
@@ -99,17 +103,32 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
         let valid = valid.clone();
         use_memo((state.version, context_key(&params)), move |_| valid.ok().map(|v| prepare(&data, &v)))
     };
-    // Every strategy's proposals, computed once per data and settings: switching strategy
-    // and moving the budget only re-run the cheap last step (guardrails are in the proposals).
+    // Every strategy's proposals, each recomputed only when what it depends on changes:
+    // switching strategy and moving the budget only re-run the cheap last step (guardrails
+    // are in the proposals), and editing a coupon does not redo the user formula.
+    let cache = use_mut_ref(HashMap::<Strategy, (String, Result<Vec<Proposal>, EngineError>)>::new);
     let all: Rc<Result<AllProposals, EngineError>> = {
         let data = state.data.clone();
-        let (ctx, valid) = (ctx.clone(), valid.clone());
-        use_memo((state.version, Shared(ctx.clone()), proposal_key(&params)), move |_| {
+        let (ctx, valid, version) = (ctx.clone(), valid.clone(), state.version);
+        let shared = format!("{version}|{:?}", context_key(&params));
+        use_memo((Shared(ctx.clone()), proposal_key(&params)), move |_| {
             let v = valid?;
-            match &*ctx {
-                Some(c) => Ok(propose_all(&data, c, &v, None)),
-                None => Err(EngineError::MissingData("no context".into())),
-            }
+            let c = ctx.as_ref().as_ref().ok_or_else(|| EngineError::MissingData("no context".into()))?;
+            let mut cache = cache.borrow_mut();
+            Ok(Strategy::ALL
+                .iter()
+                .map(|&s| {
+                    let key = format!("{shared}|{}", v.params.proposal_key(s));
+                    if let Some((_, r)) = cache.get(&s).filter(|(k, _)| *k == key) {
+                        return (s, r.clone());
+                    }
+                    let mut p = v.clone();
+                    p.params.strategy = s;
+                    let r = propose(&data, c, &p, None);
+                    cache.insert(s, (key, r.clone()));
+                    (s, r)
+                })
+                .collect())
         })
     };
     // The plan without a budget (its spend is the slider's right end), then under the budget.
@@ -157,18 +176,28 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
     } else {
         html! {}
     };
+    // Settings that are not valid, or a strategy that cannot run on this data: say so, and
+    // keep what can still be shown (the other strategies compared, the formula's table).
     let failure = match (&valid, &*all, &*reports) {
-        (Err(e), _, _) | (_, Err(e), _) | (_, _, Some(Err(e))) => Some(engine_error(lang, e)),
+        (Err(e @ EngineError::InvalidParameter { .. }), _, _) => {
+            Some(tr(lang, Key::SettingInvalid, &[("reason", engine_error(lang, e))]))
+        }
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Some(Err(e))) => {
+            Some(tr(lang, Key::StrategyUnavailable, &[("reason", engine_error(lang, e))]))
+        }
         _ => None,
     };
     let (free, report) = match (&failure, &*reports) {
         (None, Some(Ok((free, report)))) => (free, report),
         _ => {
-            let reason = failure.unwrap_or_default();
+            let message = failure.unwrap_or_default();
             return html! {
                 <div class="strategy-view">
                     { controls }
-                    <p class="notice error" role="alert" id="strategy-error">{ tr(lang, Key::StrategyUnavailable, &[("reason", reason)]) }</p>
+                    <p class="notice error" role="alert" id="strategy-error">{ message }</p>
+                    if all.is_ok() {
+                        <CompareTable lang={lang} data={Shared(state.data.clone())} ctx={Shared(ctx.clone())} proposals={Shared(all.clone())} params={params.clone()} />
+                    }
                     { article }
                 </div>
             };
@@ -223,6 +252,9 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
     };
     let totals = &report.totals;
     let spread = totals.spread;
+    // A budget counts money: it needs a price for someone, and every offer's cost.
+    let priced = ctx.as_ref().as_ref().is_some_and(|c| c.baskets.iter().any(Option::is_some))
+        && free.totals.discount_cost.is_some();
     let summary = html! {
         <section class="card" id="strategy-summary" aria-live="polite">
             <h2>{ t(Key::StrategyTotals) }</h2>
@@ -254,7 +286,7 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
             <BudgetPanel lang={lang} budget={params.budget} max_spend={free.totals.discount_cost.unwrap_or(0.0)}
                 lambda={report.allocation.as_ref().map(|a| a.lambda)} spend={totals.discount_cost}
                 profit={totals.incremental_profit} flips={flips} on_change={on_budget}
-                goal={params.budget_goal} priced={free.totals.discount_cost.is_some()} on_goal={on_goal} />
+                goal={params.budget_goal} priced={priced} on_goal={on_goal} />
             <div class="row charts">
                 <SegmentHistogram lang={lang} offers={pct} segments={seg_labels} names={segment_names.clone()} max={max} />
                 { map }
@@ -346,7 +378,7 @@ fn offers_table(lang: Lang, r: &StrategyReport, names: &[String], ctx: Option<&C
                         _ => purchase_curve(ctx, u, o, max),
                     };
                     let curve = match points {
-                        Some(points) => html! { <Sparkline lang={lang} points={points} mark={o.percent_off.fraction()} /> },
+                        Some(points) => html! { <Sparkline lang={lang} points={points} mark={o.percent_off.fraction()} at_mark={o.conversion} /> },
                         None => html! {},
                     };
                     html! {
@@ -354,7 +386,7 @@ fn offers_table(lang: Lang, r: &StrategyReport, names: &[String], ctx: Option<&C
                             <th scope="row">{ o.user.clone() }</th>
                             <td>{ segment }</td>
                             <td class="num">{ percent(o.percent_off.0) }</td>
-                            <td>{ zhe_label(o.percent_off) }</td>
+                            <td class="zhe">{ zhe_label(o.percent_off) }</td>
                             <td class="num">{ o.conversion.map_or("—".into(), |p| format!("{p:.3}")) }</td>
                             <td class="num">{ money(o.expected_cost) }</td>
                             <td>{ curve }</td>

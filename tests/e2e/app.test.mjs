@@ -378,6 +378,19 @@ test('strategies: switch them, move the budget slider, download the CSV', async 
   await page.waitForFunction(() => [...document.querySelectorAll('#strategy-table tbody .why')].some((w) => /#2/.test(w.textContent)));
   await change(page.locator('#coupon-at'), '2026-07-01');
   await page.waitForFunction(() => ![...document.querySelectorAll('#strategy-table tbody .why')].some((w) => /#2/.test(w.textContent)));
+  // A window that would end before it starts is refused and said where; the rest stays.
+  const changeOnce = (locator, value) => locator.evaluate((el, v) => {
+    el.value = v;
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+  await changeOnce(page.locator('.coupon-from').first(), '2026-07-10');
+  await changeOnce(page.locator('.coupon-until').first(), '2026-07-01');
+  await page.waitForSelector('#coupon-refused');
+  // The refused date is taken back in the field.
+  assert.equal(await page.locator('.coupon-until').first().inputValue(), '');
+  assert.match(await page.locator('#coupon-refused').textContent(), /Coupon #1/);
+  assert.equal(await page.locator('#strategy-error').count(), 0);
+  assert.equal(await page.locator('#compare-table tbody tr').count(), 6);
   assert.equal(await page.locator('.coupon-remove').count(), 2);
   await page.locator('.coupon-remove').nth(1).click();
   assert.equal(await page.locator('.coupon-pct').count(), 1);
@@ -441,7 +454,7 @@ test('a purchase log drives the strategies; a broken one changes nothing', async
     rows.push(`${u},i${1 + (k % 2)},20,${(20 * (1 - d)).toFixed(2)},${q},2026-0${1 + (k % 6)}-1${k % 9}`);
   }
   await upload(page, '#purchases-file', 'p.csv', rows.join('\n') + '\n');
-  await page.waitForFunction(() => document.getElementById('data-summary').textContent.includes('80 purchase-log rows'));
+  await page.waitForFunction(() => document.getElementById('data-summary').textContent.includes('purchase log: 80 rows, 4 of its 4 customers in the ratings'));
   await page.click('#tab-discounts');
   await page.selectOption('#strategy', 'propensity');
   await page.waitForSelector('#strategy-table svg.sparkline');

@@ -92,6 +92,17 @@ const app = await page.evaluate(async (customers) => {
     await until(() => host.querySelector('#compare-table tr.current th')?.textContent.includes(`(${strategy})`));
     out[`switch to ${strategy}`] = performance.now() - s;
   }
+  // A coupon edit redoes only the coupon strategy's proposals.
+  select.value = 'coupon';
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await until(() => host.querySelector('.coupon-pct'));
+  const pct = host.querySelector('.coupon-pct');
+  const firstOffer = () => host.querySelector('#strategy-table tbody tr td.num')?.textContent;
+  s = performance.now();
+  pct.value = '12';
+  pct.dispatchEvent(new Event('change', { bubbles: true }));
+  await until(() => firstOffer() === '12');
+  out['edit the coupon (coupon strategy)'] = performance.now() - s;
   const box = host.querySelector('#budget-on');
   s = performance.now();
   box.click();

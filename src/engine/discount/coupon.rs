@@ -173,7 +173,7 @@ impl ValidCouponRules {
                 None => (0.0, Vec::new(), false),
             },
             Combine::Stacked { cap } => {
-                let sum: f64 = live.iter().map(|l| l.1).sum();
+                let sum: f64 = live.iter().fold(0.0, |s, l| s + l.1);
                 let limit = cap.fraction() * price;
                 (sum.min(limit), live.iter().map(|l| l.0).collect(), sum > limit + 1e-12)
             }

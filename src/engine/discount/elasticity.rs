@@ -118,32 +118,98 @@ pub fn fit(rows: impl Iterator<Item = (f64, f64, usize)>) -> Result<Estimate, No
     if !converged {
         return Err(NoEstimate::NotConverged);
     }
-    // Sandwich: bread H⁻¹, meat Σ over clusters of the summed scores.
+    let parts: Vec<SandwichRow> = data
+        .iter()
+        .zip(&xs)
+        .map(|(r, x)| {
+            let xc = x - x_mean;
+            let mu = (a + b * xc).exp();
+            SandwichRow { xc, weight: mu, residual: r.1 - mu, cluster: r.2 }
+        })
+        .collect();
+    let (se, clusters) = sandwich_se(&parts);
+    Ok(Estimate {
+        elasticity: b,
+        se,
+        ci_low: b - Z95 * se,
+        ci_high: b + Z95 * se,
+        intercept: a - b * x_mean,
+        rows: data.len(),
+        purchases: bought,
+        clusters,
+    })
+}
+
+/// Ordinary least squares of ln q on ln(P/P0) over the rows with a purchase — the
+/// textbook log-log regression, for comparison: it has to drop the views without a
+/// purchase (ln 0 is undefined), so with many zeros it is biased toward 0, which is why
+/// [`fit`] uses Poisson pseudo-maximum likelihood. Same rows, clusters and standard errors.
+pub fn fit_ols(rows: impl Iterator<Item = (f64, f64, usize)>) -> Result<Estimate, NoEstimate> {
+    let data: Vec<(f64, f64, usize)> =
+        rows.filter(|r| r.0 > 0.0 && r.0.is_finite() && r.1.is_finite() && r.1 > 0.0).collect();
+    if data.is_empty() {
+        return Err(NoEstimate::NoPurchases);
+    }
+    let n = data.len() as f64;
+    let xs: Vec<f64> = data.iter().map(|r| r.0.ln()).collect();
+    let ys: Vec<f64> = data.iter().map(|r| r.1.ln()).collect();
+    let x_mean = xs.iter().sum::<f64>() / n;
+    let y_mean = ys.iter().sum::<f64>() / n;
+    let sxx: f64 = xs.iter().map(|x| (x - x_mean).powi(2)).sum();
+    if sxx / n < 1e-12 {
+        return Err(NoEstimate::NoPriceVariation);
+    }
+    let sxy: f64 = xs.iter().zip(&ys).map(|(x, y)| (x - x_mean) * (y - y_mean)).sum();
+    let b = sxy / sxx;
+    let parts: Vec<SandwichRow> = data
+        .iter()
+        .zip(xs.iter().zip(&ys))
+        .map(|(r, (x, y))| {
+            let xc = x - x_mean;
+            SandwichRow { xc, weight: 1.0, residual: y - y_mean - b * xc, cluster: r.2 }
+        })
+        .collect();
+    let (se, clusters) = sandwich_se(&parts);
+    Ok(Estimate {
+        elasticity: b,
+        se,
+        ci_low: b - Z95 * se,
+        ci_high: b + Z95 * se,
+        intercept: y_mean - b * x_mean,
+        rows: data.len(),
+        purchases: data.len(),
+        clusters,
+    })
+}
+
+/// One row's part in the sandwich: centred regressor, Hessian weight, residual, cluster.
+struct SandwichRow {
+    xc: f64,
+    weight: f64,
+    residual: f64,
+    cluster: usize,
+}
+
+/// Cluster-robust standard error of the slope of a two-parameter (intercept, slope)
+/// M-estimator: bread H⁻¹ with H = Σ w (1, xc)ᵀ(1, xc), meat Σ over clusters of the summed
+/// scores e·(1, xc), times G/(G − 1). With one cluster the rows are the clusters
+/// (heteroskedasticity-robust). Returns (SE, number of clusters).
+fn sandwich_se(rows: &[SandwichRow]) -> (f64, usize) {
     let (mut h00, mut h01, mut h11) = (0.0, 0.0, 0.0);
     let mut scores: std::collections::BTreeMap<usize, (f64, f64)> = std::collections::BTreeMap::new();
-    for (r, x) in data.iter().zip(&xs) {
-        let xc = x - x_mean;
-        let mu = (a + b * xc).exp();
-        h00 += mu;
-        h01 += mu * xc;
-        h11 += mu * xc * xc;
-        let s = scores.entry(r.2).or_default();
-        s.0 += r.1 - mu;
-        s.1 += (r.1 - mu) * xc;
+    for r in rows {
+        h00 += r.weight;
+        h01 += r.weight * r.xc;
+        h11 += r.weight * r.xc * r.xc;
+        let s = scores.entry(r.cluster).or_default();
+        s.0 += r.residual;
+        s.1 += r.residual * r.xc;
     }
     let clusters = scores.len();
-    // One cluster: fall back to rows as clusters (heteroskedasticity-robust).
     let meat_scores: Vec<(f64, f64)> = if clusters >= 2 {
         scores.into_values().collect()
     } else {
-        data.iter()
-            .zip(&xs)
-            .map(|(r, x)| {
-                let xc = x - x_mean;
-                let e = r.1 - (a + b * xc).exp();
-                (e, e * xc)
-            })
-            .collect()
+        rows.iter().map(|r| (r.residual, r.residual * r.xc)).collect()
     };
     let g = meat_scores.len() as f64;
     let (mut m00, mut m01, mut m11) = (0.0, 0.0, 0.0);
@@ -156,17 +222,7 @@ pub fn fit(rows: impl Iterator<Item = (f64, f64, usize)>) -> Result<Estimate, No
     // Row 2 of H⁻¹ is (−h01, h00)/det; var(b) = row2 · M · row2ᵀ.
     let (i0, i1) = (-h01 / det, h00 / det);
     let var_b = (i0 * i0 * m00 + 2.0 * i0 * i1 * m01 + i1 * i1 * m11) * if g > 1.0 { g / (g - 1.0) } else { 1.0 };
-    let se = var_b.max(0.0).sqrt();
-    Ok(Estimate {
-        elasticity: b,
-        se,
-        ci_low: b - Z95 * se,
-        ci_high: b + Z95 * se,
-        intercept: a - b * x_mean,
-        rows: data.len(),
-        purchases: bought,
-        clusters,
-    })
+    (var_b.max(0.0).sqrt(), clusters)
 }
 
 /// A user's elasticity after shrinking toward the segment's.

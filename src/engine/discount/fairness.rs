@@ -8,16 +8,20 @@
 //! guideline flags ratios below 0.8), and η², the share of the offers' variance that
 //! lies between groups. A sensitive grouping warns when its ratio is below 0.8 or its
 //! η² is at least 0.10: offers then differ by that attribute, even if it was never an
-//! input — segments and purchase history can stand in for it.
+//! input — segments and purchase history can stand in for it. Groups of fewer than
+//! [`MIN_GROUP_USERS`] users are listed but not judged.
 //!
 //! ```
 //! use discount_lab::engine::discount::fairness::audit;
-//! let offers = [20.0, 20.0, 0.0, 0.0];
-//! let groups = ["F", "F", "M", "M"].map(|g| Some(g.to_string()));
+//! // Ten women offered 20%, ten men offered nothing.
+//! let offers: Vec<f64> = (0..20).map(|k| if k < 10 { 20.0 } else { 0.0 }).collect();
+//! let groups: Vec<Option<String>> = (0..20).map(|k| Some(if k < 10 { "F" } else { "M" }.to_string())).collect();
 //! let a = audit("gender", &offers, &groups);
 //! assert_eq!(a.max_gap, 20.0);
 //! assert_eq!(a.min_share_ratio, 0.0);
 //! assert!(a.warning);
+//! // Two customers are too few to judge.
+//! assert!(!audit("gender", &offers[9..11], &groups[9..11]).warning);
 //! ```
 
 use serde::{Deserialize, Serialize};
@@ -50,13 +54,21 @@ pub struct Audit {
     pub groups: Vec<GroupStat>,
     /// Largest difference in mean offer between two groups, in percentage points.
     pub max_gap: f64,
-    /// Lowest share offered divided by the highest (1 when equal or nobody is offered).
+    /// Lowest share offered divided by the highest (1 when equal or nobody is offered),
+    /// over the groups of at least [`MIN_GROUP_USERS`] users.
     pub min_share_ratio: f64,
+    /// Groups under [`MIN_GROUP_USERS`] users: shown, but too small to judge.
+    pub small_groups: usize,
     /// Between-group share of the offers' variance.
     pub eta_squared: f64,
-    /// Set for a sensitive attribute with ratio < 0.8 or η² ≥ 0.10.
+    /// Set for a sensitive attribute with at least two groups large enough to judge and a
+    /// ratio < 0.8 or η² ≥ 0.10.
     pub warning: bool,
 }
+
+/// Groups smaller than this are shown but left out of the share ratio and the warning:
+/// a share of 1 in 2 says nothing about a rule.
+pub const MIN_GROUP_USERS: usize = 10;
 
 /// The four-fifths threshold on the share ratio.
 pub const FOUR_FIFTHS: f64 = 0.8;
@@ -107,8 +119,10 @@ pub fn audit(attribute: &str, offers: &[f64], groups: &[Option<String>]) -> Audi
     let means = groups_out.iter().map(|g| g.mean_offer);
     let max_gap = means.clone().fold(f64::NEG_INFINITY, f64::max) - means.fold(f64::INFINITY, f64::min);
     let max_gap = if max_gap.is_finite() { max_gap } else { 0.0 };
-    let top = groups_out.iter().map(|g| g.share_offered).fold(0.0, f64::max);
-    let low = groups_out.iter().map(|g| g.share_offered).fold(f64::INFINITY, f64::min);
+    let judged: Vec<&GroupStat> = groups_out.iter().filter(|g| g.users >= MIN_GROUP_USERS).collect();
+    let small_groups = groups_out.len() - judged.len();
+    let top = judged.iter().map(|g| g.share_offered).fold(0.0, f64::max);
+    let low = judged.iter().map(|g| g.share_offered).fold(f64::INFINITY, f64::min);
     let min_share_ratio = if top > 0.0 { low / top } else { 1.0 };
     // Offers of the users in a group.
     let counted: Vec<(f64, usize)> = offers.iter().zip(&member).filter_map(|(o, g)| Some((*o, (*g)?))).collect();
@@ -119,13 +133,14 @@ pub fn audit(attribute: &str, offers: &[f64], groups: &[Option<String>]) -> Audi
     let eta_squared = if total > 1e-12 { (between / total).clamp(0.0, 1.0) } else { 0.0 };
     let sensitive = is_sensitive(attribute);
     let warning =
-        sensitive && groups_out.len() >= 2 && (min_share_ratio < FOUR_FIFTHS || eta_squared >= ETA_SQUARED_WARNING);
+        sensitive && judged.len() >= 2 && (min_share_ratio < FOUR_FIFTHS || eta_squared >= ETA_SQUARED_WARNING);
     Audit {
         attribute: attribute.to_string(),
         sensitive,
         groups: groups_out,
         max_gap,
         min_share_ratio,
+        small_groups,
         eta_squared,
         warning,
     }

@@ -113,6 +113,6 @@ impl ValidGuardrails {
                 limit(cap / list, Guard::PerUserCap, &mut out);
             }
         }
-        Guarded { discount: out, binding }
+        Guarded { discount: out + 0.0, binding }
     }
 }

@@ -25,7 +25,8 @@ impl Percent {
     }
     /// From a fraction (0.25 → 25%).
     pub fn from_fraction(f: f64) -> Percent {
-        Percent(f * 100.0)
+        // + 0.0 turns −0 (an empty f64 sum is −0) into 0, so no "-0%" is shown.
+        Percent(f * 100.0 + 0.0)
     }
 }
 

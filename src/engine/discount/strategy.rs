@@ -36,7 +36,7 @@ use serde::{Deserialize, Serialize};
 use super::basket::{baskets, Basket};
 use super::budget::{allocate, Allocation, OfferOption};
 use super::coupon::{CouponOutcome, CouponRules, ValidCouponRules};
-use super::elasticity::{fit as fit_elasticity, shrink, Estimate, NoEstimate, Shrunk};
+use super::elasticity::{fit as fit_elasticity, fit_ols, shrink, Estimate, NoEstimate, Shrunk};
 use super::fairness::{audit_all, Audit};
 use super::features::{user_features, UserFeatures};
 use super::guardrails::{Guard, Guardrails, ValidGuardrails};
@@ -131,6 +131,19 @@ pub struct StrategyParams {
     pub response: ResponseParams,
     /// What a budget buys the most of.
     pub budget_goal: BudgetGoal,
+    /// The user formula's own clamp and mode, as the articles' step-by-step table sets them;
+    /// `None`: clamped to [0, the guardrails' maximum], the default mode.
+    pub user_formula: Option<UserFormula>,
+}
+
+/// The user formula's own settings (the guardrails still apply after them).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserFormula {
+    /// Offers are clamped to these bounds.
+    pub bounds: OfferBounds,
+    /// The articles' code: the user among their own neighbours, pooled mean, r_min from the data.
+    pub as_in_article: bool,
 }
 
 /// What the budget allocation maximises (with a purchase model; without one, percentage points).
@@ -158,6 +171,23 @@ impl Default for StrategyParams {
             coupons: CouponRules::default(),
             response: ResponseParams::default(),
             budget_goal: BudgetGoal::default(),
+            user_formula: None,
+        }
+    }
+}
+
+impl StrategyParams {
+    /// What the proposals of strategy `s` depend on besides the data and the shared context
+    /// (segments, purchase model): equal keys, equal proposals. Lets a caller recompute only
+    /// the strategies a change affects (the user formula is the slow one).
+    pub fn proposal_key(&self, s: Strategy) -> String {
+        let g = &self.guardrails;
+        match s {
+            Strategy::SeedUser => format!("{g:?}|{}|{:?}|{:?}", self.neighbours, self.measure, self.user_formula),
+            Strategy::SeedItem => format!("{g:?}|{}", self.item_neighbours),
+            Strategy::Segment => format!("{g:?}|{:?}", self.segment_offers),
+            Strategy::Elasticity | Strategy::Propensity => format!("{g:?}"),
+            Strategy::Coupon => format!("{g:?}|{:?}", self.coupons),
         }
     }
 }
@@ -210,6 +240,10 @@ pub struct ElasticityTable {
     pub by_category: Vec<(String, Result<Estimate, NoEstimate>)>,
     /// Per user, shrunk toward the segment; `None` when neither has an estimate.
     pub by_user: Vec<Option<Shrunk>>,
+    /// For comparison, least squares of ln q on buyers only, per segment ([`fit_ols`]).
+    pub ols_by_segment: Vec<Result<Estimate, NoEstimate>>,
+    /// The same per category.
+    pub ols_by_category: Vec<Result<Estimate, NoEstimate>>,
 }
 
 /// What every strategy run on one dataset shares: features, baskets, segments and the
@@ -234,7 +268,9 @@ pub fn prepare(data: &Dataset, params: &ValidStrategyParams) -> Context {
     let baskets = baskets(data);
     let segmentation = segment(&features, &params.segments);
     let response = fit_response(data, &features, &params.response);
+    // The missing purchase log is the first thing to say, before any segment problem.
     let elasticity = match &segmentation {
+        _ if data.purchases.is_empty() => Err(EngineError::Needs(Need::PurchaseLogForElasticity)),
         Ok(s) => elasticities(data, s),
         Err(e) => Err(e.clone()),
     };
@@ -254,23 +290,22 @@ fn elasticities(data: &Dataset, seg: &Segmentation) -> Result<ElasticityTable, E
         .filter_map(|p| Some((*index.get(p.user.as_str())?, p.price_paid / p.list_price, p.units(), p.item.as_str())))
         .collect();
     let k = seg.profiles.len();
-    let by_segment: Vec<Result<Estimate, NoEstimate>> =
-        (0..k).map(|s| fit_elasticity(rows.iter().filter(|r| seg.labels[r.0] == s).map(|r| (r.1, r.2, r.0)))).collect();
+    let of_segment = |s: usize| rows.iter().filter(move |r| seg.labels[r.0] == s).map(|r| (r.1, r.2, r.0));
+    let by_segment: Vec<Result<Estimate, NoEstimate>> = (0..k).map(|s| fit_elasticity(of_segment(s))).collect();
+    let ols_by_segment = (0..k).map(|s| fit_ols(of_segment(s))).collect();
     let items = data.items.index();
     let mut categories: Vec<String> = data.items.items.iter().filter_map(|i| i.category.clone()).collect();
     categories.sort();
     categories.dedup();
-    let by_category = categories
-        .into_iter()
-        .map(|c| {
-            let est = fit_elasticity(
-                rows.iter()
-                    .filter(|r| items.get(r.3).and_then(|i| i.category.as_deref()) == Some(c.as_str()))
-                    .map(|r| (r.1, r.2, r.0)),
-            );
-            (c, est)
-        })
-        .collect();
+    let items = &items;
+    let of_category = |c: &str| {
+        let c = c.to_string();
+        rows.iter()
+            .filter(move |r| items.get(r.3).and_then(|i| i.category.as_deref()) == Some(c.as_str()))
+            .map(|r| (r.1, r.2, r.0))
+    };
+    let ols_by_category = categories.iter().map(|c| fit_ols(of_category(c))).collect();
+    let by_category = categories.into_iter().map(|c| (c.clone(), fit_elasticity(of_category(&c)))).collect();
     let mut per_user: Vec<Vec<(f64, f64, usize)>> = vec![Vec::new(); data.ratings.n_users()];
     for r in &rows {
         per_user[r.0].push((r.1, r.2, r.0));
@@ -278,7 +313,7 @@ fn elasticities(data: &Dataset, seg: &Segmentation) -> Result<ElasticityTable, E
     let own: Vec<Option<Estimate>> = per_user.iter().map(|rows| fit_elasticity(rows.iter().copied()).ok()).collect();
     let group: Vec<Option<f64>> = by_segment.iter().map(|e| e.as_ref().ok().map(|e| e.elasticity)).collect();
     let by_user = shrink(&own, &seg.labels, &group);
-    Ok(ElasticityTable { by_segment, by_category, by_user })
+    Ok(ElasticityTable { by_segment, by_category, by_user, ols_by_segment, ols_by_category })
 }
 
 /// What a proposal was based on, per strategy.
@@ -488,10 +523,14 @@ pub fn propose(
     let unavailable = |reason: Unavailable| Basis::Unavailable { reason };
     let raw: Vec<(f64, Basis)> = match params.params.strategy {
         Strategy::SeedUser => {
-            let p = UserDiscountParams {
-                k: params.params.neighbours,
+            let formula = params.params.user_formula.unwrap_or(UserFormula {
                 bounds: OfferBounds { min: Percent(0.0), max: g.max_discount },
                 as_in_article: false,
+            });
+            let p = UserDiscountParams {
+                k: params.params.neighbours,
+                bounds: formula.bounds,
+                as_in_article: formula.as_in_article,
             }
             .check()?;
             let rows = match sim {
@@ -501,7 +540,8 @@ pub fn propose(
                 // Row by row: no n × n matrix, so any number of users fits in memory.
                 _ => {
                     let sp = SimilarityParams::new(Kind::User, params.params.measure).check()?;
-                    let lists = top_k_streaming(&data.ratings, &sp, p.k, NeighbourFilter::Similar)?;
+                    let filter = if p.as_in_article { NeighbourFilter::Any } else { NeighbourFilter::Similar };
+                    let lists = top_k_streaming(&data.ratings, &sp, p.k, filter)?;
                     user_discounts_from_neighbours(&data.ratings, &lists, &p)?
                 }
             };
@@ -742,7 +782,7 @@ pub fn finish(
         })
         .collect();
     totals.offered = finals.iter().filter(|&&d| d > 0.0).count();
-    totals.mean_offer = if n == 0 { 0.0 } else { finals.iter().sum::<f64>() * 100.0 / n as f64 };
+    totals.mean_offer = if n == 0 { 0.0 } else { finals.iter().fold(0.0, |s, d| s + d) * 100.0 / n as f64 };
     if complete {
         totals.conversions = Some(sums[0]);
         totals.revenue = Some(sums[1]);

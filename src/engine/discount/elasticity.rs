@@ -127,17 +127,7 @@ pub fn fit(rows: impl Iterator<Item = (f64, f64, usize)>) -> Result<Estimate, No
             SandwichRow { xc, weight: mu, residual: r.1 - mu, cluster: r.2 }
         })
         .collect();
-    let (se, clusters) = sandwich_se(&parts);
-    Ok(Estimate {
-        elasticity: b,
-        se,
-        ci_low: b - Z95 * se,
-        ci_high: b + Z95 * se,
-        intercept: a - b * x_mean,
-        rows: data.len(),
-        purchases: bought,
-        clusters,
-    })
+    Ok(estimate(b, a - b * x_mean, &parts, bought))
 }
 
 /// Ordinary least squares of ln q on ln(P/P0) over the rows with a purchase — the
@@ -169,17 +159,22 @@ pub fn fit_ols(rows: impl Iterator<Item = (f64, f64, usize)>) -> Result<Estimate
             SandwichRow { xc, weight: 1.0, residual: y - y_mean - b * xc, cluster: r.2 }
         })
         .collect();
-    let (se, clusters) = sandwich_se(&parts);
-    Ok(Estimate {
+    Ok(estimate(b, y_mean - b * x_mean, &parts, data.len()))
+}
+
+/// The estimate of slope `b` and `intercept` with its cluster-robust interval.
+fn estimate(b: f64, intercept: f64, parts: &[SandwichRow], purchases: usize) -> Estimate {
+    let (se, clusters) = sandwich_se(parts);
+    Estimate {
         elasticity: b,
         se,
         ci_low: b - Z95 * se,
         ci_high: b + Z95 * se,
-        intercept: y_mean - b * x_mean,
-        rows: data.len(),
-        purchases: data.len(),
+        intercept,
+        rows: parts.len(),
+        purchases,
         clusters,
-    })
+    }
 }
 
 /// One row's part in the sandwich: centred regressor, Hessian weight, residual, cluster.

@@ -474,6 +474,8 @@ catalogue! {
     CouponWindowRefused => "Coupon #{n}: that date would end the window before it starts, so the change was not applied.", "第 {n} 张券：该日期会使有效期在开始前就结束，所以未应用此修改。";
     CouponUnknownItem => "Coupon #{n}: item “{item}” is not in the data, so the coupon applies to no one.", "第 {n} 张券：商品“{item}”不在数据中，所以此券对任何人都不适用。";
     CouponFixedHint => "A coupon's value is min(cap, % × price): for a fixed amount off, say 5, give 100% with a cap of 5.", "券值 = min(上限, 百分比 × 价格)：要固定减 5 元，就设 100% 并把上限设为 5。";
+    ComputingStrategies => "Computing every strategy for {n} customers: segments, the purchase model, elasticities and each customer's neighbours. This takes a few seconds in the browser.", "正在为 {n} 位顾客计算所有策略：细分、购买模型、弹性以及每位顾客的近邻。在浏览器中需要几秒钟。";
+    ComputingStrategiesShort => "Computing strategies", "正在计算策略";
     SparklineLabel => "p(buy | d): {p0} at 0%, {pm} at the offer of {dm}%, {p1} at {d}%", "购买概率 p(buy | d)：0% 时 {p0}，优惠 {dm}% 时 {pm}，{d}% 时 {p1}";
     UnavailableNoListPrice => "no list price for the user's items", "该用户的商品没有标价";
     UnavailableNoItemRates => "no item-table row with discount rates for the user's item", "商品表中没有该用户商品的历史折扣率";

@@ -25,6 +25,20 @@ pub fn remember_lang(lang: Lang) {
     }
 }
 
+/// Resolves after the browser has had the chance to paint (a timer, not a microtask), so
+/// a "computing" note shows before long work starts on the main thread.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).is_ok())
+            .unwrap_or(false);
+        if !scheduled {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Reads a file's bytes.
 pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, ()> {
     let promise = file.array_buffer();

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::browser::download_text;
+use super::browser::{after_paint, download_text};
 use super::budget_panel::BudgetPanel;
 use super::choose_k::ChooseK;
 use super::compare_table::CompareTable;
@@ -70,6 +70,9 @@ fn context_key(p: &StrategyParams) -> (usize, u64, bool, usize, Option<u64>, u64
     )
 }
 
+/// Customers beyond which the view paints a "computing" note before the work.
+const LARGE_POPULATION: usize = 2000;
+
 /// Every strategy's proposals, as [`crate::engine::discount::strategy::propose_all`] gives them.
 pub type AllProposals = Vec<(Strategy, Result<Vec<Proposal>, EngineError>)>;
 
@@ -98,10 +101,34 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
         params.coupons.at = state.data.purchases.latest();
     }
     let valid = params.clone().check();
+    // On a large population the work takes seconds on the main thread: first paint a note
+    // saying so, then compute (a new dataset or new settings start the note again).
+    let work = format!("{}|{:?}|{}", state.version, context_key(&params), proposal_key(&params));
+    let users = state.data.ratings.n_users();
+    let ready = use_state(|| None::<String>);
+    let go = users <= LARGE_POPULATION || ready.as_deref() == Some(work.as_str());
+    {
+        let ready = ready.clone();
+        use_effect_with((go, work.clone()), move |(go, work)| {
+            if !*go {
+                let work = work.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    after_paint().await;
+                    ready.set(Some(work));
+                });
+            }
+        });
+    }
     let ctx: Rc<Option<Context>> = {
         let data = state.data.clone();
         let valid = valid.clone();
-        use_memo((state.version, context_key(&params)), move |_| valid.ok().map(|v| prepare(&data, &v)))
+        use_memo((state.version, context_key(&params), go), move |(_, _, go)| {
+            if *go {
+                valid.ok().map(|v| prepare(&data, &v))
+            } else {
+                None
+            }
+        })
     };
     // Every strategy's proposals, each recomputed only when what it depends on changes:
     // switching strategy and moving the budget only re-run the cheap last step (guardrails
@@ -178,6 +205,17 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
     };
     // Settings that are not valid, or a strategy that cannot run on this data: say so, and
     // keep what can still be shown (the other strategies compared, the formula's table).
+    if !go {
+        return html! {
+            <div class="strategy-view">
+                { controls }
+                <section class="card" id="strategy-busy" aria-busy="true" aria-live="polite">
+                    <p>{ tr(lang, Key::ComputingStrategies, &[("n", users.to_string())]) }</p>
+                    <progress aria-label={t(Key::ComputingStrategiesShort)}></progress>
+                </section>
+            </div>
+        };
+    }
     let failure = match (&valid, &*all, &*reports) {
         (Err(e @ EngineError::InvalidParameter { .. }), _, _) => {
             Some(tr(lang, Key::SettingInvalid, &[("reason", engine_error(lang, e))]))

@@ -94,6 +94,31 @@ test('the synthetic shop is generated at the chosen size and seed', async () => 
   await context.close();
 });
 
+test('a large shop first says it is computing, then shows every strategy', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-data');
+  await page.fill('#shop-customers', '2500');
+  await page.locator('#shop-customers').dispatchEvent('change');
+  await page.fill('#shop-products', '40');
+  await page.locator('#shop-products').dispatchEvent('change');
+  await page.click('#sample-shop');
+  await page.waitForFunction(() => document.getElementById('data-summary').textContent.startsWith('2500 users'));
+  // The note is painted before the seconds of work, so watch for it from the start.
+  await page.evaluate(() => {
+    window.sawBusy = false;
+    new MutationObserver(() => { if (document.getElementById('strategy-busy')) window.sawBusy = true; })
+      .observe(document.body, { childList: true, subtree: true });
+  });
+  await page.click('#tab-discounts');
+  await page.waitForSelector('#strategy-table tbody tr', { timeout: 60000 });
+  assert.ok(await page.evaluate(() => window.sawBusy));
+  assert.equal(await page.locator('#compare-table tbody tr').count(), 6);
+  assert.equal(await page.locator('#strategy-busy').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('uploading a CSV updates the heatmap and the discount table', async () => {
   const { page, context, errors } = await open();
   await page.waitForSelector('#heatmap-canvas');

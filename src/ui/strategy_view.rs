@@ -3,7 +3,6 @@
 //! strategies in money, and a fairness audit. The articles' user formula keeps its
 //! step-by-step table below when that strategy is chosen.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -24,7 +23,7 @@ use super::Shared;
 use crate::engine::discount::elasticity::Z95;
 use crate::engine::discount::offer::zhe_label;
 use crate::engine::discount::strategy::{
-    finish, prepare, propose, Basis, Context, Proposal, Strategy, StrategyParams, StrategyReport, UserFormula,
+    finish, prepare, Basis, Context, Proposal, ProposalCache, Strategy, StrategyParams, StrategyReport, UserFormula,
     UserOffer,
 };
 use crate::engine::error::EngineError;
@@ -73,7 +72,7 @@ fn context_key(p: &StrategyParams) -> (usize, u64, bool, usize, Option<u64>, u64
 /// Customers beyond which the view paints a "computing" note before the work.
 const LARGE_POPULATION: usize = 2000;
 
-/// Every strategy's proposals, as [`crate::engine::discount::strategy::propose_all`] gives them.
+/// Every strategy's proposals, as [`ProposalCache::propose_all`] gives them.
 pub type AllProposals = Vec<(Strategy, Result<Vec<Proposal>, EngineError>)>;
 
 /// The parameters the proposals depend on: all but the strategy and the budget.
@@ -133,29 +132,15 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
     // Every strategy's proposals, each recomputed only when what it depends on changes:
     // switching strategy and moving the budget only re-run the cheap last step (guardrails
     // are in the proposals), and editing a coupon does not redo the user formula.
-    let cache = use_mut_ref(HashMap::<Strategy, (String, Result<Vec<Proposal>, EngineError>)>::new);
+    let cache = use_mut_ref(ProposalCache::default);
     let all: Rc<Result<AllProposals, EngineError>> = {
         let data = state.data.clone();
-        let (ctx, valid, version) = (ctx.clone(), valid.clone(), state.version);
-        let shared = format!("{version}|{:?}", context_key(&params));
+        let (ctx, valid) = (ctx.clone(), valid.clone());
+        let context = format!("{}|{:?}", state.version, context_key(&params));
         use_memo((Shared(ctx.clone()), proposal_key(&params)), move |_| {
             let v = valid?;
             let c = ctx.as_ref().as_ref().ok_or_else(|| EngineError::MissingData("no context".into()))?;
-            let mut cache = cache.borrow_mut();
-            Ok(Strategy::ALL
-                .iter()
-                .map(|&s| {
-                    let key = format!("{shared}|{}", v.params.proposal_key(s));
-                    if let Some((_, r)) = cache.get(&s).filter(|(k, _)| *k == key) {
-                        return (s, r.clone());
-                    }
-                    let mut p = v.clone();
-                    p.params.strategy = s;
-                    let r = propose(&data, c, &p, None);
-                    cache.insert(s, (key, r.clone()));
-                    (s, r)
-                })
-                .collect())
+            Ok(cache.borrow_mut().propose_all(&context, &data, c, &v, None))
         })
     };
     // The plan without a budget (its spend is the slider's right end), then under the budget.

@@ -120,21 +120,24 @@ pub struct Design {
     pub categories: Vec<String>,
 }
 
-/// One row of the design: user z-scores, z(ln P0), d, d × user z-scores, category indicators.
-fn design_row(
-    z: ndarray::ArrayView1<f64>,
+/// One row of the design, in column order: user z-scores, z(ln P0), d, d × user z-scores,
+/// category indicators. The one place the layout is written: training rows and predictions
+/// both read it.
+fn design_values<'a>(
+    z: ndarray::ArrayView1<'a, f64>,
     log_price_z: f64,
     d: f64,
     category: Option<usize>,
     categories: usize,
-    out: &mut Vec<f64>,
-) {
-    out.clear();
-    out.extend(z.iter().copied());
-    out.push(log_price_z);
-    out.push(d);
-    out.extend(z.iter().map(|v| v * d));
-    out.extend((1..categories).map(|k| if category == Some(k) { 1.0 } else { 0.0 }));
+) -> impl Iterator<Item = f64> + 'a {
+    let interactions = z.into_iter().map(move |v| v * d);
+    z.into_iter().copied().chain([log_price_z, d]).chain(interactions).chain((1..categories).map(move |k| {
+        if category == Some(k) {
+            1.0
+        } else {
+            0.0
+        }
+    }))
 }
 
 /// The position of `category` among the sorted `categories`.
@@ -175,12 +178,10 @@ pub fn design(data: &Dataset, features: &UserFeatures) -> Result<Design, EngineE
     let d = features.features.len();
     let width = 2 * d + 2 + categories.len().saturating_sub(1);
     let mut x = Array2::zeros((rows.len(), width));
-    let mut buf = Vec::with_capacity(width);
     for (k, r) in rows.iter().enumerate() {
         let cat = category_index(&categories, r.4);
-        design_row(user_z.row(r.0), (r.1 - mean) / sd, r.2, cat, categories.len(), &mut buf);
-        for (j, v) in buf.iter().enumerate() {
-            x[(k, j)] = *v;
+        for (j, v) in design_values(user_z.row(r.0), (r.1 - mean) / sd, r.2, cat, categories.len()).enumerate() {
+            x[(k, j)] = v;
         }
     }
     let mut columns: Vec<String> = features.features.iter().map(|f| f.name().to_string()).collect();
@@ -262,25 +263,10 @@ impl ResponseModel {
         }
         let log_price_z = (list_price.ln() - self.log_price.0) / self.log_price.1;
         let cat = category_index(&self.categories, category);
-        // The design row of `design_row`, summed in its order without building it (this is
-        // evaluated for every user, option and budget move).
-        let (z, w) = (self.user_z.row(u), &self.model.coef);
-        let k = z.len();
-        if w.len() < 2 * k + 2 {
-            return 0.0;
-        }
-        let mut sum = 0.0;
-        for (wj, zj) in w.iter().zip(z.iter()) {
-            sum += wj * zj;
-        }
-        sum += w[k] * log_price_z;
-        sum += w[k + 1] * d;
-        for (wj, zj) in w[k + 2..].iter().zip(z.iter()) {
-            sum += wj * (zj * d);
-        }
-        for (j, wj) in w[2 * k + 2..].iter().enumerate() {
-            sum += wj * if cat == Some(j + 1) { 1.0 } else { 0.0 };
-        }
+        // Summed as the row streams out, without building it (this runs for every user,
+        // budget option and budget move).
+        let row = design_values(self.user_z.row(u), log_price_z, d, cat, self.categories.len());
+        let sum: f64 = self.model.coef.iter().zip(row).map(|(w, x)| w * x).sum();
         sigmoid(self.model.intercept + sum)
     }
 

@@ -24,6 +24,22 @@ pub struct StrategyControlsProps {
     pub segments: Vec<String>,
 }
 
+/// A callback that stores `params` with one setting changed to the value it is given.
+/// `params` must be the stored settings (`AppState::strategy`), not a copy with derived
+/// values filled in, or those would be stored too.
+pub fn set_param<T: 'static>(
+    params: &StrategyParams,
+    dispatch: &Callback<Action>,
+    set: fn(&mut StrategyParams, T),
+) -> Callback<T> {
+    let (params, dispatch) = (params.clone(), dispatch.clone());
+    Callback::from(move |value| {
+        let mut next = params.clone();
+        set(&mut next, value);
+        dispatch.emit(Action::SetStrategy(Box::new(next)));
+    })
+}
+
 /// The name of a strategy in the interface.
 pub fn strategy_label(s: Strategy) -> Key {
     match s {
@@ -113,14 +129,7 @@ pub fn StrategyControls(props: &StrategyControlsProps) -> Html {
     let mut categories: Vec<String> = props.state.data.items.items.iter().filter_map(|i| i.category.clone()).collect();
     categories.sort();
     categories.dedup();
-    let on_coupons = {
-        let (p, emit) = (p.clone(), emit.clone());
-        Callback::from(move |rules| {
-            let mut next = p.clone();
-            next.coupons = rules;
-            emit.emit(next);
-        })
-    };
+    let on_coupons = set_param(&p, &props.dispatch, |p, rules| p.coupons = rules);
     // Item coupons whose item is in neither the item table nor the ratings.
     let data = &props.state.data;
     let unknown_items: Vec<usize> = p

@@ -18,7 +18,7 @@ use super::model_check::ModelCheck;
 use super::segment_charts::{SegmentHistogram, SegmentMap};
 use super::sparkline::Sparkline;
 use super::state::{Action, AppState};
-use super::strategy_controls::StrategyControls;
+use super::strategy_controls::{set_param, StrategyControls};
 use super::Shared;
 use crate::engine::discount::elasticity::Z95;
 use crate::engine::discount::offer::zhe_label;
@@ -153,21 +153,16 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
             Some(proposals.map_err(Clone::clone).map(|p| finish(&data, c, &v, p, None)))
         })
     };
-    let reports: Rc<Option<Result<(StrategyReport, StrategyReport), EngineError>>> = {
+    // Under a budget; without one the plan is the unconstrained one above, not a copy of it.
+    let budgeted: Rc<Option<Result<StrategyReport, EngineError>>> = {
         let data = state.data.clone();
-        let (ctx, valid, all, free) = (ctx.clone(), valid.clone(), all.clone(), free.clone());
+        let (ctx, valid, all) = (ctx.clone(), valid.clone(), all.clone());
         let key = (Shared(free.clone()), params.budget.map(f64::to_bits), params.budget_goal);
         use_memo(key, move |_| {
-            let (Some(c), Ok(v), Ok(all), Some(free)) = (&*ctx, valid, &*all, &*free) else { return None };
+            let (Some(c), Ok(v), Ok(all)) = (&*ctx, valid, &*all) else { return None };
+            let budget = v.params.budget?;
             let proposals = all.iter().find(|(s, _)| *s == v.params.strategy)?.1.as_ref();
-            Some(proposals.map_err(Clone::clone).and_then(|p| {
-                let free = free.clone()?;
-                let budgeted = match v.params.budget {
-                    None => free.clone(),
-                    Some(b) => finish(&data, c, &v, p, Some(b)),
-                };
-                Ok((free, budgeted))
-            }))
+            Some(proposals.map_err(Clone::clone).map(|p| finish(&data, c, &v, p, Some(budget))))
         })
     };
     // The offers before the last budget move, with the settings they were made under: users
@@ -201,7 +196,8 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
             </div>
         };
     }
-    let failure = match (&valid, &*all, &*reports) {
+    let chosen = if params.budget.is_some() { &*budgeted } else { &*free };
+    let failure = match (&valid, &*all, chosen) {
         (Err(e @ EngineError::InvalidParameter { .. }), _, _) => {
             Some(tr(lang, Key::SettingInvalid, &[("reason", engine_error(lang, e))]))
         }
@@ -210,8 +206,8 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
         }
         _ => None,
     };
-    let (free, report) = match (&failure, &*reports) {
-        (None, Some(Ok((free, report)))) => (free, report),
+    let (free, report) = match (&failure, &*free, chosen) {
+        (None, Some(Ok(free)), Some(Ok(report))) => (free, report),
         _ => {
             let message = failure.unwrap_or_default();
             return html! {
@@ -242,32 +238,18 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
         })
     };
     let flips = before.map(|_| (flipped(true), flipped(false)));
+    // Edits go to the stored settings, not to `params` with its derived values.
+    let stored = &state.strategy;
     let on_budget = {
-        let (dispatch, params, previous, offered) =
-            (props.dispatch.clone(), params.clone(), previous.clone(), offered.clone());
+        let (set_budget, previous, offered) =
+            (set_param(stored, &props.dispatch, |p, b| p.budget = b), previous.clone(), offered.clone());
         Callback::from(move |b: Option<f64>| {
             previous.set(Some((here.clone(), offered.clone())));
-            let mut p = params.clone();
-            p.budget = b;
-            dispatch.emit(Action::SetStrategy(Box::new(p)));
+            set_budget.emit(b);
         })
     };
-    let on_use_c = {
-        let (dispatch, params) = (props.dispatch.clone(), params.clone());
-        Callback::from(move |c| {
-            let mut p = params.clone();
-            p.response.c = c;
-            dispatch.emit(Action::SetStrategy(Box::new(p)));
-        })
-    };
-    let on_goal = {
-        let (dispatch, params) = (props.dispatch.clone(), params.clone());
-        Callback::from(move |goal| {
-            let mut p = params.clone();
-            p.budget_goal = goal;
-            dispatch.emit(Action::SetStrategy(Box::new(p)));
-        })
-    };
+    let on_use_c = set_param(stored, &props.dispatch, |p, c| p.response.c = c);
+    let on_goal = set_param(stored, &props.dispatch, |p, goal| p.budget_goal = goal);
     let on_download = {
         let csv = strategy_csv(report, lang);
         let name = format!("discounts-{}.csv", params.strategy.name());

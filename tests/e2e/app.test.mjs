@@ -528,3 +528,23 @@ test('every strategy runs on uploaded ratings, items, purchases and users', asyn
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('moving the budget stores only the budget: a new purchase log still sets the coupon day', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-discounts');
+  await page.selectOption('#strategy', 'coupon');
+  // Coupons are evaluated on the last day of the shop's log (late June 2026) unless one is chosen.
+  assert.match(await page.locator('#coupon-at').inputValue(), /^2026-06-/);
+  await page.check('#budget-on');
+  await page.waitForSelector('#budget-slider');
+  await page.click('#tab-data');
+  await upload(page, '#purchases-file', 'log.csv',
+    'user,item,list_price,price_paid,quantity,timestamp\nc001,p01,10,9,1,2026-03-15\nc002,p02,10,10,0,2026-03-01\n');
+  await page.waitForFunction(() => document.getElementById('data-summary').textContent.includes('purchase log: 2 rows'));
+  await page.click('#tab-discounts');
+  await page.selectOption('#strategy', 'coupon');
+  assert.equal(await page.locator('#coupon-at').inputValue(), '2026-03-15');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

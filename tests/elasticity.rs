@@ -4,20 +4,33 @@
 use approx::assert_abs_diff_eq;
 use discount_lab::engine::discount::elasticity::{fit, fit_ols, NoEstimate};
 use discount_lab::engine::discount::markup::{markup, Markup};
-use discount_lab::engine::samples::{shop, ShopParams, SEGMENT_TRUTH};
+use discount_lab::engine::samples::{shop, Dataset, ShopParams, SEGMENT_TRUTH};
+
+/// The (price ratio, quantity, customer) rows of true segment `s` of a shop's purchase log
+/// (customer cN is in segment (N − 1) mod 4).
+fn true_segment_rows(data: &Dataset, s: usize) -> Vec<(f64, f64, usize)> {
+    data.purchases
+        .rows
+        .iter()
+        .filter_map(|p| {
+            let c: usize = p.user[1..].parse::<usize>().ok()? - 1;
+            (c % SEGMENT_TRUTH.len() == s).then_some((p.price_paid / p.list_price, p.quantity, c))
+        })
+        .collect()
+}
 
 /// ε per true segment of a shop, from its purchase log.
 fn by_true_segment(params: &ShopParams) -> Vec<discount_lab::engine::discount::elasticity::Estimate> {
     let data = shop(params);
-    (0..SEGMENT_TRUTH.len())
-        .map(|s| {
-            let rows = data.purchases.rows.iter().filter_map(|p| {
-                let c: usize = p.user[1..].parse::<usize>().ok()? - 1;
-                (c % SEGMENT_TRUTH.len() == s).then_some((p.price_paid / p.list_price, p.quantity, c))
-            });
-            fit(rows).unwrap()
-        })
-        .collect()
+    (0..SEGMENT_TRUTH.len()).map(|s| fit(true_segment_rows(&data, s).into_iter()).unwrap()).collect()
+}
+
+/// E[q] = 2·r^−2.5 with the expected value as the observation, over 5 clusters.
+fn power_law_rows() -> impl Iterator<Item = (f64, f64, usize)> {
+    (0..40).map(|k| {
+        let r = 0.6 + 0.01 * k as f64;
+        (r, 2.0 * r.powf(-2.5), k % 5)
+    })
 }
 
 #[test]
@@ -57,13 +70,8 @@ fn least_squares_on_buyers_only_is_biased_toward_zero() {
     // without a purchase, and what is left barely moves with the price.
     let data = shop(&ShopParams::default());
     for (s, truth) in SEGMENT_TRUTH.iter().enumerate() {
-        let rows = || {
-            data.purchases.rows.iter().filter_map(move |p| {
-                let c: usize = p.user[1..].parse::<usize>().ok()? - 1;
-                (c % SEGMENT_TRUTH.len() == s).then_some((p.price_paid / p.list_price, p.quantity, c))
-            })
-        };
-        let (ppml, ols) = (fit(rows()).unwrap(), fit_ols(rows()).unwrap());
+        let rows = true_segment_rows(&data, s);
+        let (ppml, ols) = (fit(rows.iter().copied()).unwrap(), fit_ols(rows.iter().copied()).unwrap());
         println!(
             "segment {s}: true {}, PPML {:.3} ± {:.3}, OLS on buyers {:.3} ± {:.3} ({} of {} rows)",
             truth.elasticity, ppml.elasticity, ppml.se, ols.elasticity, ols.se, ols.rows, ppml.rows
@@ -76,11 +84,7 @@ fn least_squares_on_buyers_only_is_biased_toward_zero() {
 
 #[test]
 fn least_squares_recovers_an_exact_power_law() {
-    let rows = (0..40).map(|k| {
-        let r = 0.6 + 0.01 * k as f64;
-        (r, 2.0 * r.powf(-2.5), k % 5)
-    });
-    let e = fit_ols(rows).unwrap();
+    let e = fit_ols(power_law_rows()).unwrap();
     assert_abs_diff_eq!(e.elasticity, -2.5, epsilon = 1e-12);
     assert_abs_diff_eq!(e.intercept, 2f64.ln(), epsilon = 1e-12);
     assert!(e.se < 1e-9);
@@ -89,12 +93,7 @@ fn least_squares_recovers_an_exact_power_law() {
 
 #[test]
 fn exact_power_law_is_recovered_exactly() {
-    // E[q] = 2·r^−2.5 with the expected value as the observation.
-    let rows = (0..40).map(|k| {
-        let r = 0.6 + 0.01 * k as f64;
-        (r, 2.0 * r.powf(-2.5), k % 5)
-    });
-    let e = fit(rows).unwrap();
+    let e = fit(power_law_rows()).unwrap();
     assert_abs_diff_eq!(e.elasticity, -2.5, epsilon = 1e-9);
     assert_abs_diff_eq!(e.expected_quantity(1.0), 2.0, epsilon = 1e-9);
 }

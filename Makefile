@@ -1,51 +1,77 @@
 # Discount Lab — `make serve` and `make test` install what is missing, then build / test.
+# Prerequisites: rustup with a Rust toolchain, Node.js (18+) and npm, and for `make test` root or sudo
+# with Debian's apt (for Chromium). Every install below is skipped when its tool is already there.
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 WASM_BINDGEN_VERSION := 0.2.130
-TRUNK_VERSION := 0.21.14
 WASM_TARGET := wasm32-unknown-unknown
+WASM := target/$(WASM_TARGET)/release/discount_lab.wasm
+PORT ?= 8080
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all tools browser node-deps dist serve test test-native test-wasm test-e2e bench bench-browser lint fmt clean
+.PHONY: all prereqs tools node browser node-deps dist serve test test-native test-wasm test-e2e test-fuzz \
+	bench bench-browser lint fmt clean
 
 all: dist
 
-## Toolchain: the wasm target, wasm-bindgen CLI (matching the crate exactly) and Trunk.
-tools:
+## What cannot be installed for you: say so plainly.
+prereqs:
+	@command -v cargo >/dev/null && command -v rustup >/dev/null \
+		|| { echo "Discount Lab needs Rust through rustup (https://rustup.rs), then run make again." >&2; exit 1; }
+
+## The wasm target and the wasm-bindgen CLI (matching the wasm-bindgen crate exactly).
+tools: prereqs
 	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
 	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$" \
 		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
-	@trunk --version 2>/dev/null | grep -q " $(TRUNK_VERSION)$$" \
-		|| cargo install trunk --version $(TRUNK_VERSION) --locked
 
-## Debian's Chromium and ChromeDriver for the browser tiers.
+## Node.js serves dist/ and runs the end-to-end tests (Debian's nodejs if the machine has none).
+node:
+	@command -v node >/dev/null && command -v npm >/dev/null || { $(SUDO) apt-get update \
+		&& DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends nodejs npm; }
+
+## Debian's Chromium and ChromeDriver for the browser tiers (without recommended packages: 26, not 116).
 browser:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y chromium chromium-driver; \
+		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive \
+		$(SUDO) apt-get install -y --no-install-recommends chromium chromium-driver; \
 	fi
 
-## playwright-core (drives the system Chromium; never downloads a browser).
-node-deps:
-	@[ -f node_modules/playwright-core/package.json ] || npm ci --no-audit --no-fund
+## playwright-core (drives the system Chromium; never downloads a browser) and axe-core.
+node-deps: node
+	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 
+## The static site: the library (engine, Yew interface, JS API) compiled once to wasm32 and bound
+## into dist/pkg/, beside the page, its script, the worker, the stylesheet, the font and the embed page.
 dist: tools
-	trunk build --release
+	cargo build --lib --release --target $(WASM_TARGET) --features ui
+	rm -rf dist.tmp && mkdir -p dist.tmp/fonts
+	wasm-bindgen --target web --out-dir dist.tmp/pkg $(WASM)
+	cp index.html www/main.js www/worker.js www/style.css www/embed.html dist.tmp/
+	cp www/fonts/lab-cjk.woff2 www/fonts/OFL.txt dist.tmp/fonts/
+	rm -rf dist && mv dist.tmp dist
 
-serve: tools
-	trunk serve --release --address 127.0.0.1 --port 8080 --no-autoreload
+serve: dist node
+	node www/serve.mjs dist $(PORT)
 
 test: test-native test-wasm test-e2e
 
 test-native:
 	cargo test
+	cargo test --benches --no-run
 
+# Release, so the dependencies built for `dist` are reused (a debug wasm build of Yew takes minutes).
 test-wasm: tools browser
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180 \
-		cargo test --target $(WASM_TARGET) --features ui --test browser
+		cargo test --release --target $(WASM_TARGET) --features ui --test browser
 
 test-e2e: dist browser node-deps
 	node --test --test-concurrency=1 tests/e2e/
+
+# A longer random-interaction run: `make test-fuzz FUZZ_ACTIONS=5000 FUZZ_SEED=7`.
+test-fuzz: dist browser node-deps
+	FUZZ_ACTIONS=$${FUZZ_ACTIONS:-3000} node --test tests/e2e/fuzz.test.mjs
 
 bench:
 	cargo bench --bench similarity
@@ -57,11 +83,11 @@ bench-browser: dist browser node-deps
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) --features ui --lib --bins --test browser -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --features ui --lib --test browser -- -D warnings
 
 fmt:
 	cargo fmt --all
 
 clean:
 	cargo clean
-	rm -rf dist
+	rm -rf dist dist.tmp

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { launch } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { startServer } from '../../www/serve.mjs';
 
 let server, browser;
 before(async () => {

@@ -4,7 +4,7 @@
 // `make bench-browser` (CUSTOMERS=N to resize the shop).
 import { readFile } from 'node:fs/promises';
 import { launch } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { startServer } from '../../www/serve.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 let text;

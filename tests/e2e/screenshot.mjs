@@ -1,6 +1,6 @@
 // Usage: node tests/e2e/screenshot.mjs OUT.png [tab] [width] — a screenshot of the built app (dist/).
 import { launch } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { startServer } from '../../www/serve.mjs';
 
 const [out = 'screenshot.png', tab = 'similarity', width = '1280'] = process.argv.slice(2);
 const server = await startServer('dist');

@@ -56,10 +56,14 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
     let lang = props.lang;
     {
         let (canvas_ref, m, order) = (canvas_ref.clone(), props.matrix.clone(), props.order.clone());
+        let (hover, cursor) = (hover.clone(), cursor.clone());
         use_effect_with((m.clone(), order.clone()), move |_| {
             if let Some(canvas) = canvas_ref.cast::<web_sys::HtmlCanvasElement>() {
                 draw(&canvas, &m, &order);
             }
+            // A new matrix: the old hover and cursor positions mean nothing in it.
+            hover.set(None);
+            cursor.set((0, 0));
         });
     }
     if n > MAX_DRAWN {
@@ -73,18 +77,20 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
         let r = (e.offset_y() as f64 / h * n as f64).floor();
         (r >= 0.0 && c >= 0.0 && (r as usize) < n && (c as usize) < n).then_some((r as usize, c as usize))
     };
-    let info = |r: usize, c: usize| {
-        let (a, b) = (order[r], order[c]);
-        tr(
+    // Hover and cursor positions outlive a change of matrix (kind, data): read them only through
+    // this, which answers `None` for a position the current matrix does not have.
+    let info = |r: usize, c: usize| -> Option<String> {
+        let (&a, &b) = (order.get(r)?, order.get(c)?);
+        Some(tr(
             lang,
             Key::CellInfo,
             &[
-                ("a", m.ids[a].clone()),
-                ("b", m.ids[b].clone()),
+                ("a", m.ids.get(a)?.clone()),
+                ("b", m.ids.get(b)?.clone()),
                 ("value", num(m.get(a, b))),
                 ("n", m.support_of(a, b).to_string()),
             ],
-        )
+        ))
     };
     let on_move = {
         let hover = hover.clone();
@@ -119,7 +125,9 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
                 "End" => (r, n - 1),
                 "Enter" | " " => {
                     e.prevent_default();
-                    sel.emit((order[r], order[c]));
+                    if let (Some(&a), Some(&b)) = (order.get(r), order.get(c)) {
+                        sel.emit((a, b));
+                    }
                     return;
                 }
                 _ => return,
@@ -137,8 +145,8 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
     let selected_style = selected_at.map(|(r, c)| box_style(r, c)).unwrap_or_else(|| "display:none".into());
     let (cr, cc) = *cursor;
     let cursor_style = if cr < n && cc < n { box_style(cr, cc) } else { "display:none".into() };
-    let (tooltip_style, tooltip_text) = match *hover {
-        Some((r, c, x, y)) => (format!("left:{}px;top:{}px", x + 14, y + 14), info(r, c)),
+    let (tooltip_style, tooltip_text) = match (*hover).and_then(|(r, c, x, y)| Some((info(r, c)?, x, y))) {
+        Some((text, x, y)) => (format!("left:{}px;top:{}px", x + 14, y + 14), text),
         None => ("display:none".into(), String::new()),
     };
     let labels = n <= LABEL_MAX;
@@ -177,7 +185,7 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
                 <div class="legend-bar" style={format!("background:linear-gradient(to right,{})", stops.join(","))}></div>
                 <div class="legend-ticks"><span>{ "−1" }</span><span>{ "0" }</span><span>{ "+1" }</span></div>
             </div>
-            <p class="sr-only" aria-live="polite">{ if n > 0 { info(cr.min(n - 1), cc.min(n - 1)) } else { String::new() } }</p>
+            <p class="sr-only" aria-live="polite">{ info(cr.min(n.saturating_sub(1)), cc.min(n.saturating_sub(1))).unwrap_or_default() }</p>
         </div>
     }
 }

@@ -26,6 +26,7 @@ async function open(path = '/') {
     if (!url.startsWith(server.url) && !url.startsWith('blob:') && !url.startsWith('data:')) outside.push(url);
   });
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
   page.on('dialog', (d) => { errors.push('dialog: ' + d.message()); d.dismiss(); });
   await page.goto(server.url + path);
   return { page, context, outside, errors };
@@ -74,6 +75,23 @@ test('opens on the synthetic shop heatmap and makes no request after load', asyn
   await page.waitForSelector('#explain');
   assert.deepEqual(afterLoad, [], 'no request after load');
   assert.deepEqual(outside, [], 'no request leaves the local server');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hovering the heatmap, then switching to item-item by keyboard, does not panic', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  // Rest the mouse low on the 300-user map: the hovered row is past the 80 items.
+  const box = await page.locator('#heatmap-canvas').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.8);
+  await page.focus('#sim-kind');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.getElementById('heatmap-canvas')?.width === 80, null, { timeout: 10000 })
+    .catch(() => assert.fail('the item-item map never came: ' + errors.join('; ')));
+  // Still alive: the tabs answer.
+  await page.click('#tab-data');
+  await page.waitForSelector('#data-summary');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -14,6 +14,7 @@ use crate::engine::samples::Dataset;
 use crate::engine::user_table::parse_users;
 use crate::export::{segments_csv, strategy_csv};
 use crate::i18n::Lang;
+use crate::offer_text::loss_reason;
 
 fn parse_failure(path: &str, e: ParseErrors) -> Failure {
     let lines: Vec<String> = e.problems.iter().map(|p| format!("{path}: {p}")).collect();
@@ -228,6 +229,9 @@ pub(crate) fn discounts(rest: &[String]) -> Result<(), Failure> {
         money(t.incremental_profit),
         report.allocation.as_ref().map_or(String::new(), |al| format!("; budget λ = {:.4}", al.lambda)),
     );
+    if let Some(why) = loss_reason(Lang::En, t) {
+        eprintln!("{why}");
+    }
     for audit in report.fairness.iter().filter(|a| a.warning) {
         eprintln!(
             "warning: offers differ by {} (mean gap {:.1} points, share ratio {:.2}, η² {:.2})",

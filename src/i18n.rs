@@ -465,6 +465,7 @@ catalogue! {
     Products => "Products", "商品数";
     ShopSizeHint => "Large shops take seconds in the Discounts view: the user formula compares every pair of customers (several seconds for 10,000).", "大型商店在折扣页需要数秒：用户公式要比较每一对顾客（10,000 位需要几秒）。";
     RangeTitle => "95% range of outcomes: ± {half} (who buys is random; the model is taken as exact)", "95% 结果区间：± {half}（谁购买是随机的；模型视为准确）";
+    LossReason => "Why it loses money against no offer: the {extra} extra purchases it brings earn {gain} of margin, but {anyway} of its {cost} discount cost ({share}%) goes to customers who would have bought anyway.", "为何比不打折亏钱：它带来的 {extra} 次额外购买赚得 {gain} 毛利，但 {cost} 折扣成本中有 {anyway}（{share}%）给了本来就会购买的顾客。";
     RangeHint => "± is the 95% range of outcomes from the randomness of who buys (each customer buys with their model probability); the model's own estimation error is not included.", "± 表示由谁会购买的随机性带来的 95% 结果区间（每位顾客按模型概率购买）；不含模型自身的估计误差。";
     UseBestC => "Use C = {c} for the purchase model", "购买模型改用 C = {c}";
     ColOls => "OLS on ln q, buyers only (ε ± SE)", "仅购买行的 ln q 最小二乘（ε ± SE）";

@@ -17,7 +17,7 @@ use crate::engine::discount::features::Feature;
 use crate::engine::discount::guardrails::Guard;
 use crate::engine::discount::markup::Markup;
 use crate::engine::discount::segments::Profile;
-use crate::engine::discount::strategy::{Basis, Unavailable, UserOffer};
+use crate::engine::discount::strategy::{Basis, Totals, Unavailable, UserOffer};
 use crate::engine::explain::num;
 use crate::engine::neighbours::Neighbour;
 use crate::i18n::{percent, text, tr, Key, Lang};
@@ -227,4 +227,39 @@ pub fn why_offer(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
         }
     }
     parts.join("; ")
+}
+
+/// When a strategy loses money against offering nothing, why, in one sentence with its numbers:
+/// the margin of the purchases it adds against the discount paid to customers who would have
+/// bought anyway ([`ProfitBreakdown`](crate::engine::discount::strategy::ProfitBreakdown)).
+/// `None` when it does not lose money or there is no purchase model to tell.
+///
+/// ```
+/// use discount_lab::engine::discount::strategy::{discounts, Strategy, StrategyParams};
+/// use discount_lab::engine::samples::{shop, ShopParams};
+/// use discount_lab::i18n::Lang;
+/// use discount_lab::offer_text::loss_reason;
+/// let data = shop(&ShopParams::default());
+/// let p = StrategyParams { strategy: Strategy::SeedUser, ..Default::default() }.check().unwrap();
+/// let r = discounts(&data, &p).unwrap();
+/// assert!(r.totals.incremental_profit.unwrap() < 0.0);
+/// assert!(loss_reason(Lang::En, &r.totals).unwrap().contains("would have bought anyway"));
+/// ```
+pub fn loss_reason(lang: Lang, totals: &Totals) -> Option<String> {
+    let (b, cost) = (totals.breakdown?, totals.discount_cost?);
+    if totals.incremental_profit? >= 0.0 || cost <= 0.0 {
+        return None;
+    }
+    let share = b.paid_to_buyers_anyway / cost * 100.0;
+    Some(tr(
+        lang,
+        Key::LossReason,
+        &[
+            ("extra", format!("{:.1}", b.extra_purchases)),
+            ("gain", money(b.extra_margin)),
+            ("anyway", money(b.paid_to_buyers_anyway)),
+            ("cost", money(cost)),
+            ("share", format!("{share:.0}")),
+        ],
+    ))
 }

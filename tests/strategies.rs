@@ -2,12 +2,15 @@
 //! every strategy runs on the synthetic shop and on ratings alone where it can.
 #![cfg(not(target_arch = "wasm32"))]
 
+use approx::assert_abs_diff_eq;
 use discount_lab::engine::discount::budget::{allocate, OfferOption};
 use discount_lab::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope};
 use discount_lab::engine::discount::guardrails::{Guard, Guardrails};
 use discount_lab::engine::discount::offer::Percent;
 use discount_lab::engine::discount::strategy::{discounts, Basis, Strategy, StrategyParams};
 use discount_lab::engine::samples::{shop, Dataset, ShopParams};
+use discount_lab::i18n::Lang;
+use discount_lab::offer_text::loss_reason;
 use proptest::prelude::*;
 
 fn small_shop(seed: u64) -> Dataset {
@@ -443,4 +446,44 @@ fn streaming_neighbours_equal_the_matrix_neighbours() {
             }
         }
     }
+}
+
+#[test]
+fn incremental_profit_is_the_added_margin_less_the_discount_to_buyers_anyway() {
+    let data = shop(&ShopParams::default());
+    for s in Strategy::ALL {
+        let p = StrategyParams { strategy: s, ..Default::default() }.check().unwrap();
+        let r = discounts(&data, &p).unwrap();
+        let (t, b) = (&r.totals, r.totals.breakdown.unwrap());
+        assert_abs_diff_eq!(b.incremental_profit(), t.incremental_profit.unwrap(), epsilon = 1e-6);
+        // Each offer's own terms add up to the same totals.
+        let per_user: f64 = r.offers.iter().filter_map(|o| o.expected_profit).sum();
+        assert_abs_diff_eq!(per_user, t.incremental_profit.unwrap(), epsilon = 1e-6);
+        assert!(
+            b.paid_to_buyers_anyway >= 0.0 && b.paid_to_buyers_anyway <= t.discount_cost.unwrap() + 1e-9,
+            "{}",
+            s.name()
+        );
+        assert!(b.extra_purchases >= -1e-9, "{}: an offer lowers nobody's purchase odds", s.name());
+        let reason = loss_reason(Lang::En, t);
+        assert_eq!(reason.is_some(), t.incremental_profit.unwrap() < 0.0, "{}", s.name());
+        if let Some(reason) = reason {
+            let share = (b.paid_to_buyers_anyway / t.discount_cost.unwrap() * 100.0).round();
+            assert!(reason.contains(&format!("{:.2}", b.paid_to_buyers_anyway)), "{reason}");
+            assert!(reason.contains(&format!("({share}%)")), "{reason}");
+        }
+    }
+}
+
+#[test]
+fn the_view_opens_on_the_profit_seeking_strategy_when_there_is_a_purchase_log() {
+    let data = shop(&ShopParams::default());
+    assert_eq!(Strategy::first_to_show(&data), Strategy::Propensity);
+    let p = StrategyParams { strategy: Strategy::first_to_show(&data), ..Default::default() }.check().unwrap();
+    let r = discounts(&data, &p).unwrap();
+    // On the default shop, the one strategy of the six that earns more than offering nothing.
+    assert!(r.totals.incremental_profit.unwrap() > 0.0);
+    assert!(r.offers.iter().filter_map(|o| o.expected_profit).all(|v| v >= -1e-9));
+    let ratings_only = Dataset::of_ratings(data.ratings.clone());
+    assert_eq!(Strategy::first_to_show(&ratings_only), Strategy::SeedUser);
 }

@@ -43,12 +43,14 @@ pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
     let lang = state.lang;
     let t = |k: Key| text(lang, k);
     let d = state.disc;
+    // The maximum is the strategies' (set in the bar above): one maximum everywhere.
+    let bounds = state.offer_bounds();
     let sort = use_state(|| (SortKey::Off, true));
     let rows: Rc<Result<Vec<UserDiscount>, EngineError>> = {
         let data = state.data.clone();
-        use_memo((state.version, d.measure, d.k, d.bounds, d.as_in_article), move |_| {
+        use_memo((state.version, d.measure, d.k, bounds, d.as_in_article), move |_| {
             let sim = compute(&data.ratings, None, &SimilarityParams::new(Kind::User, d.measure).check()?)?;
-            let params = UserDiscountParams { k: d.k, bounds: d.bounds, as_in_article: d.as_in_article }.check()?;
+            let params = UserDiscountParams { k: d.k, bounds, as_in_article: d.as_in_article }.check()?;
             user_discounts(&data.ratings, &sim, &params)
         })
     };
@@ -63,18 +65,10 @@ pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
             d.k = k.clamp(1, 10_000);
         }
     }));
-    let on_max = set(Box::new(|d, v| {
+    let on_min = set(Box::new(move |d, v| {
         if let Ok(x) = v.trim().parse::<f64>() {
             if x.is_finite() {
-                d.bounds.max = Percent(x.clamp(0.0, 100.0));
-                d.bounds.min = Percent(d.bounds.min.0.min(d.bounds.max.0));
-            }
-        }
-    }));
-    let on_min = set(Box::new(|d, v| {
-        if let Ok(x) = v.trim().parse::<f64>() {
-            if x.is_finite() {
-                d.bounds.min = Percent(x.clamp(0.0, d.bounds.max.0));
+                d.min_discount = Percent(x.clamp(0.0, bounds.max.0));
             }
         }
     }));
@@ -89,8 +83,7 @@ pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
                 </select>
             </label>
             <label>{ t(Key::K) }<input id="disc-k" class="narrow" type="number" min="1" value={d.k.to_string()} onchange={on_k} /></label>
-            <label>{ t(Key::MaxDiscount) }<input id="disc-max" class="narrow" type="number" min="0" max="100" step="any" value={d.bounds.max.0.to_string()} onchange={on_max} /></label>
-            <label>{ t(Key::MinDiscount) }<input id="disc-min" class="narrow" type="number" min="0" max="100" step="any" value={d.bounds.min.0.to_string()} onchange={on_min} /></label>
+            <label>{ t(Key::MinDiscount) }<input id="disc-min" class="narrow" type="number" min="0" max={bounds.max.0.to_string()} step="any" value={bounds.min.0.to_string()} onchange={on_min} /></label>
             <label class="check"><input id="disc-article" type="checkbox" checked={d.as_in_article} onchange={on_article} />{ t(Key::AsInArticle) }</label>
             <p class="formula">{ t(Key::UserFormula) }</p>
         </section>
@@ -147,7 +140,7 @@ pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
         }
     };
     let offers: Vec<f64> = rows.iter().map(|r| r.percent_off.0).collect();
-    let hist = histogram(&offers, 0.0, d.bounds.max.0.max(1.0), 10);
+    let hist = histogram(&offers, 0.0, bounds.max.0.max(1.0), 10);
     let on_download = {
         let rows = rows.clone();
         let as_in_article = d.as_in_article;

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::browser::download_text;
 use super::state::{Action, AppState};
-use crate::engine::discount::offer::zhe_label;
+use crate::engine::discount::offer::{zhe_label, OfferBounds, Percent};
 use crate::engine::discount::seed_item::{item_discounts, ItemDiscount, ItemDiscountParams};
 use crate::engine::error::EngineError;
 use crate::engine::explain::num;
@@ -28,24 +28,36 @@ pub fn ItemsView(props: &ItemsViewProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
     let t = |k: Key| text(lang, k);
-    let d = state.disc;
+    let (bounds, k) = (state.offer_bounds(), state.strategy.item_neighbours);
     let has_attributes = state.data.items.items.iter().any(|i| !i.attributes.is_empty());
     let rows: Rc<Result<Vec<ItemDiscount>, EngineError>> = {
         let data = state.data.clone();
-        use_memo((state.version, d.item_k, d.bounds), move |_| {
-            item_discounts(&data.items, &ItemDiscountParams { k: d.item_k, bounds: d.bounds }.check()?)
+        use_memo((state.version, k, bounds), move |_| {
+            item_discounts(
+                &data.items,
+                &ItemDiscountParams { k, bounds: OfferBounds { min: Percent(0.0), ..bounds } }.check()?,
+            )
         })
     };
     if !has_attributes {
         return html! { <section class="card"><p class="hint" id="need-items">{ t(Key::NeedItems) }</p></section> };
     }
+    // The same K and maximum as the item formula's strategy in the Discounts view.
     let on_k = {
-        let dispatch = props.dispatch.clone();
+        let (dispatch, stored) = (props.dispatch.clone(), state.strategy.clone());
         Callback::from(move |e: Event| {
             if let Ok(k) = e.target_unchecked_into::<web_sys::HtmlInputElement>().value().trim().parse::<usize>() {
-                let mut next = d;
-                next.item_k = k.clamp(1, 10_000);
-                dispatch.emit(Action::SetDisc(next));
+                let mut next = stored.clone();
+                next.item_neighbours = k.clamp(1, 1000);
+                dispatch.emit(Action::SetStrategy(Box::new(next)));
+            }
+        })
+    };
+    let on_max = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(x) = e.target_unchecked_into::<web_sys::HtmlInputElement>().value().trim().parse::<f64>() {
+                dispatch.emit(Action::SetMaxDiscount(x));
             }
         })
     };
@@ -62,7 +74,8 @@ pub fn ItemsView(props: &ItemsViewProps) -> Html {
     html! {
         <div class="items-view">
             <section class="card controls">
-                <label>{ t(Key::K) }<input id="item-k" class="narrow" type="number" min="1" value={d.item_k.to_string()} onchange={on_k} /></label>
+                <label>{ t(Key::K) }<input id="item-k" class="narrow" type="number" min="1" value={k.to_string()} onchange={on_k} /></label>
+                <label>{ t(Key::MaxDiscount) }<input id="item-max" class="narrow" type="number" min="0" max="100" step="any" value={bounds.max.0.to_string()} onchange={on_max} /></label>
                 <p class="formula">{ t(Key::ItemFormula) }</p>
                 <button id="download-items" onclick={on_download}>{ t(Key::DownloadCsv) }</button>
             </section>

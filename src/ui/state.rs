@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::engine::discount::offer::OfferBounds;
-use crate::engine::discount::strategy::StrategyParams;
+use crate::engine::discount::offer::{OfferBounds, Percent};
+use crate::engine::discount::strategy::{Strategy, StrategyParams};
 use crate::engine::error::{EngineError, ParseErrors};
 use crate::engine::items::ItemTable;
 use crate::engine::ordering::RowOrder;
@@ -110,30 +110,23 @@ impl Default for SimSettings {
     }
 }
 
-/// Options of the per-user discount.
+/// Options of the articles' user formula (its maximum is the guardrails' one, its item K the
+/// strategies' one: see [`AppState::offer_bounds`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DiscountSettings {
     /// Similarity measure used to find neighbours.
     pub measure: Measure,
     /// K.
     pub k: usize,
-    /// Offer bounds.
-    pub bounds: OfferBounds,
+    /// Smallest offer of the user formula.
+    pub min_discount: Percent,
     /// The article's code variant.
     pub as_in_article: bool,
-    /// K for item discounts.
-    pub item_k: usize,
 }
 
 impl Default for DiscountSettings {
     fn default() -> Self {
-        DiscountSettings {
-            measure: Measure::Pearson,
-            k: 5,
-            bounds: OfferBounds::default(),
-            as_in_article: false,
-            item_k: 3,
-        }
+        DiscountSettings { measure: Measure::Pearson, k: 5, min_discount: Percent(0.0), as_in_article: false }
     }
 }
 
@@ -186,6 +179,9 @@ pub struct AppState {
     pub disc: DiscountSettings,
     /// Strategy options of the Discounts view.
     pub strategy: StrategyParams,
+    /// Whether the user chose the strategy; until then the view opens on
+    /// [`Strategy::first_to_show`] for the data loaded.
+    pub strategy_chosen: bool,
     /// The selected heatmap cell (row indices).
     pub selected: Option<(usize, usize)>,
     /// The current tab.
@@ -205,6 +201,7 @@ impl PartialEq for AppState {
             && self.items_uploaded == o.items_uploaded
             && self.extras_uploaded == o.extras_uploaded
             && self.strategy == o.strategy
+            && self.strategy_chosen == o.strategy_chosen
             && self.parse == o.parse
             && self.duplicates == o.duplicates
             && self.notice == o.notice
@@ -217,11 +214,20 @@ impl PartialEq for AppState {
 }
 
 impl AppState {
+    /// The bounds of the formulas' offers: the one maximum discount (the guardrails'), and the
+    /// user formula's minimum.
+    pub fn offer_bounds(&self) -> OfferBounds {
+        let max = self.strategy.guardrails.max_discount;
+        OfferBounds { min: Percent(self.disc.min_discount.0.min(max.0)), max }
+    }
+
     /// A state with `sample` loaded.
     pub fn new(lang: Lang, sample: Sample, tab: Tab) -> AppState {
+        let data = Rc::new(sample.dataset());
+        let strategy = StrategyParams { strategy: Strategy::first_to_show(&data), ..Default::default() };
         AppState {
             lang,
-            data: Rc::new(sample.dataset()),
+            data,
             version: 1,
             source: String::new(),
             sample: Some(sample),
@@ -232,7 +238,8 @@ impl AppState {
             notice: None,
             sim: SimSettings::default(),
             disc: DiscountSettings::default(),
-            strategy: StrategyParams::default(),
+            strategy,
+            strategy_chosen: false,
             selected: None,
             tab,
             eval_runs: Rc::new(Vec::new()),
@@ -285,6 +292,8 @@ pub enum Action {
     SetSim(SimSettings),
     /// Change the discount options.
     SetDisc(DiscountSettings),
+    /// Change the one maximum discount (percent; clamped to 0–100) of every formula and strategy.
+    SetMaxDiscount(f64),
     /// Select a heatmap cell.
     Select(Option<(usize, usize)>),
     /// A cross-validation run finished.
@@ -346,7 +355,10 @@ impl Reducible for AppState {
                 next.notice = None;
                 next.version += 1;
             }
-            Action::SetStrategy(p) => next.strategy = *p,
+            Action::SetStrategy(p) => {
+                next.strategy_chosen |= p.strategy != self.strategy.strategy;
+                next.strategy = *p;
+            }
             Action::Fail(n) => next.notice = Some(n),
             Action::ClearNotice => next.notice = None,
             Action::EditRating { user, item, text } => {
@@ -402,6 +414,11 @@ impl Reducible for AppState {
                 next.sim = s;
             }
             Action::SetDisc(d) => next.disc = d,
+            Action::SetMaxDiscount(max) => {
+                if max.is_finite() {
+                    next.strategy.guardrails.max_discount = Percent(max.clamp(0.0, 100.0));
+                }
+            }
             Action::Select(sel) => next.selected = sel,
             Action::AddEvalRun(run) => {
                 let mut runs = (*self.eval_runs).clone();
@@ -409,6 +426,9 @@ impl Reducible for AppState {
                 next.eval_runs = Rc::new(runs);
             }
             Action::ClearEvalRuns => next.eval_runs = Rc::new(Vec::new()),
+        }
+        if !next.strategy_chosen {
+            next.strategy.strategy = Strategy::first_to_show(&next.data);
         }
         Rc::new(next)
     }

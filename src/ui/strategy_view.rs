@@ -29,7 +29,7 @@ use crate::engine::discount::strategy::{
 use crate::engine::error::EngineError;
 use crate::export::strategy_csv;
 use crate::i18n::{engine_error, percent, text, tr, Key, Lang};
-use crate::offer_text::{segment_names, why_offer};
+use crate::offer_text::{loss_reason, segment_names, why_offer};
 
 /// Props of [`StrategyView`].
 #[derive(Properties, PartialEq)]
@@ -94,7 +94,7 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
     params.measure = state.disc.measure;
     params.neighbours = state.disc.k;
     // The user formula is clamped and run as the step-by-step table below says, so both agree.
-    params.user_formula = Some(UserFormula { bounds: state.disc.bounds, as_in_article: state.disc.as_in_article });
+    params.user_formula = Some(UserFormula { bounds: state.offer_bounds(), as_in_article: state.disc.as_in_article });
     // Coupons are evaluated at the end of the purchase log unless a day is chosen (as in the CLI and JS).
     if params.coupons.at == 0.0 {
         params.coupons.at = state.data.purchases.latest();
@@ -272,6 +272,9 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
                 <dt>{ t(Key::DiscountCost) }</dt><dd id="total-cost">{ money(totals.discount_cost) }</dd>
                 <dt>{ t(Key::IncrementalProfit) }</dt><dd id="total-profit">{ money(totals.incremental_profit) }</dd>
             </dl>
+            if let Some(why) = loss_reason(lang, totals) {
+                <p class="notice warning" id="loss-reason">{ why }</p>
+            }
             if let Some(c) = ctx.as_ref() {
                 { model_notes(lang, c) }
             }

@@ -256,14 +256,15 @@ test('Chinese interface is remembered across reloads', async () => {
   await page.waitForSelector('#heatmap-canvas');
   assert.equal(await page.locator('#tab-discounts').textContent(), '折扣');
   await page.click('#tab-discounts');
-  assert.match(await page.locator('#discount-table').textContent(), /折/);
+  await page.waitForSelector('#strategy-table tbody tr');
+  assert.match(await page.locator('#strategy-table').textContent(), /折/);
   await context.close();
 });
 
 test('the embedding example mounts two instances and calls the engine', async () => {
   const { page, context, outside, errors } = await open('/embed.html');
   await page.waitForSelector('#demo-heatmap canvas');
-  await page.waitForSelector('#demo-discounts #discount-table');
+  await page.waitForSelector('#demo-discounts #strategy-table');
   const json = JSON.parse(await page.locator('#demo-result').textContent());
   assert.equal(json.ids.length, 2);
   assert.equal(json.measure, 'cosine');
@@ -294,7 +295,7 @@ test('tabs follow the keyboard', async () => {
   await page.waitForSelector('#heatmap-canvas');
   await page.focus('#tab-similarity');
   await page.keyboard.press('ArrowRight');
-  await page.waitForSelector('#discount-table');
+  await page.waitForSelector('#strategy');
   assert.equal(await page.getAttribute('#tab-discounts', 'aria-selected'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-discounts');
   await page.keyboard.press('Home');
@@ -475,6 +476,59 @@ test('strategies: switch them, move the budget slider, download the CSV', async 
   await page.selectOption('#budget-goal', 'profit');
   await page.waitForFunction(() => Number(document.getElementById('total-profit').textContent) >= 0);
   assert.match(await page.locator('.budget .formula').textContent(), /incremental profit − λ × cost/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('one maximum discount: the strategy bar, the articles\' table and the item discounts agree', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-discounts');
+  await page.waitForSelector('#strategy-table tbody tr');
+  const offers = (table, column) => page.locator(`${table} tbody tr`).evaluateAll(
+    (rows, column) => rows.map((r) => parseFloat(r.children[column].textContent)), column);
+  assert.equal(await page.locator('#guard-max').inputValue(), '25');
+  // The articles' user formula shows its step-by-step table below the strategy bar.
+  await page.selectOption('#strategy', 'seed-user');
+  await page.waitForSelector('#discount-table tbody tr');
+  assert.equal(await page.locator('#disc-max').count(), 0, 'no second maximum');
+  // The articles' formula: offer = strength × the maximum, with the one maximum.
+  const formulaHolds = async (max) => {
+    const [strength, off] = [await offers('#discount-table', 3), await offers('#discount-table', 4)];
+    return strength.every((s, k) => Math.abs(off[k] - Math.max(0, Math.min(1, s)) * max) < 0.06);
+  };
+  assert.ok(await formulaHolds(25));
+  await page.fill('#guard-max', '12');
+  await page.locator('#guard-max').dispatchEvent('change');
+  await page.waitForFunction(() => document.querySelector('#discount-table tbody tr td:nth-child(5)'));
+  for (let k = 0; k < 50 && !(await formulaHolds(12)); k++) await page.waitForTimeout(100);
+  assert.ok(await formulaHolds(12), 'the articles\' table follows the strategy bar\'s maximum');
+  assert.ok((await offers('#strategy-table', 2)).every((x) => x <= 12), 'strategy offers within the maximum');
+  await page.click('#tab-items');
+  assert.equal(await page.locator('#item-max').inputValue(), '12');
+  assert.ok((await offers('#item-table', 4)).every((x) => x <= 12));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the Discounts view opens on the profit-seeking strategy and says why a strategy loses money', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-discounts');
+  await page.waitForSelector('#strategy-table tbody tr');
+  assert.equal(await page.locator('#strategy').inputValue(), 'propensity');
+  assert.ok(Number(await page.locator('#total-profit').textContent()) > 0);
+  assert.equal(await page.locator('#loss-reason').count(), 0);
+  await page.selectOption('#strategy', 'seed-user');
+  await page.waitForSelector('#loss-reason');
+  assert.ok(Number(await page.locator('#total-profit').textContent()) < 0);
+  assert.match(await page.locator('#loss-reason').textContent(),
+    /extra purchases it brings earn -?[0-9.]+ of margin, but [0-9.]+ of its [0-9.]+ discount cost \(\d+%\) goes to customers who would have bought anyway/);
+  // A chosen strategy stays chosen when new data comes.
+  await page.click('#tab-data');
+  await page.click('#sample-shop');
+  await page.click('#tab-discounts');
+  assert.equal(await page.locator('#strategy').inputValue(), 'seed-user');
   assert.deepEqual(errors, []);
   await context.close();
 });

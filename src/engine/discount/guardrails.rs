@@ -17,13 +17,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::offer::Percent;
+use super::offer::{Percent, DEFAULT_MAX_DISCOUNT};
 use crate::engine::error::EngineError;
 
 /// The limits on every offer.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Guardrails {
-    /// Largest percentage off (default 30%).
+    /// Largest percentage off (default [`DEFAULT_MAX_DISCOUNT`], the articles' 25%).
     pub max_discount: Percent,
     /// Minimum margin over unit cost (default 10%): price ≥ cost × (1 + m).
     pub min_margin: Percent,
@@ -33,7 +33,7 @@ pub struct Guardrails {
 
 impl Default for Guardrails {
     fn default() -> Self {
-        Guardrails { max_discount: Percent(30.0), min_margin: Percent(10.0), per_user_cap: None }
+        Guardrails { max_discount: DEFAULT_MAX_DISCOUNT, min_margin: Percent(10.0), per_user_cap: None }
     }
 }
 

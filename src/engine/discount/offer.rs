@@ -14,6 +14,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::error::EngineError;
 
+/// The largest discount unless set otherwise, for every formula and strategy alike: the articles' 25%.
+pub const DEFAULT_MAX_DISCOUNT: Percent = Percent(25.0);
+
 /// A percentage, 0-100 (25.0 means 25%).
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize, Default)]
 pub struct Percent(pub f64);
@@ -41,7 +44,7 @@ pub struct OfferBounds {
 
 impl Default for OfferBounds {
     fn default() -> Self {
-        OfferBounds { min: Percent(0.0), max: Percent(25.0) }
+        OfferBounds { min: Percent(0.0), max: DEFAULT_MAX_DISCOUNT }
     }
 }
 

@@ -96,6 +96,18 @@ impl Strategy {
         }
     }
 
+    /// The strategy to look at first on `data`: with a purchase log, the purchase-probability
+    /// strategy, which offers each customer the discount that maximises their expected
+    /// incremental profit (so, by its own model, it never loses money against no offer);
+    /// without one, the articles' user formula, which needs ratings only.
+    pub fn first_to_show(data: &Dataset) -> Strategy {
+        if data.purchases.is_empty() {
+            Strategy::SeedUser
+        } else {
+            Strategy::Propensity
+        }
+    }
+
     /// The strategy of a name.
     pub fn from_name(name: &str) -> Result<Strategy, EngineError> {
         Strategy::ALL.into_iter().find(|s| s.name() == name).ok_or_else(|| {
@@ -459,6 +471,30 @@ pub struct Totals {
     pub incremental_profit: Option<f64>,
     /// How far the outcomes may fall from these expectations, when there is a purchase model.
     pub spread: Option<Spread>,
+    /// Where the incremental profit comes from, when there is a purchase model.
+    pub breakdown: Option<ProfitBreakdown>,
+}
+
+/// The incremental profit taken apart: Σ p(d)(P(1 − d) − c) − p(0)(P − c) equals
+/// Σ (p(d) − p(0))(P(1 − d) − c) − Σ p(0)·P·d, the margin of the purchases the offers add,
+/// less the discount given to customers who would have bought without it. A strategy that
+/// loses money against no offer does so because the second outweighs the first.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfitBreakdown {
+    /// Purchases the offers add, Σ p(d) − p(0).
+    pub extra_purchases: f64,
+    /// Margin of those purchases at the discounted price, Σ (p(d) − p(0))(P(1 − d) − c).
+    pub extra_margin: f64,
+    /// Discount that goes to customers who would have bought anyway, Σ p(0)·P·d.
+    pub paid_to_buyers_anyway: f64,
+}
+
+impl ProfitBreakdown {
+    /// The incremental profit it adds up to.
+    pub fn incremental_profit(&self) -> f64 {
+        self.extra_margin - self.paid_to_buyers_anyway
+    }
 }
 
 /// Standard deviations of the totals over the randomness of who buys: each user buys
@@ -739,13 +775,18 @@ pub fn finish(
     let mut variances = [0.0f64; 4];
     let mut complete = ctx.response.is_ok();
     let mut cost_complete = true;
+    let mut breakdown = ProfitBreakdown::default();
     let offers: Vec<UserOffer> = (0..n)
         .map(|u| {
             let d = finals[u];
-            let (conversion, expected_cost, expected_profit) = expect_from(ctx, u, d, base_conversion(ctx, u));
+            let p0 = base_conversion(ctx, u);
+            let (conversion, expected_cost, expected_profit) = expect_from(ctx, u, d, p0);
             let b = ctx.baskets[u].clone();
-            if let (Some(p), Some(b)) = (conversion, &b) {
+            if let (Some(p), Some(p0), Some(b)) = (conversion, p0, &b) {
                 let cost = b.unit_cost.unwrap_or(0.0);
+                breakdown.extra_purchases += p - p0;
+                breakdown.extra_margin += (p - p0) * (b.list_price * (1.0 - d) - cost);
+                breakdown.paid_to_buyers_anyway += p0 * b.list_price * d;
                 sums[0] += p;
                 sums[1] += p * b.list_price * (1.0 - d);
                 sums[2] += p * (b.list_price * (1.0 - d) - cost);
@@ -790,6 +831,7 @@ pub fn finish(
         totals.incremental_profit = Some(sums[4]);
         let [conversions, revenue, margin, discount_cost] = variances.map(f64::sqrt);
         totals.spread = Some(Spread { conversions, revenue, margin, discount_cost });
+        totals.breakdown = Some(breakdown);
     }
     if cost_complete {
         totals.discount_cost = Some(sums[3]);

@@ -27,6 +27,7 @@ use crate::engine::discount::strategy::{
     UserOffer,
 };
 use crate::engine::error::EngineError;
+use crate::engine::limits::BUSY_NOTE_USERS;
 use crate::export::strategy_csv;
 use crate::i18n::{engine_error, percent, text, tr, Key, Lang};
 use crate::offer_text::{loss_reason, segment_names, why_offer};
@@ -69,9 +70,6 @@ fn context_key(p: &StrategyParams) -> (usize, u64, bool, usize, Option<u64>, u64
     )
 }
 
-/// Customers beyond which the view paints a "computing" note before the work.
-const LARGE_POPULATION: usize = 2000;
-
 /// Every strategy's proposals, as [`ProposalCache::propose_all`] gives them.
 pub type AllProposals = Vec<(Strategy, Result<Vec<Proposal>, EngineError>)>;
 
@@ -100,12 +98,12 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
         params.coupons.at = state.data.purchases.latest();
     }
     let valid = params.clone().check();
-    // On a large population the work takes seconds on the main thread: first paint a note
+    // The work takes from a fifth of a second to seconds on the main thread: first paint a note
     // saying so, then compute (a new dataset or new settings start the note again).
     let work = format!("{}|{:?}|{}", state.version, context_key(&params), proposal_key(&params));
     let users = state.data.ratings.n_users();
     let ready = use_state(|| None::<String>);
-    let go = users <= LARGE_POPULATION || ready.as_deref() == Some(work.as_str());
+    let go = users < BUSY_NOTE_USERS || ready.as_deref() == Some(work.as_str());
     {
         let ready = ready.clone();
         use_effect_with((go, work.clone()), move |(go, work)| {

@@ -137,6 +137,28 @@ test('a large shop first says it is computing, then shows every strategy', async
   await context.close();
 });
 
+test('the default shop, a fifth of a second of work and more, also says it is computing first', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.evaluate(() => {
+    window.sawBusy = false;
+    new MutationObserver(() => { if (document.getElementById('strategy-busy')) window.sawBusy = true; })
+      .observe(document.body, { childList: true, subtree: true });
+  });
+  await page.click('#tab-discounts');
+  await page.waitForSelector('#strategy-table tbody tr');
+  assert.ok(await page.evaluate(() => window.sawBusy), 'the note came before the work');
+  // The worked example's five users are computed at once, without a note.
+  await page.click('#tab-data');
+  await page.click('#sample-worked');
+  await page.evaluate(() => { window.sawBusy = false; });
+  await page.click('#tab-discounts');
+  await page.waitForSelector('#discount-table tbody tr');
+  assert.equal(await page.evaluate(() => window.sawBusy), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('uploading a CSV updates the heatmap and the discount table', async () => {
   const { page, context, errors } = await open();
   await page.waitForSelector('#heatmap-canvas');

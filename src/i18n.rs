@@ -189,6 +189,16 @@ catalogue! {
         "{kind}相似度热图，{n}×{n}。用方向键移动，回车查看计算过程。";
     CellInfo => "{a} · {b}: {value} ({n} common)", "{a} · {b}：{value}（{n} 个共同评分）";
     ClickHint => "Click a cell (or focus the map and press Enter) to see how it is computed.", "点击单元格（或聚焦热图后按回车）查看计算过程。";
+    WayOutTitle => "Too large to show whole", "太大，无法完整显示";
+    WayOutTooMany => "{n} rows are more than the {max} a heatmap draws.", "{n} 行超过热图可绘制的 {max} 行。";
+    WayOutItems => "Show item-item instead ({n} items)", "改看商品-商品（{n} 件商品）";
+    WayOutUsers => "Show user-user instead ({n} users)", "改看用户-用户（{n} 位用户）";
+    WayOutSampleUsers => "Show a random sample of {k} users", "显示 {k} 位用户的随机样本";
+    WayOutSampleItems => "Show a random sample of {k} items", "显示 {k} 件商品的随机样本";
+    SampleNoteUsers => "A random sample of {k} of the {n} users (seed {seed}): each pair is compared on the same ratings as in the full matrix (pearson_baseline fits its baselines on the sample).", "{n} 位用户中的 {k} 位随机样本（种子 {seed}）：每一对按与完整矩阵相同的评分比较（pearson_baseline 在样本上拟合基线）。";
+    SampleNoteItems => "A random sample of {k} of the {n} items (seed {seed}): each pair is compared on the same ratings as in the full matrix (adjusted cosine and pearson_baseline use the sample's means and baselines).", "{n} 件商品中的 {k} 件随机样本（种子 {seed}）：每一对按与完整矩阵相同的评分比较（调整余弦与 pearson_baseline 使用样本的均值与基线）。";
+    SampleSize => "Sample size", "样本大小";
+    ShowAllRows => "Show all", "显示全部";
     TooLargeToDraw => "Too many rows to draw", "行数过多，无法绘制";
     NeighboursOf => "Most similar to {id}", "与 {id} 最相似";
     ExplainTitle => "How {a} · {b} = {value} is computed", "{a} · {b} = {value} 的计算过程";

@@ -138,3 +138,31 @@ fn huge_ratings_never_give_nan() {
         assert!(m.values.iter().all(|v| v.is_finite()), "{p:?}: {:?}", m.values);
     }
 }
+
+proptest! {
+    /// A sample of users or items keeps each pair's similarity (measures that use only the
+    /// pair's own ratings) and the ids in their order.
+    #[test]
+    fn a_sample_of_rows_keeps_each_pairs_similarity(
+        triples in ratings_strategy(), n in 1usize..8, seed in 0u64..1000, item_kind in any::<bool>(),
+    ) {
+        let r = build(&triples);
+        let kind = if item_kind { Kind::Item } else { Kind::User };
+        let sample = discount_lab::engine::row_sample::sample_rows(&r, kind, n, seed).unwrap();
+        let total = r.ids(kind).len();
+        prop_assert_eq!(sample.ids(kind).len(), n.min(total));
+        let positions: Vec<usize> =
+            sample.ids(kind).iter().map(|id| r.ids(kind).iter().position(|x| x == id).unwrap()).collect();
+        prop_assert!(positions.windows(2).all(|w| w[0] < w[1]), "original order kept");
+        for measure in [Measure::Cosine, Measure::Pearson, Measure::Msd, Measure::Jaccard] {
+            let p = SimilarityParams::new(kind, measure).check().unwrap();
+            let (whole, part) = (compute(&r, None, &p).unwrap(), compute(&sample, None, &p).unwrap());
+            for (a, &pa) in positions.iter().enumerate() {
+                for (b, &pb) in positions.iter().enumerate() {
+                    prop_assert!((part.get(a, b) - whole.get(pa, pb)).abs() < 1e-12);
+                }
+            }
+        }
+        prop_assert_eq!(&sample, &discount_lab::engine::row_sample::sample_rows(&r, kind, n, seed).unwrap());
+    }
+}

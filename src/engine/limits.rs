@@ -16,6 +16,11 @@ pub const MAX_ITEMS: usize = 20_000;
 pub const DENSE_MATRIX_BUDGET_BYTES: usize = 256 * 1024 * 1024;
 /// Bytes one cell of a dense similarity matrix costs (an `f64` value and a `u32` support count).
 pub const DENSE_CELL_BYTES: usize = 12;
+/// Most rows a heatmap draws (one canvas pixel per cell: 3,000 rows are a 36 MB RGBA buffer);
+/// beyond it the Similarity view offers the other kind or a sample of rows.
+pub const MAX_DRAWN_ROWS: usize = 3000;
+/// Rows of the sample the Similarity view offers when a matrix is too large.
+pub const DEFAULT_ROW_SAMPLE: usize = 1000;
 /// Largest grid (users x items) the editable rating grid shows.
 pub const MAX_GRID_SIDE: usize = 50;
 /// Customers from which the Discounts view first paints a "computing" note, then computes:

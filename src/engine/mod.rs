@@ -21,6 +21,7 @@ pub mod parse;
 pub mod predict;
 pub mod purchases;
 pub mod ratings;
+pub mod row_sample;
 pub mod samples;
 pub mod similarity;
 pub mod text_input;

@@ -7,11 +7,10 @@ use yew::prelude::*;
 use super::Shared;
 use crate::engine::colour::{legend, rgba};
 use crate::engine::explain::num;
+use crate::engine::limits::MAX_DRAWN_ROWS;
 use crate::engine::similarity::SimilarityMatrix;
 use crate::i18n::{text, tr, Key, Lang};
 
-/// Largest matrix drawn (a 3000 x 3000 buffer is 36 MB).
-pub const MAX_DRAWN: usize = 3000;
 const LABEL_MAX: usize = 30;
 
 /// Props of [`Heatmap`].
@@ -66,7 +65,7 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
             cursor.set((0, 0));
         });
     }
-    if n > MAX_DRAWN {
+    if n > MAX_DRAWN_ROWS {
         return html! { <p class="hint">{ text(lang, Key::TooLargeToDraw) }{ format!(" ({n} × {n})") }</p> };
     }
     let px = if n <= LABEL_MAX { (n * 22).max(120) } else { 560 };

@@ -13,8 +13,12 @@ use crate::engine::explain::explain_pair;
 use crate::engine::neighbours::{top_k, NeighbourFilter};
 use crate::engine::ordering::{order, RowOrder};
 use crate::engine::ratings::Kind;
+use crate::engine::limits::{dense_matrix_bytes, DEFAULT_ROW_SAMPLE, DENSE_MATRIX_BUDGET_BYTES, MAX_DRAWN_ROWS};
+use crate::engine::ratings::Ratings;
+use crate::engine::row_sample::sample_rows;
+use crate::engine::samples::Dataset;
 use crate::engine::similarity::{compute, Measure, SimilarityMatrix, SimilarityParams, ValidSimilarityParams};
-use crate::i18n::{engine_error, text, tr, Key};
+use crate::i18n::{engine_error, text, tr, Key, Lang};
 
 /// Props of [`SimilarityView`].
 #[derive(Properties, PartialEq)]
@@ -33,7 +37,41 @@ fn params(s: &SimSettings) -> Result<ValidSimilarityParams, EngineError> {
         .check()
 }
 
-type Computed = Result<(Shared<SimilarityMatrix>, Shared<Vec<usize>>), EngineError>;
+/// The seed of the row sample (fixed, so a sample is the same on every visit and machine).
+const SAMPLE_SEED: u64 = 0;
+
+/// What the view shows: the matrix of the rows compared (a sample, or all of them: `None`,
+/// the loaded ratings), its row order; or why it cannot be shown whole.
+enum Computed {
+    Shown { sample: Option<Rc<Ratings>>, matrix: Shared<SimilarityMatrix>, order: Shared<Vec<usize>> },
+    TooMany { n: usize },
+    Failed(EngineError),
+}
+
+fn compute_view(data: &Dataset, s: &SimSettings) -> Computed {
+    let n = data.ratings.ids(s.kind).len();
+    let sample = match s.sample {
+        Some(k) if k < n => match sample_rows(&data.ratings, s.kind, k, SAMPLE_SEED) {
+            Ok(r) => Some(Rc::new(r)),
+            Err(e) => return Computed::Failed(e),
+        },
+        _ => None,
+    };
+    let ratings = sample.as_deref().unwrap_or(&data.ratings);
+    let rows = ratings.ids(s.kind).len();
+    if rows > MAX_DRAWN_ROWS {
+        return Computed::TooMany { n: rows };
+    }
+    let items = (!data.items.items.is_empty()).then_some(&data.items);
+    match params(s).and_then(|p| compute(ratings, items, &p)) {
+        Ok(m) => {
+            let o = order(&m.values, s.order);
+            Computed::Shown { sample, matrix: Shared(Rc::new(m)), order: Shared(Rc::new(o)) }
+        }
+        Err(EngineError::MatrixTooLarge { n, .. }) => Computed::TooMany { n },
+        Err(e) => Computed::Failed(e),
+    }
+}
 
 /// The view.
 #[component]
@@ -44,13 +82,7 @@ pub fn SimilarityView(props: &SimilarityViewProps) -> Html {
     let s = state.sim;
     let computed: Rc<Computed> = {
         let data = state.data.clone();
-        use_memo((state.version, s), move |(_, s)| {
-            let p = params(s)?;
-            let items = (!data.items.items.is_empty()).then_some(&data.items);
-            let m = compute(&data.ratings, items, &p)?;
-            let o = order(&m.values, s.order);
-            Ok((Shared(Rc::new(m)), Shared(Rc::new(o))))
-        })
+        use_memo((state.version, s), move |(_, s)| compute_view(&data, s))
     };
     let set = |edit: Edit<SimSettings>| on_change(s, props.dispatch.reform(Action::SetSim), edit);
     let on_kind = set(Box::new(|s, v| {
@@ -92,24 +124,30 @@ pub fn SimilarityView(props: &SimilarityViewProps) -> Html {
         .filter(|m| s.kind == Kind::Item || !matches!(m, Measure::AdjustedCosine | Measure::AttributeJaccard));
 
     let body = match &*computed {
-        Err(e) => {
+        Computed::Failed(e) => {
             html! { <p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", engine_error(lang, e))]) }</p> }
         }
-        Ok((m, o)) => {
+        Computed::TooMany { n } => way_out(lang, &state.data.ratings, s, *n, props.dispatch.reform(Action::SetSim)),
+        Computed::Shown { sample, matrix: m, order: o } => {
+            let ratings = sample.as_deref().unwrap_or(&state.data.ratings);
             let explain = state.selected.filter(|&(a, b)| a < m.len() && b < m.len()).and_then(|(a, b)| {
                 let p = params(&s).ok()?;
                 let items = (!state.data.items.items.is_empty()).then_some(&state.data.items);
-                let e = explain_pair(&state.data.ratings, items, &p, a, b).ok()?;
+                let e = explain_pair(ratings, items, &p, a, b).ok()?;
                 let neighbours = top_k(m, a, 5, NeighbourFilter::Similar);
                 Some(html! { <ExplainPanel explanation={e} {neighbours} worked_example={state.sample == Some(Sample::Worked)} {lang} /> })
             });
+            let note = sample.as_ref().map(|r| sample_note(lang, s, r.ids(s.kind).len(), state.data.ratings.ids(s.kind).len(), props.dispatch.reform(Action::SetSim)));
             html! {
+                <>
+                { note.unwrap_or_default() }
                 <div class="similarity-body">
                     <Heatmap matrix={m.clone()} order={o.clone()} selected={state.selected} {lang} kind_label={kind_label} {on_select} />
                     <div class="side">
                         { explain.unwrap_or_else(|| html! { <p class="hint">{ t(Key::ClickHint) }</p> }) }
                     </div>
                 </div>
+                </>
             }
         }
     };
@@ -147,5 +185,65 @@ pub fn SimilarityView(props: &SimilarityViewProps) -> Html {
             </section>
             { body }
         </div>
+    }
+}
+
+/// A matrix too large to compute or draw whole: say so, and offer the other kind (when it
+/// fits) or a seeded random sample of the rows.
+fn way_out(lang: Lang, ratings: &Ratings, s: SimSettings, n: usize, set: Callback<SimSettings>) -> Html {
+    let t = |k: Key| text(lang, k);
+    let other = if s.kind == Kind::User { Kind::Item } else { Kind::User };
+    let other_n = ratings.ids(other).len();
+    let switch = (other_n <= MAX_DRAWN_ROWS && dense_matrix_bytes(other_n) <= DENSE_MATRIX_BUDGET_BYTES).then(|| {
+        let set = set.clone();
+        let mut next = s;
+        next.kind = other;
+        next.sample = None;
+        if other == Kind::User && matches!(next.measure, Measure::AdjustedCosine | Measure::AttributeJaccard) {
+            next.measure = Measure::Pearson;
+        }
+        let label = if other == Kind::Item { Key::WayOutItems } else { Key::WayOutUsers };
+        html! { <button id="sim-switch-kind" onclick={Callback::from(move |_| set.emit(next))}>{ tr(lang, label, &[("n", other_n.to_string())]) }</button> }
+    });
+    let k = DEFAULT_ROW_SAMPLE.min(n);
+    let sample = {
+        let mut next = s;
+        next.sample = Some(k);
+        let label = if s.kind == Kind::User { Key::WayOutSampleUsers } else { Key::WayOutSampleItems };
+        html! { <button id="sim-sample" onclick={Callback::from(move |_| set.emit(next))}>{ tr(lang, label, &[("k", k.to_string())]) }</button> }
+    };
+    let needed_mb = dense_matrix_bytes(n).div_ceil(1024 * 1024);
+    let reason = if dense_matrix_bytes(n) > DENSE_MATRIX_BUDGET_BYTES {
+        engine_error(lang, &EngineError::MatrixTooLarge { n, needed_mb, budget_mb: DENSE_MATRIX_BUDGET_BYTES / (1024 * 1024) })
+    } else {
+        tr(lang, Key::WayOutTooMany, &[("n", n.to_string()), ("max", MAX_DRAWN_ROWS.to_string())])
+    };
+    html! {
+        <section class="card" id="sim-way-out" role="status">
+            <h2>{ t(Key::WayOutTitle) }</h2>
+            <p>{ reason }</p>
+            <div class="row">{ switch.unwrap_or_default() }{ sample }</div>
+        </section>
+    }
+}
+
+/// Says the rows are a sample, and lets the size change or the sample go.
+fn sample_note(lang: Lang, s: SimSettings, k: usize, n: usize, set: Callback<SimSettings>) -> Html {
+    let key = if s.kind == Kind::User { Key::SampleNoteUsers } else { Key::SampleNoteItems };
+    let on_size = on_change(s, set.clone(), Box::new(|s, v| {
+        if let Ok(k) = v.trim().parse::<usize>() {
+            s.sample = Some(k.clamp(2, MAX_DRAWN_ROWS));
+        }
+    }));
+    let mut all = s;
+    all.sample = None;
+    html! {
+        <section class="card row" id="sim-sample-note">
+            <p class="hint">{ tr(lang, key, &[("k", k.to_string()), ("n", n.to_string()), ("seed", SAMPLE_SEED.to_string())]) }</p>
+            <label>{ text(lang, Key::SampleSize) }
+                <input id="sim-sample-size" class="narrow" type="number" min="2" max={MAX_DRAWN_ROWS.to_string()} value={k.to_string()} onchange={on_size} />
+            </label>
+            <button id="sim-sample-all" onclick={Callback::from(move |_| set.emit(all))}>{ text(lang, Key::ShowAllRows) }</button>
+        </section>
     }
 }

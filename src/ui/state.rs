@@ -95,6 +95,8 @@ pub struct SimSettings {
     pub zero_fill: bool,
     /// Row order.
     pub order: RowOrder,
+    /// A seeded random sample of this many rows (users or items, as `kind`) instead of all.
+    pub sample: Option<usize>,
 }
 
 impl Default for SimSettings {
@@ -106,6 +108,7 @@ impl Default for SimSettings {
             shrinkage: 100.0,
             zero_fill: false,
             order: RowOrder::Spectral,
+            sample: None,
         }
     }
 }
@@ -407,9 +410,13 @@ impl Reducible for AppState {
                 }
                 next.parse = p;
             }
-            Action::SetSim(s) => {
-                if s.kind != self.sim.kind {
+            Action::SetSim(mut s) => {
+                if s.kind != self.sim.kind || s.sample != self.sim.sample {
                     next.selected = None;
+                }
+                // A sample is of users or of items: another kind starts whole again.
+                if s.kind != self.sim.kind && s.sample == self.sim.sample {
+                    s.sample = None;
                 }
                 next.sim = s;
             }

@@ -159,6 +159,35 @@ test('the default shop, a fifth of a second of work and more, also says it is co
   await context.close();
 });
 
+test('a similarity matrix too large to show offers item-item or a sample of users', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-data');
+  await page.fill('#shop-customers', '5000');
+  await page.locator('#shop-customers').dispatchEvent('change');
+  await page.click('#sample-shop');
+  await page.waitForFunction(() => document.getElementById('data-summary').textContent.startsWith('5000 users'));
+  await page.click('#tab-similarity');
+  await page.waitForSelector('#sim-way-out');
+  assert.match(await page.locator('#sim-way-out').textContent(), /5000 × 5000 similarity matrix needs 287 MB/);
+  await page.click('#sim-sample');
+  await page.waitForFunction(() => document.getElementById('heatmap-canvas')?.width === 1000);
+  assert.match(await page.locator('#sim-sample-note').textContent(), /A random sample of 1000 of the 5000 users \(seed 0\)/);
+  const box = await page.locator('#heatmap-canvas').boundingBox();
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.6);
+  await page.waitForSelector('#explain');
+  await page.fill('#sim-sample-size', '300');
+  await page.locator('#sim-sample-size').dispatchEvent('change');
+  await page.waitForFunction(() => document.getElementById('heatmap-canvas')?.width === 300);
+  await page.click('#sim-sample-all');
+  await page.waitForSelector('#sim-way-out');
+  await page.click('#sim-switch-kind');
+  await page.waitForFunction(() => document.getElementById('heatmap-canvas')?.width === 80);
+  assert.equal(await page.locator('#sim-kind').inputValue(), 'item');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('uploading a CSV updates the heatmap and the discount table', async () => {
   const { page, context, errors } = await open();
   await page.waitForSelector('#heatmap-canvas');

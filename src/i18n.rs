@@ -189,6 +189,7 @@ catalogue! {
         "{kind}相似度热图，{n}×{n}。用方向键移动，回车查看计算过程。";
     CellInfo => "{a} · {b}: {value} ({n} common)", "{a} · {b}：{value}（{n} 个共同评分）";
     ClickHint => "Click a cell (or focus the map and press Enter) to see how it is computed.", "点击单元格（或聚焦热图后按回车）查看计算过程。";
+    SvdFactorsShown => "The {shown} largest of the {n} factor products q_if·p_uf; the other {rest_n} add {rest}, making q_i·p_u = {dot}.", "{n} 个因子乘积 q_if·p_uf 中最大的 {shown} 个；其余 {rest_n} 个合计 {rest}，得 q_i·p_u = {dot}。";
     WayOutTitle => "Too large to show whole", "太大，无法完整显示";
     WayOutTooMany => "{n} rows are more than the {max} a heatmap draws.", "{n} 行超过热图可绘制的 {max} 行。";
     WayOutItems => "Show item-item instead ({n} items)", "改看商品-商品（{n} 件商品）";

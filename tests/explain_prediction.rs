@@ -1,8 +1,9 @@
-//! Explanations agree with `predict()` to the last bit, and their terms add up to the estimate.
+//! Explanations' terms add up to their estimate, for every algorithm and option. (That the
+//! estimates themselves are scikit-surprise's is checked in predict_surprise.rs and
+//! predict_svd_slopeone.rs, explanations included.)
 
 use discount_lab::engine::predict::{
-    fit_explainable, predict, AlgoOptions, AlgoSpec, Impossible, PredictionExplanation, SvdParams, Terms, Trainset,
-    ALGO_NAMES,
+    fit_explainable, AlgoOptions, AlgoSpec, Impossible, PredictionExplanation, SvdParams, Terms, Trainset, ALGO_NAMES,
 };
 use discount_lab::engine::ratings::{Ratings, Scale};
 use discount_lab::engine::samples::{shop, ShopParams};
@@ -70,6 +71,12 @@ fn check_terms(why: &PredictionExplanation, context: &str) {
             if let (Some(dot), 3..) = (s.dot, s.top_factors.len()) {
                 assert!(s.top_factors[0].product.abs() >= s.top_factors[2].product.abs());
                 assert!(dot.is_finite());
+                // The three listed and the rest, said in the panel, make q_i·p_u.
+                let listed: f64 = s.top_factors.iter().map(|f| f.product).sum();
+                close(listed + s.other_factors.unwrap(), dot, "listed factors + the others");
+            }
+            if s.dot.is_some() {
+                assert!(s.n_factors > s.top_factors.len(), "{context}: {} factors", s.n_factors);
             }
         }
         Terms::SlopeOne(s) => {
@@ -85,20 +92,15 @@ fn check_terms(why: &PredictionExplanation, context: &str) {
     }
 }
 
-/// For every spec and pair: the same estimate, fallback and neighbour count as `predict()`.
+/// For every spec and pair: the terms add up, an unbiased SVD says so, and the explanation
+/// survives JSON.
 fn check_all(train: &Trainset, pairs: &[(String, String)]) -> usize {
     let mut checked = 0;
     for spec in specs() {
-        // Two fits, so that NormalPredictor's draws line up between the two.
         let explainer = fit_explainable(&spec, train).unwrap();
-        let predictor = fit_explainable(&spec, train).unwrap();
         for (u, i) in pairs {
             let why = explainer.explain(train, u, i);
-            let p = predict(predictor.as_algorithm(), train, u, i, None);
             let context = format!("{} {u} {i}", spec.name());
-            assert_eq!(why.est.to_bits(), p.est.to_bits(), "{context}");
-            assert_eq!(why.impossible, p.impossible, "{context}");
-            assert_eq!(why.actual_k, p.actual_k, "{context}");
             check_terms(&why, &context);
             if let (Terms::Svd(terms), None) = (&why.terms, why.impossible) {
                 assert_eq!(terms.biased, spec != unbiased_svd(), "{context}");
@@ -113,7 +115,7 @@ fn check_all(train: &Trainset, pairs: &[(String, String)]) -> usize {
 }
 
 #[test]
-fn explanations_match_predictions_on_the_shop_sample() {
+fn explanation_terms_add_up_on_the_shop_sample() {
     let train = Trainset::new(shop(&ShopParams { seed: 11, customers: 60, products: 24 }).ratings);
     let r = train.ratings();
     let mut pairs: Vec<(String, String)> = Vec::new();

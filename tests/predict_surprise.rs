@@ -1,12 +1,12 @@
-//! k-NN and baseline predictions against scikit-surprise 1.1.5
+//! k-NN and baseline predictions, and their explanations, against scikit-surprise 1.1.5
 //! (tests/fixtures/gen_surprise_predict.py), and NormalPredictor's seeding and moments.
 
 use std::collections::BTreeMap;
 
 use discount_lab::engine::baseline::BaselineParams;
 use discount_lab::engine::predict::{
-    predict, Algorithm, BaselineOnly, BaselineOnlyParams, BaselineOptions, Knn, KnnParams, KnnVariant, NormalPredictor,
-    SgdBaselineParams, Trainset,
+    predict, Algorithm, BaselineOnly, BaselineOnlyParams, BaselineOptions, Explain, Knn, KnnParams, KnnVariant,
+    NormalPredictor, SgdBaselineParams, Terms, Trainset,
 };
 use discount_lab::engine::ratings::{Kind, Ratings, Scale};
 use discount_lab::engine::similarity::Measure;
@@ -61,7 +61,7 @@ fn baseline_options(bsl: &BTreeMap<String, Value>) -> BaselineOptions {
     }
 }
 
-fn fit(case: &Case, train: &Trainset) -> Box<dyn Algorithm> {
+fn fit(case: &Case, train: &Trainset) -> Box<dyn Explain> {
     let baseline = baseline_options(&case.bsl_options);
     if case.algo == "BaselineOnly" {
         let params = BaselineOnlyParams::new().baseline(baseline).check().unwrap();
@@ -92,7 +92,7 @@ fn knn_and_baseline_only_match_scikit_surprise() {
         for case in &set.cases {
             let algo = fit(case, &train);
             for (t, (user, item)) in set.testset.iter().enumerate() {
-                let p = predict(algo.as_ref(), &train, user, item, None);
+                let p = predict(algo.as_algorithm(), &train, user, item, None);
                 let what = format!(
                     "{} {} {:?} {:?} k={:?} min_k={:?} min_support={:?} shrinkage={:?} bsl={:?}: ({user}, {item})",
                     set.name,
@@ -111,6 +111,24 @@ fn knn_and_baseline_only_match_scikit_surprise() {
                 assert_eq!(p.was_impossible(), case.was_impossible[t], "{what}: was_impossible");
                 assert_eq!(p.impossible.map(|why| why.message().to_string()), case.reason[t], "{what}: reason");
                 assert_eq!(p.actual_k, case.actual_k[t], "{what}: actual_k");
+                // The explanation shows Surprise's estimate, and its terms add up to it.
+                let why = algo.explain(&train, user, item);
+                assert!(
+                    (why.est - case.est[t]).abs() <= 1e-9,
+                    "{what}: explained {} but Surprise {}",
+                    why.est,
+                    case.est[t]
+                );
+                assert_eq!(why.actual_k, case.actual_k[t], "{what}: explained actual_k");
+                assert_eq!(why.impossible.is_some(), case.was_impossible[t], "{what}: explained fallback");
+                let terms = match &why.terms {
+                    Terms::Knn(k) if why.impossible.is_none() => {
+                        k.base + k.neighbours.iter().map(|n| n.contribution).sum::<f64>()
+                    }
+                    Terms::Baseline(b) => b.value,
+                    _ => why.raw,
+                };
+                assert!((terms - why.raw).abs() <= 1e-9, "{what}: terms add up to {terms}, not {}", why.raw);
                 checked += 1;
                 impossible += p.was_impossible() as usize;
             }

@@ -4,7 +4,7 @@
 
 use discount_lab::engine::evaluate::{fcp, mae, predefined_folds, rmse, top_n, train_test_split, KFold, TopNParams};
 use discount_lab::engine::parse::ParseOptions;
-use discount_lab::engine::predict::{predict, Algorithm, Prediction, SlopeOne, Svd, SvdParams, Trainset};
+use discount_lab::engine::predict::{predict, Explain, Prediction, SlopeOne, Svd, SvdParams, Trainset};
 use discount_lab::engine::ratings::{Ratings, Scale};
 use serde::Deserialize;
 
@@ -129,14 +129,18 @@ fn trainset(set: &Set) -> Trainset {
     Trainset::new(ratings(set))
 }
 
-/// Predicts the set's test pairs and compares with Surprise's, estimate within `eps`.
-fn check(set: &Set, what: &str, algo: &dyn Algorithm, train: &Trainset, expected: &[Pred], eps: f64) {
+/// Predicts the set's test pairs and compares with Surprise's, estimate within `eps`; the
+/// explanation of each shows the same estimate.
+fn check(set: &Set, what: &str, algo: &dyn Explain, train: &Trainset, expected: &[Pred], eps: f64) {
     assert_eq!(set.test.len(), expected.len());
     for ((u, i, r), (eu, ei, er, est, impossible)) in set.test.iter().zip(expected) {
         assert_eq!((u, i, r), (eu, ei, er));
-        let p = predict(algo, train, u, i, Some(*r));
+        let p = predict(algo.as_algorithm(), train, u, i, Some(*r));
         assert!((p.est - est).abs() <= eps, "{} {what}: ({u}, {i}) estimated {}, Surprise {est}", set.name, p.est);
         assert_eq!(p.was_impossible(), *impossible, "{} {what}: ({u}, {i}) impossible?", set.name);
+        let why = algo.explain(train, u, i);
+        assert!((why.est - est).abs() <= eps, "{} {what}: ({u}, {i}) explained {}, Surprise {est}", set.name, why.est);
+        assert_eq!(why.impossible.is_some(), *impossible, "{} {what}: ({u}, {i}) explained fallback", set.name);
     }
 }
 

@@ -406,10 +406,10 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                         <figcaption>{ t(Key::RmseChart) }</figcaption>
                         <svg id="eval-chart" viewBox={format!("0 0 520 {}", 24 * runs.len() + 8)} role="img"
                             aria-label={runs.iter().map(|r| format!("{}: {}", r.label, num(r.mean.rmse))).collect::<Vec<_>>().join("; ")}>
+                            <line x1="230" x2="230" y1="0" y2={(24 * runs.len() + 8).to_string()} class="axis" />
                             { for runs.iter().enumerate().map(|(k, r)| {
-                                // Bars start a little below the best RMSE so differences show.
-                                let lo = (best - 0.1 * (worst - best).max(0.05)).max(0.0);
-                                let w = 240.0 * (r.mean.rmse - lo) / (worst - lo).max(1e-9);
+                                // Bars start at zero: their lengths are in the ratio of the RMSEs.
+                                let w = 240.0 * r.mean.rmse / worst.max(1e-9);
                                 let y = 4 + 24 * k;
                                 html! { <g>
                                     <text x="0" y={(y + 14).to_string()} class="tick">{ r.label.chars().take(36).collect::<String>() }</text>

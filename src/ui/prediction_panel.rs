@@ -56,6 +56,11 @@ pub fn PredictionPanel(props: &PredictionPanelProps) -> Html {
         Terms::Svd(s) => html! { <>
             <p><code>{ format!("μ = {}, b_u = {}, b_i = {}, q_i · p_u = {}", num(s.biases.global_mean), opt(s.biases.user_bias), opt(s.biases.item_bias), opt(s.dot)) }</code></p>
             if !s.top_factors.is_empty() {
+                <p class="hint" id="why-factors-note">{ tr(lang, Key::SvdFactorsShown, &[
+                    ("shown", s.top_factors.len().to_string()), ("n", s.n_factors.to_string()),
+                    ("rest_n", (s.n_factors - s.top_factors.len()).to_string()),
+                    ("rest", opt(s.other_factors)), ("dot", opt(s.dot)),
+                ]) }</p>
                 <table class="compact"><thead><tr><th scope="col">{ t(Key::ColFactor) }</th><th scope="col">{ "p_u" }</th><th scope="col">{ "q_i" }</th><th scope="col">{ "p_u · q_i" }</th></tr></thead>
                 <tbody>{ for s.top_factors.iter().map(|f| html! {
                     <tr><th scope="row">{ f.factor }</th><td>{ num(f.user) }</td><td>{ num(f.item) }</td><td>{ num(f.product) }</td></tr>

@@ -10,10 +10,10 @@ use super::state::{Action, AppState, Sample, SimSettings};
 use super::{on_change, Edit, Shared};
 use crate::engine::error::EngineError;
 use crate::engine::explain::explain_pair;
+use crate::engine::limits::{dense_matrix_bytes, DEFAULT_ROW_SAMPLE, DENSE_MATRIX_BUDGET_BYTES, MAX_DRAWN_ROWS};
 use crate::engine::neighbours::{top_k, NeighbourFilter};
 use crate::engine::ordering::{order, RowOrder};
 use crate::engine::ratings::Kind;
-use crate::engine::limits::{dense_matrix_bytes, DEFAULT_ROW_SAMPLE, DENSE_MATRIX_BUDGET_BYTES, MAX_DRAWN_ROWS};
 use crate::engine::ratings::Ratings;
 use crate::engine::row_sample::sample_rows;
 use crate::engine::samples::Dataset;
@@ -137,7 +137,15 @@ pub fn SimilarityView(props: &SimilarityViewProps) -> Html {
                 let neighbours = top_k(m, a, 5, NeighbourFilter::Similar);
                 Some(html! { <ExplainPanel explanation={e} {neighbours} worked_example={state.sample == Some(Sample::Worked)} {lang} /> })
             });
-            let note = sample.as_ref().map(|r| sample_note(lang, s, r.ids(s.kind).len(), state.data.ratings.ids(s.kind).len(), props.dispatch.reform(Action::SetSim)));
+            let note = sample.as_ref().map(|r| {
+                sample_note(
+                    lang,
+                    s,
+                    r.ids(s.kind).len(),
+                    state.data.ratings.ids(s.kind).len(),
+                    props.dispatch.reform(Action::SetSim),
+                )
+            });
             html! {
                 <>
                 { note.unwrap_or_default() }
@@ -214,7 +222,10 @@ fn way_out(lang: Lang, ratings: &Ratings, s: SimSettings, n: usize, set: Callbac
     };
     let needed_mb = dense_matrix_bytes(n).div_ceil(1024 * 1024);
     let reason = if dense_matrix_bytes(n) > DENSE_MATRIX_BUDGET_BYTES {
-        engine_error(lang, &EngineError::MatrixTooLarge { n, needed_mb, budget_mb: DENSE_MATRIX_BUDGET_BYTES / (1024 * 1024) })
+        engine_error(
+            lang,
+            &EngineError::MatrixTooLarge { n, needed_mb, budget_mb: DENSE_MATRIX_BUDGET_BYTES / (1024 * 1024) },
+        )
     } else {
         tr(lang, Key::WayOutTooMany, &[("n", n.to_string()), ("max", MAX_DRAWN_ROWS.to_string())])
     };
@@ -230,11 +241,15 @@ fn way_out(lang: Lang, ratings: &Ratings, s: SimSettings, n: usize, set: Callbac
 /// Says the rows are a sample, and lets the size change or the sample go.
 fn sample_note(lang: Lang, s: SimSettings, k: usize, n: usize, set: Callback<SimSettings>) -> Html {
     let key = if s.kind == Kind::User { Key::SampleNoteUsers } else { Key::SampleNoteItems };
-    let on_size = on_change(s, set.clone(), Box::new(|s, v| {
-        if let Ok(k) = v.trim().parse::<usize>() {
-            s.sample = Some(k.clamp(2, MAX_DRAWN_ROWS));
-        }
-    }));
+    let on_size = on_change(
+        s,
+        set.clone(),
+        Box::new(|s, v| {
+            if let Ok(k) = v.trim().parse::<usize>() {
+                s.sample = Some(k.clamp(2, MAX_DRAWN_ROWS));
+            }
+        }),
+    );
     let mut all = s;
     all.sample = None;
     html! {

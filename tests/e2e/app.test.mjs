@@ -357,9 +357,14 @@ test('tabs follow the keyboard', async () => {
 test('cross-validation runs in a worker, shows the table and chart, and can be cancelled', async () => {
   const { page, context, outside, errors } = await open();
   await page.waitForSelector('#heatmap-canvas');
+  const afterLoad = [];
+  page.on('request', (r) => { if (!r.url().startsWith('blob:') && !r.url().startsWith('data:')) afterLoad.push(r.url()); });
   await page.click('#tab-evaluate');
   await page.click('#eval-run');
   await page.waitForSelector('#eval-table tbody tr');
+  // The worker is the one thing fetched after load: its script and the engine, from this origin.
+  assert.deepEqual([...new Set(afterLoad)].map((u) => u.slice(server.url.length)).sort(),
+    ['/pkg/discount_lab.js', '/pkg/discount_lab_bg.wasm', '/worker.js']);
   const row = await page.locator('#eval-table tbody tr').first().textContent();
   assert.match(row, /knn-means \(user, pearson, k=40\)/);
   const rmse = Number(await page.locator('#eval-table tbody tr td').first().textContent());
@@ -405,6 +410,10 @@ test('grid search and uploaded MovieLens fold files', async () => {
   await page.waitForFunction(() => document.querySelectorAll('#eval-table tbody tr').length === 2);
   const labels = await page.locator('#eval-table tbody th').allTextContents();
   assert.deepEqual(labels.map((l) => l.replace(/.*k=/, 'k=')).sort(), ['k=20)', 'k=5)']);
+  // The RMSE bars start at zero: their lengths are in the ratio of the RMSEs.
+  const rmse = (await page.locator('#eval-table tbody tr td:nth-child(2)').allTextContents()).map(Number);
+  const widths = await page.locator('#eval-chart rect').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('width'))));
+  assert.ok(Math.abs(widths[0] / widths[1] - rmse[0] / rmse[1]) < 0.01, `${widths} for ${rmse}`);
   await page.uncheck('#eval-grid');
   // Two predefined folds in u.data's tab-separated format.
   const rows = [];

@@ -166,6 +166,10 @@ pub struct SvdTerms {
     pub dot: Option<f64>,
     /// The three factor products q_if·p_uf largest in size, largest first.
     pub top_factors: Vec<FactorTerm>,
+    /// How many factors the model has (q_i·p_u sums this many products).
+    pub n_factors: usize,
+    /// What the factors not listed in `top_factors` add to q_i·p_u.
+    pub other_factors: Option<f64>,
 }
 
 /// One factor's product in q_i·p_u.
@@ -522,15 +526,17 @@ impl Explain for Svd {
                     .collect()
             })
             .unwrap_or_default();
+        let n_factors = top_factors.len();
         top_factors.sort_by(|a, b| b.product.abs().total_cmp(&a.product.abs()).then(a.factor.cmp(&b.factor)));
         top_factors.truncate(3);
+        let other_factors = dot.map(|d| d - top_factors.iter().map(|f| f.product).sum::<f64>());
         let expr = match (biased, dot) {
             (true, Some(d)) => format!("{}{}", biases.formula(), plus(d)),
             (true, None) => biases.formula(),
             (false, d) => num(d.unwrap_or(0.0)),
         };
         let biases = if biased { biases } else { with_biases(None, None) };
-        let terms = Terms::Svd(SvdTerms { biased, biases, dot, top_factors });
+        let terms = Terms::Svd(SvdTerms { biased, biases, dot, top_factors, n_factors, other_factors });
         o.explain(train, (user, item), "SVD", terms, expr)
     }
 

@@ -10,7 +10,7 @@ WASM := target/$(WASM_TARGET)/release/discount_lab.wasm
 PORT ?= 8080
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all prereqs tools node browser node-deps dist serve test test-native test-wasm test-e2e test-fuzz \
+.PHONY: all prereqs tools node browser node-deps dist serve test test-native test-wasm test-e2e test-fuzz data-summary \
 	bench bench-browser lint fmt clean
 
 all: dist
@@ -56,10 +56,21 @@ serve: dist node
 	node www/serve.mjs dist $(PORT)
 
 test: test-native test-wasm test-e2e
+	@$(MAKE) --no-print-directory data-summary
 
+# Tests that need MovieLens-100k (never shipped: read from ../shared) skip without it and
+# record the skip in target/skipped/; this line says which, so a skip is never silent.
+# DISCOUNT_LAB_REQUIRE_MOVIELENS=1 makes a missing ../shared a failure instead.
 test-native:
+	@rm -rf target/skipped
 	cargo test
 	cargo test --benches --no-run
+	@$(MAKE) --no-print-directory data-summary
+
+data-summary:
+	@if [ -d target/skipped ]; then \
+		echo "SKIPPED: MovieLens-100k not found at ../shared/data/ml-100k; $$(ls target/skipped | wc -l) test files ran without it: $$(ls target/skipped | tr '\n' ' ')"; \
+	else echo "MovieLens-100k: found at ../shared/data/ml-100k; every test that reads it ran."; fi
 
 # Release, so the dependencies built for `dist` are reused (a debug wasm build of Yew takes minutes).
 test-wasm: tools browser

@@ -287,6 +287,7 @@ catalogue! {
     Err_NotADate => "{name} '{value}' is neither a number nor a date like 2026-01-31", "{name}“{value}”既不是数字也不是形如 2026-01-31 的日期";
     Err_OverLimit => "over the limit of {limit} {what}", "超过 {what} 上限 {limit}";
     Err_Csv => "unreadable CSV: {detail}", "无法读取的 CSV：{detail}";
+    Err_UnclosedQuote => "the quote that opens this field is never closed", "此字段开头的引号没有闭合";
     Err_Where => "line {line}, column {column}: ", "第 {line} 行第 {column} 列：";
     Err_WhereLine => "line {line}: ", "第 {line} 行：";
     ReadFailed => "The file could not be read.", "无法读取文件。";
@@ -627,6 +628,7 @@ pub fn parse_error(lang: Lang, e: &ParseError) -> String {
             tr(lang, Key::Err_OverLimit, &[("what", what.to_string()), ("limit", limit.to_string())])
         }
         ParseErrorKind::Csv(detail) => tr(lang, Key::Err_Csv, &[("detail", detail.clone())]),
+        ParseErrorKind::UnclosedQuote => text(lang, Key::Err_UnclosedQuote).to_string(),
     };
     format!("{place}{what}")
 }

@@ -151,9 +151,17 @@ fn predict_explains_and_recommend_lists_unrated_items() {
     let est = get(&p, "est").as_f64().unwrap();
     assert!((1.0..=5.0).contains(&est));
     assert!(get(&p, "formula").as_string().unwrap().contains('='));
+    // u0 rated every item but i0, i4 and i8: those three are what can be recommended.
     let recs: Array =
-        recommend(shop_text(), options(&[("algo", "slope-one".into())]), "u0", 3).unwrap().dyn_into().unwrap();
-    assert!(recs.length() <= 3);
+        recommend(shop_text(), options(&[("algo", "slope-one".into())]), "u0", 5).unwrap().dyn_into().unwrap();
+    let mut items: Vec<String> = recs.iter().map(|r| get(&r, "item").as_string().unwrap()).collect();
+    items.sort();
+    assert_eq!(items, ["i0", "i4", "i8"]);
+    let top: Array =
+        recommend(shop_text(), options(&[("algo", "slope-one".into())]), "u0", 2).unwrap().dyn_into().unwrap();
+    assert_eq!(top.length(), 2);
+    let est = |r: JsValue| get(&r, "est").as_f64().unwrap();
+    assert!(est(top.get(0)) >= est(top.get(1)), "best first");
     let e = predict(shop_text(), options(&[("algo", "nope".into())]), "u1", "i3").unwrap_err();
     assert!(get(&JsValue::from(e), "message").as_string().unwrap().contains("unknown algorithm"));
 }
@@ -168,15 +176,20 @@ async fn two_instances_mount_side_by_side() {
     body.append_child(&b).unwrap();
     let mut ha = mount(a.clone(), options(&[("view", "similarity".into()), ("sample", "worked".into())])).unwrap();
     let mut hb = mount(b.clone(), options(&[("view", "discounts".into()), ("lang", "zh".into())])).unwrap();
-    // Let Yew render.
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    // Let Yew render (the strategies first paint a note, then compute: wait for the table).
+    for _ in 0..100 {
+        if b.query_selector("#strategy-table").unwrap().is_some() {
+            break;
+        }
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
     assert!(a.query_selector("canvas").unwrap().is_some(), "first instance shows the heatmap");
-    assert!(b.query_selector("#discount-table").unwrap().is_some(), "second instance shows the discount table");
+    assert!(b.query_selector("#strategy-table").unwrap().is_some(), "second instance shows the offers");
     assert!(b.text_content().unwrap().contains("优惠"), "second instance is in Chinese");
-    assert!(a.query_selector("#discount-table").unwrap().is_none());
+    assert!(a.query_selector("#strategy-table").unwrap().is_none());
     ha.destroy();
     hb.destroy();
 }

@@ -1,7 +1,7 @@
 //! MovieLens-100k (read from ../shared, never copied): sampled similarities against
 //! scikit-surprise 1.1.5 (tests/fixtures/gen_surprise_ml100k.py). Skips when the data is absent.
 
-use std::path::PathBuf;
+mod common;
 
 use discount_lab::engine::parse::{parse_ratings, ParseOptions};
 use discount_lab::engine::ratings::Kind;
@@ -22,11 +22,8 @@ struct Case {
 
 #[test]
 fn ml100k_similarities_match_scikit_surprise() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ml-100k/u.data");
-    let Ok(bytes) = std::fs::read(&path) else {
-        eprintln!("skipped: {} not found (MovieLens is read from ../shared, never shipped)", path.display());
-        return;
-    };
+    let Some(files) = common::movielens("movielens", &["u.data"]) else { return };
+    let bytes = &files[0];
     let ratings = parse_ratings(&bytes, &ParseOptions::default()).unwrap().ratings;
     assert_eq!((ratings.n_users(), ratings.n_items(), ratings.len()), (943, 1682, 100_000));
     let fixture: Fixture = serde_json::from_str(include_str!("fixtures/surprise_ml100k_pairs.json")).unwrap();

@@ -116,9 +116,14 @@ fn several_problems_are_all_counted() {
 
 #[test]
 fn unterminated_quote_is_a_csv_error_with_a_line() {
-    let e = parse_ratings(b"u1,i1,4\n\"u2,i1,3\n", &ParseOptions::default());
-    // csv reads the rest as one quoted field: either way a located error, no panic.
-    assert!(e.is_err());
+    let e = parse_ratings(b"u1,i1,4\n\"u2,i1,3\nu3,i2,5\n", &ParseOptions::default()).unwrap_err();
+    assert_eq!(e.to_string(), "line 2, column 1: the quote that opens this field is never closed");
+    let e = parse_ratings(b"u1,i1,4\nu2, \"i1,3\n", &ParseOptions::default()).unwrap_err();
+    assert_eq!((e.problems[0].line, e.problems[0].column), (2, 2));
+    // Closed quotes, doubled quotes and commas inside them are fine.
+    let ok = parse_ratings(b"\"u,1\",\"i \"\"x\"\"\",4\n", &ParseOptions::default()).unwrap();
+    assert_eq!(ok.ratings.user_ids(), ["u,1"]);
+    assert_eq!(ok.ratings.item_ids(), ["i \"x\""]);
 }
 
 #[test]

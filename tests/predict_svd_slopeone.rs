@@ -2,6 +2,8 @@
 //! 1.1.5 (fixtures from tests/fixtures/gen_surprise_svd_slopeone.py), and both
 //! algorithms on MovieLens-100k fold u1 when ../shared/data/ml-100k is present.
 
+mod common;
+
 use discount_lab::engine::evaluate::{fcp, mae, predefined_folds, rmse, top_n, train_test_split, KFold, TopNParams};
 use discount_lab::engine::parse::ParseOptions;
 use discount_lab::engine::predict::{predict, Explain, Prediction, SlopeOne, Svd, SvdParams, Trainset};
@@ -253,14 +255,9 @@ fn bad_split_options_are_errors() {
 }
 
 fn ml100k_u1() -> Option<(Vec<u8>, Vec<u8>)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ml-100k");
-    match (std::fs::read(dir.join("u1.base")), std::fs::read(dir.join("u1.test"))) {
-        (Ok(base), Ok(test)) => Some((base, test)),
-        _ => {
-            eprintln!("skipped: {} has no u1.base / u1.test", dir.display());
-            None
-        }
-    }
+    let mut files = common::movielens("predict_svd_slopeone", &["u1.base", "u1.test"])?;
+    let test = files.pop()?;
+    Some((files.pop()?, test))
 }
 
 #[test]

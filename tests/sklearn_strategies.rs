@@ -120,10 +120,10 @@ fn logistic_regression_matches_sklearn() {
             let m = fit(x.view(), &y, &LogisticParams { c, ..Default::default() }.check().unwrap()).unwrap();
             let want_b = f["intercept"].as_f64().unwrap();
             worst = worst.max((m.intercept - want_b).abs());
-            assert_abs_diff_eq!(m.intercept, want_b, epsilon = 1e-4);
+            assert_abs_diff_eq!(m.intercept, want_b, epsilon = 1e-7);
             for (a, b) in m.coef.iter().zip(vector(&f["coef"])) {
                 worst = worst.max((a - b).abs());
-                assert_abs_diff_eq!(*a, b, epsilon = 1e-4);
+                assert_abs_diff_eq!(*a, b, epsilon = 1e-7);
             }
             let p = m.predict_proba(x.view());
             let r = report(&y, &p, 0.5);

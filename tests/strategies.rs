@@ -2,6 +2,8 @@
 //! every strategy runs on the synthetic shop and on ratings alone where it can.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use approx::assert_abs_diff_eq;
 use discount_lab::engine::discount::budget::{allocate, OfferOption};
 use discount_lab::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope};
@@ -289,11 +291,8 @@ fn the_files_of_sample_shop_give_back_the_same_shop_and_offers() {
 fn fairness_audits_movielens_users_by_age_and_gender() {
     use discount_lab::engine::parse::{parse_ratings, ParseOptions};
     use discount_lab::engine::user_table::parse_users;
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ml-100k");
-    let (Ok(ratings), Ok(users)) = (std::fs::read(dir.join("u.data")), std::fs::read(dir.join("u.user"))) else {
-        println!("skipped: MovieLens 100K is not in {}", dir.display());
-        return;
-    };
+    let Some(files) = common::movielens("strategies", &["u.data", "u.user"]) else { return };
+    let (ratings, users) = (&files[0], &files[1]);
     let mut data = Dataset::of_ratings(parse_ratings(&ratings, &ParseOptions::default()).unwrap().ratings);
     data.users = parse_users(&users).unwrap();
     let p = StrategyParams { strategy: Strategy::SeedUser, ..Default::default() }.check().unwrap();
@@ -365,9 +364,16 @@ proptest! {
         let a = allocate(&options, Some(budget));
         prop_assert!(a.spend <= budget, "spend {} > budget {}", a.spend, budget);
         // Nothing chosen has negative value, and nothing better fits in what is left.
+        let left = budget - a.spend + 1e-9 * budget.max(1.0);
         for (u, c) in a.choice.iter().enumerate() {
             if let Some(k) = c {
                 prop_assert!(options[u][*k].value > 0.0);
+            }
+            let (value, cost) = c.map_or((0.0, 0.0), |k| (options[u][k].value, options[u][k].cost));
+            for o in &options[u] {
+                if o.value > value + 1e-12 {
+                    prop_assert!(o.cost - cost > left, "user {u}: an option worth {} more fits in {left}", o.value - value);
+                }
             }
         }
         let unlimited = allocate(&options, None);

@@ -125,9 +125,12 @@ pub enum ParseErrorKind {
         /// The limit.
         limit: usize,
     },
-    /// The CSV reader itself failed (e.g. an unterminated quote).
+    /// The CSV reader itself failed.
     #[error("unreadable CSV: {0}")]
     Csv(String),
+    /// A field opens a quote that is never closed (the rest of the file would become one field).
+    #[error("the quote that opens this field is never closed")]
+    UnclosedQuote,
 }
 
 /// One problem found while parsing, located by 1-based line and column (field number).

@@ -111,7 +111,35 @@ impl<'a> Iterator for SplitPlain<'a> {
     }
 }
 
+/// Where a quote opens a field and is never closed, as (line, field number), both from 1.
+/// The csv reader would silently read the rest of the file as that one field.
+fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
+    let (mut line, mut field, mut opened) = (1, 1, None);
+    let mut at_field_start = true;
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        match (b, opened.is_some()) {
+            (b'"', true) if bytes.peek() == Some(&b'"') => {
+                bytes.next();
+            }
+            (b'"', true) => opened = None,
+            (b'"', false) if at_field_start => opened = Some((line, field)),
+            (b',', false) => field += 1,
+            (b'\n', false) => field = 1,
+            _ => {}
+        }
+        if b == b'\n' {
+            line += 1;
+        }
+        at_field_start = matches!(b, b',' | b'\n') || (at_field_start && matches!(b, b' ' | b'\t' | b'\r'));
+    }
+    opened
+}
+
 fn csv_records(text: &str) -> Result<Vec<Record>, ParseErrors> {
+    if let Some((line, column)) = unclosed_quote(text) {
+        return Err(ParseErrors::one(ParseError { line, column, kind: ParseErrorKind::UnclosedQuote }));
+    }
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
     let mut out = Vec::new();

@@ -27,7 +27,7 @@ use crate::engine::discount::strategy::{
     UserOffer,
 };
 use crate::engine::error::EngineError;
-use crate::engine::limits::BUSY_NOTE_USERS;
+use crate::engine::limits::{BUSY_NOTE_USERS, BUSY_NOTE_USERS_LIGHT};
 use crate::export::strategy_csv;
 use crate::i18n::{engine_error, percent, text, tr, Key, Lang};
 use crate::offer_text::{loss_reason, segment_names, why_offer};
@@ -99,9 +99,11 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
     }
     let valid = params.clone().check();
     // The work takes from a fifth of a second to seconds on the main thread: first paint a note
-    // saying so, then compute (a new dataset or new settings start the note again).
-    let work = format!("{}|{:?}|{}", state.version, context_key(&params), proposal_key(&params));
+    // saying so, then compute. The note waits for refitting the models or the user formula's
+    // neighbours (the heavy work) and, on large populations, for any other change of the proposals.
     let users = state.data.ratings.n_users();
+    let heavy = format!("{}|{:?}|{}", state.version, context_key(&params), params.proposal_key(Strategy::SeedUser));
+    let work = if users >= BUSY_NOTE_USERS_LIGHT { format!("{heavy}|{}", proposal_key(&params)) } else { heavy };
     let ready = use_state(|| None::<String>);
     let go = users < BUSY_NOTE_USERS || ready.as_deref() == Some(work.as_str());
     {

@@ -106,8 +106,20 @@ test('the synthetic shop is generated at the chosen size and seed', async () => 
   }
   await page.click('#sample-shop');
   await page.waitForFunction(() => document.getElementById('data-summary').textContent.startsWith('120 users · 30 items'));
+  const seven = await summary(page);
   await page.click('#tab-similarity');
   assert.deepEqual(await canvasSize(page), [120, 120]);
+  // Another seed, another shop of the same size; seed 7 again, the same shop.
+  await page.click('#tab-data');
+  await page.fill('#shop-seed', '8');
+  await page.locator('#shop-seed').dispatchEvent('change');
+  await page.click('#sample-shop');
+  await page.waitForFunction((s) => document.getElementById('data-summary').textContent !== s, seven);
+  assert.match(await summary(page), /^120 users · 30 items/);
+  await page.fill('#shop-seed', '7');
+  await page.locator('#shop-seed').dispatchEvent('change');
+  await page.click('#sample-shop');
+  await page.waitForFunction((s) => document.getElementById('data-summary').textContent === s, seven);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -443,7 +455,10 @@ test('strategies: switch them, move the budget slider, download the CSV', async 
   assert.equal(await page.locator('#compare-table tbody tr').count(), 6);
   // Elasticity: every reason names ε; the fairness audit flags the shop's age-linked segments.
   await page.selectOption('#strategy', 'elasticity');
-  await page.waitForFunction(() => document.querySelector('#strategy-table tbody tr .why').textContent.includes('ε ='));
+  await page.waitForFunction(() => document.querySelector('#strategy-table tbody tr .why')?.textContent.includes('ε ='));
+  const reasons = await page.locator('#strategy-table tbody tr .why').allTextContents();
+  assert.equal(reasons.length, 300);
+  assert.deepEqual(reasons.filter((w) => !/ε = [−-]?\d/.test(w)), [], 'every reason names ε');
   assert.match(await page.locator('#fairness').textContent(), /age/);
   // The elasticities behind it, per segment and category, and help choosing k.
   assert.ok((await page.locator('#elasticity-table tbody tr').count()) >= 4 + 7);
@@ -470,7 +485,7 @@ test('strategies: switch them, move the budget slider, download the CSV', async 
     await locator.dispatchEvent('change');
   };
   await change(page.locator('.coupon-pct').first(), '15');
-  await page.waitForFunction(() => document.querySelector('#strategy-table tbody tr td.num').textContent === '15');
+  await page.waitForFunction(() => document.querySelector('#strategy-table tbody tr td.num')?.textContent === '15');
   // A second coupon, 25% on books in June 2026 only: it applies when the offers are made in
   // June, and not in July.
   await page.click('#coupon-add');

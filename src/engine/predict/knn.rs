@@ -572,8 +572,25 @@ mod tests {
     fn numpy_sums_small_and_blocked() {
         assert_eq!(np_sum(&[]), 0.0);
         assert_eq!(np_sum(&[1.0, 2.0, 3.0]), 6.0);
-        let a: Vec<f64> = (0..300).map(|k| k as f64 * 0.5).collect();
-        assert_eq!(np_sum(&a), a.iter().sum::<f64>());
+        // Values whose sum depends on the order of the additions: sin(k)·10^(k mod 7). The
+        // expected sums are NumPy 2.4.6's `np.sum` of the same arrays (printed with repr);
+        // from 100 values on, a left-to-right sum gives another number, so this sees the order.
+        let numpy = [
+            (7, -382635.4861577285),
+            (9, -382624.9355886635),
+            (100, 2608216.129341226),
+            (130, -267877.7435491818),
+            (300, 1750037.6192062735),
+            (1000, -191681.50618767645),
+            (4099, 2191921.127048534),
+        ];
+        for (n, expected) in numpy {
+            let a: Vec<f64> = (0..n).map(|k| (k as f64).sin() * 10f64.powi(k % 7)).collect();
+            assert_eq!(np_sum(&a).to_bits(), f64::to_bits(expected), "n = {n}");
+            if n >= 100 {
+                assert_ne!(a.iter().fold(0.0, |s, x| s + x), expected, "n = {n}: left to right differs");
+            }
+        }
         approx::assert_abs_diff_eq!(np_std(&[1.0, 2.0, 3.0, 4.0]), 1.25f64.sqrt(), epsilon = 1e-15);
     }
 }

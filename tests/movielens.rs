@@ -24,7 +24,7 @@ struct Case {
 fn ml100k_similarities_match_scikit_surprise() {
     let Some(files) = common::movielens("movielens", &["u.data"]) else { return };
     let bytes = &files[0];
-    let ratings = parse_ratings(&bytes, &ParseOptions::default()).unwrap().ratings;
+    let ratings = parse_ratings(bytes, &ParseOptions::default()).unwrap().ratings;
     assert_eq!((ratings.n_users(), ratings.n_items(), ratings.len()), (943, 1682, 100_000));
     let fixture: Fixture = serde_json::from_str(include_str!("fixtures/surprise_ml100k_pairs.json")).unwrap();
     for case in fixture.cases {

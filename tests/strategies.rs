@@ -293,8 +293,8 @@ fn fairness_audits_movielens_users_by_age_and_gender() {
     use discount_lab::engine::user_table::parse_users;
     let Some(files) = common::movielens("strategies", &["u.data", "u.user"]) else { return };
     let (ratings, users) = (&files[0], &files[1]);
-    let mut data = Dataset::of_ratings(parse_ratings(&ratings, &ParseOptions::default()).unwrap().ratings);
-    data.users = parse_users(&users).unwrap();
+    let mut data = Dataset::of_ratings(parse_ratings(ratings, &ParseOptions::default()).unwrap().ratings);
+    data.users = parse_users(users).unwrap();
     let p = StrategyParams { strategy: Strategy::SeedUser, ..Default::default() }.check().unwrap();
     let r = discounts(&data, &p).unwrap();
     let gender = r.fairness.iter().find(|a| a.attribute == "gender").unwrap();

@@ -14,7 +14,7 @@ use crate::engine::samples::Dataset;
 use crate::engine::user_table::parse_users;
 use crate::export::{segments_csv, strategy_csv};
 use crate::i18n::Lang;
-use crate::offer_text::loss_reason;
+use crate::offer_text::{loss_reason, segments_capped};
 
 fn parse_failure(path: &str, e: ParseErrors) -> Failure {
     let lines: Vec<String> = e.problems.iter().map(|p| format!("{path}: {p}")).collect();
@@ -250,6 +250,9 @@ pub(crate) fn segment(rest: &[String]) -> Result<(), Failure> {
         .map_err(fail)?;
     let data = load_dataset(&a)?;
     let s = segment_users(&user_features(&data), &params).map_err(fail)?;
+    if let Some(capped) = segments_capped(Lang::En, &s) {
+        eprintln!("{capped}");
+    }
     eprintln!("inertia {:.6}; silhouette {}", s.inertia, s.silhouette.map_or("n/a".to_string(), |v| format!("{v:.4}")));
     for (k, p) in s.profiles.iter().enumerate() {
         eprintln!("segment {k}: {} users, {}", p.size, p.name);

@@ -100,7 +100,7 @@ catalogue! {
     RmseChart => "Mean RMSE by run (lower is better)", "各次运行的平均 RMSE（越低越好）";
     PickUser => "User", "用户";
     PickItem => "Item", "商品";
-    Recommendations => "Top {n} recommendations for {user}", "为 {user} 推荐的前 {n} 项";
+    Recommendations => "Top {n} {n|recommendation|recommendations} for {user}", "为 {user} 推荐的前 {n} 项";
     Predicted => "predicted", "预测评分";
     WhyPrediction => "Why this prediction", "为什么是这个预测";
     EvalFailed => "The evaluation failed: {reason}", "评估失败：{reason}";
@@ -160,8 +160,8 @@ catalogue! {
     ItemsFile => "Item table (optional)", "商品表（可选）";
     ItemsHint => "item,attributes[,price,cost,category,discount_rates]; attributes and rates separated by |.",
         "item,attributes[,price,cost,category,discount_rates]；属性和折扣率用 | 分隔。";
-    Summary => "{users} users · {items} items · {ratings} ratings · scale {lo}–{hi}", "{users} 位用户 · {items} 件商品 · {ratings} 条评分 · 评分范围 {lo}–{hi}";
-    SummaryItems => "Item table: {n} items", "商品表：{n} 件商品";
+    Summary => "{users} {users|user|users} · {items} {items|item|items} · {ratings} {ratings|rating|ratings} · scale {lo}–{hi}", "{users} 位用户 · {items} 件商品 · {ratings} 条评分 · 评分范围 {lo}–{hi}";
+    SummaryItems => "Item table: {n} {n|item|items}", "商品表：{n} 件商品";
     SummaryNoItems => "No item table", "无商品表";
     LoadFailed => "Could not load this file. Your previous data and settings are unchanged.", "无法载入该文件。之前的数据和设置保持不变。";
     MoreProblems => "…and {n} more problems", "……以及另外 {n} 个问题";
@@ -190,14 +190,15 @@ catalogue! {
     CellInfo => "{a} · {b}: {value} ({n} common)", "{a} · {b}：{value}（{n} 个共同评分）";
     ClickHint => "Click a cell (or focus the map and press Enter) to see how it is computed.", "点击单元格（或聚焦热图后按回车）查看计算过程。";
     SvdFactorsShown => "The {shown} largest of the {n} factor products q_if·p_uf; the other {rest_n} add {rest}, making q_i·p_u = {dot}.", "{n} 个因子乘积 q_if·p_uf 中最大的 {shown} 个；其余 {rest_n} 个合计 {rest}，得 q_i·p_u = {dot}。";
+    SegmentsCapped => "{asked} {asked|segment was|segments were} asked for; {n} {n|customer allows|customers allow} {k} (at least {min} {min|customer|customers} each).", "要求 {asked} 个细分；{n} 位顾客只够分 {k} 个（每个至少 {min} 位顾客）。";
     WayOutTitle => "Too large to show whole", "太大，无法完整显示";
-    WayOutTooMany => "{n} rows are more than the {max} a heatmap draws.", "{n} 行超过热图可绘制的 {max} 行。";
-    WayOutItems => "Show item-item instead ({n} items)", "改看商品-商品（{n} 件商品）";
-    WayOutUsers => "Show user-user instead ({n} users)", "改看用户-用户（{n} 位用户）";
-    WayOutSampleUsers => "Show a random sample of {k} users", "显示 {k} 位用户的随机样本";
-    WayOutSampleItems => "Show a random sample of {k} items", "显示 {k} 件商品的随机样本";
-    SampleNoteUsers => "A random sample of {k} of the {n} users (seed {seed}): each pair is compared on the same ratings as in the full matrix (pearson_baseline fits its baselines on the sample).", "{n} 位用户中的 {k} 位随机样本（种子 {seed}）：每一对按与完整矩阵相同的评分比较（pearson_baseline 在样本上拟合基线）。";
-    SampleNoteItems => "A random sample of {k} of the {n} items (seed {seed}): each pair is compared on the same ratings as in the full matrix (adjusted cosine and pearson_baseline use the sample's means and baselines).", "{n} 件商品中的 {k} 件随机样本（种子 {seed}）：每一对按与完整矩阵相同的评分比较（调整余弦与 pearson_baseline 使用样本的均值与基线）。";
+    WayOutTooMany => "{n} {n|row|rows} are more than the {max} a heatmap draws.", "{n} 行超过热图可绘制的 {max} 行。";
+    WayOutItems => "Show item-item instead ({n} {n|item|items})", "改看商品-商品（{n} 件商品）";
+    WayOutUsers => "Show user-user instead ({n} {n|user|users})", "改看用户-用户（{n} 位用户）";
+    WayOutSampleUsers => "Show a random sample of {k} {k|user|users}", "显示 {k} 位用户的随机样本";
+    WayOutSampleItems => "Show a random sample of {k} {k|item|items}", "显示 {k} 件商品的随机样本";
+    SampleNoteUsers => "A random sample of {k} of the {n} {n|user|users} (seed {seed}): each pair is compared on the same ratings as in the full matrix (pearson_baseline fits its baselines on the sample).", "{n} 位用户中的 {k} 位随机样本（种子 {seed}）：每一对按与完整矩阵相同的评分比较（pearson_baseline 在样本上拟合基线）。";
+    SampleNoteItems => "A random sample of {k} of the {n} {n|item|items} (seed {seed}): each pair is compared on the same ratings as in the full matrix (adjusted cosine and pearson_baseline use the sample's means and baselines).", "{n} 件商品中的 {k} 件随机样本（种子 {seed}）：每一对按与完整矩阵相同的评分比较（调整余弦与 pearson_baseline 使用样本的均值与基线）。";
     SampleSize => "Sample size", "样本大小";
     ShowAllRows => "Show all", "显示全部";
     TooLargeToDraw => "Too many rows to draw", "行数过多，无法绘制";
@@ -230,7 +231,7 @@ catalogue! {
     DownloadCsv => "Download CSV", "下载 CSV";
     OffersHistogram => "Distribution of offers (% off)", "折扣分布（优惠 %）";
     UsersCount => "users", "用户数";
-    WhyUser => "{k} neighbours rate {mean} on average → ({hi} − {mean}) / ({hi} − {lo}) = {s} → {off}% off ({zhe})",
+    WhyUser => "{k} {k|neighbour rates|neighbours rate} {mean} on average → ({hi} − {mean}) / ({hi} − {lo}) = {s} → {off}% off ({zhe})",
         "{k} 位近邻平均评分 {mean} → ({hi} − {mean}) / ({hi} − {lo}) = {s} → 优惠 {off}%（{zhe}）";
     WhyUserArticle => "{user} and {k} nearest users give {mean} on average → ({hi} − {mean}) / ({hi} − {lo}) = {s} → {off}% off ({zhe})",
         "{user} 及 {k} 位最近用户平均评分 {mean} → ({hi} − {mean}) / ({hi} − {lo}) = {s} → 优惠 {off}%（{zhe}）";
@@ -273,8 +274,8 @@ catalogue! {
     Err_Empty => "the file is empty", "文件为空";
     Err_Binary => "this looks like a binary file, not text", "这似乎是二进制文件，而不是文本";
     Err_TooLarge => "the file is {size} bytes, over the limit of {limit} bytes", "文件大小 {size} 字节，超过上限 {limit} 字节";
-    Err_MissingField => "missing field '{name}' (found {found} fields, need at least {needed})", "缺少字段 '{name}'（只有 {found} 个字段，至少需要 {needed} 个）";
-    Err_TooManyFields => "{found} fields, but the format has at most {max}", "有 {found} 个字段，但格式最多允许 {max} 个";
+    Err_MissingField => "missing field '{name}' (found {found} {found|field|fields}, need at least {needed})", "缺少字段 '{name}'（只有 {found} 个字段，至少需要 {needed} 个）";
+    Err_TooManyFields => "{found} {found|field|fields}, but the format has at most {max}", "有 {found} 个字段，但格式最多允许 {max} 个";
     Err_EmptyId => "{name} id is empty", "{name} 编号为空";
     Err_NotANumber => "{name} '{value}' is not a number", "{name} '{value}' 不是数字";
     Err_NotFinite => "{name} '{value}' is not a finite number", "{name} '{value}' 不是有限数";
@@ -348,7 +349,7 @@ catalogue! {
     ExpectedMargin => "Expected margin", "预期毛利";
     DiscountCost => "Expected discount cost", "预期折扣成本";
     IncrementalProfit => "Incremental profit vs no offer", "相对不打折的增量利润";
-    ModelQuality => "Purchase model on held-out users: accuracy {acc}, precision {prec}, recall {rec}, F1 {f1}, AUC {auc} ({rows} rows)", "购买模型在留出用户上：准确率 {acc}，精确率 {prec}，召回率 {rec}，F1 {f1}，AUC {auc}（{rows} 行）";
+    ModelQuality => "Purchase model on held-out users: accuracy {acc}, precision {prec}, recall {rec}, F1 {f1}, AUC {auc} ({rows} {rows|row|rows})", "购买模型在留出用户上：准确率 {acc}，精确率 {prec}，召回率 {rec}，F1 {f1}，AUC {auc}（{rows} 行）";
     NoPurchaseModel => "No purchase model, so no expected figures: {reason}", "没有购买模型，因此没有预期数字：{reason}";
     SegmentQuality => "Segments (k = {k}): inertia {inertia}, silhouette {sil}", "细分（k = {k}）：惯性 {inertia}，轮廓系数 {sil}";
     OffersPerUser => "Offers per user", "每位用户的优惠";
@@ -369,8 +370,8 @@ catalogue! {
     CompareStrategies => "All strategies on the same customers", "同一批客户上的全部策略";
     CompareHint => "Same guardrails and budget for all; expectations under the purchase-probability model fitted on the purchase log.", "所有策略使用相同的护栏和预算；预期值来自在购买记录上拟合的购买概率模型。";
     Fairness => "Fairness and transparency", "公平与透明";
-    FairnessWarning => "Offers differ by {attr}, a sensitive attribute: mean gap {gap} points, share ratio {ratio} (four-fifths rule: 0.8), η² {eta}. It was not an input, but segments or purchase history can stand in for it.", "优惠随敏感属性 {attr} 而不同：平均差距 {gap} 个百分点，获得比例之比 {ratio}（五分之四规则：0.8），η² {eta}。它并非输入，但细分或购买历史可能充当了它的代理。";
-    FairnessSummary => "mean gap {gap} points, share ratio {ratio}, η² {eta}", "平均差距 {gap} 个百分点，获得比例之比 {ratio}，η² {eta}";
+    FairnessWarning => "Offers differ by {attr}, a sensitive attribute: mean gap {gap} {gap|point|points}, share ratio {ratio} (four-fifths rule: 0.8), η² {eta}. It was not an input, but segments or purchase history can stand in for it.", "优惠随敏感属性 {attr} 而不同：平均差距 {gap} 个百分点，获得比例之比 {ratio}（五分之四规则：0.8），η² {eta}。它并非输入，但细分或购买历史可能充当了它的代理。";
+    FairnessSummary => "mean gap {gap} {gap|point|points}, share ratio {ratio}, η² {eta}", "平均差距 {gap} 个百分点，获得比例之比 {ratio}，η² {eta}";
     Group => "Group", "组";
     ShareOffered => "Share offered", "获得优惠比例";
     FairnessFormula => "Share ratio = lowest share offered ÷ highest (flagged below 0.8, the four-fifths rule); η² = between-group share of the offers' variance (flagged at 0.10 for sensitive attributes).", "比例之比 = 最低获得比例 ÷ 最高（低于 0.8 即五分之四规则时提示）；η² = 优惠方差中组间部分的占比（敏感属性达 0.10 时提示）。";
@@ -422,14 +423,14 @@ catalogue! {
     PurchasesHint => "CSV user,item,list_price,price_paid,quantity,timestamp — quantity 0 is a view without a purchase; the timestamp is Unix seconds or a date like 2026-06-30; an optional event column (view, cart, purchase) marks views and carts. Needed for segments by RFM, elasticity and purchase probability.", "CSV：user,item,list_price,price_paid,quantity,timestamp —— 数量 0 表示浏览未购买；时间为 Unix 秒数或 2026-06-30 这样的日期；可选的 event 列（view、cart、purchase）标出浏览和加购。RFM 细分、弹性和购买概率需要它。";
     UsersFile => "User table (optional)", "用户表（可选）";
     UsersHint => "CSV with a header user,age,gender,... or MovieLens u.user. Used only to audit offers for fairness, never to set them.", "带表头 user,age,gender,... 的 CSV，或 MovieLens 的 u.user。只用于审查优惠是否公平，从不用于定价。";
-    SummaryPurchases => "purchase log: {n} rows, {known} of its {users} customers in the ratings", "购买记录：{n} 行，{users} 位顾客中 {known} 位在评分数据里";
-    SummaryUsers => "user table: {n} users ({known} in the ratings), columns {columns}", "用户表：{n} 位用户（{known} 位在评分数据里），列：{columns}";
+    SummaryPurchases => "purchase log: {n} {n|row|rows}, {known} of its {users} {users|customer|customers} in the ratings", "购买记录：{n} 行，{users} 位顾客中 {known} 位在评分数据里";
+    SummaryUsers => "user table: {n} {n|user|users} ({known} in the ratings), columns {columns}", "用户表：{n} 位用户（{known} 位在评分数据里），列：{columns}";
     SummaryNoUsers => "no user table", "无用户表";
     NoCommonUsers => "None of the {what}'s customers are in the rating set, so it changes nothing: check that both files use the same user ids.", "{what}中的顾客都不在评分数据里，所以它不起作用：请检查两个文件的用户编号是否一致。";
     WhatPurchaseLog => "purchase log", "购买记录";
     WhatUserTable => "user table", "用户表";
     SummaryNoPurchases => "no purchase log", "无购买记录";
-    WhyStrategyUser => "{k} neighbours ({ids}) rate {mean} on average: strength {s} → {off}% proposed", "{k} 位近邻（{ids}）平均评分 {mean}：强度 {s} → 建议 {off}%";
+    WhyStrategyUser => "{k} {k|neighbour|neighbours} ({ids}) {k|rates|rate} {mean} on average: strength {s} → {off}% proposed", "{k} 位近邻（{ids}）平均评分 {mean}：强度 {s} → 建议 {off}%";
     WhyStrategyUserNone => "no positively similar neighbour: the global mean {mean} was used → {off}% proposed", "没有正相似的近邻：使用全局均值 {mean} → 建议 {off}%";
     WhyStrategyItem => "item {item}: similar items sold at m = {m} → {off}% proposed", "商品 {item}：相似商品折扣率 m = {m} → 建议 {off}%";
     WhySegmentTable => "segment “{name}” gets {off}% (segment table)", "细分“{name}”统一给 {off}%（细分表）";
@@ -457,7 +458,7 @@ catalogue! {
     Need_PurchaseLogUsers => "no purchase-log row belongs to a user of the rating set", "购买记录中没有评分数据里的用户";
     Need_BothOutcomes => "the purchase log needs views without a purchase (quantity 0) as well as purchases", "购买记录既要有购买，也要有浏览未购买（数量 0）的行";
     Need_ItemAttributes => "attribute Jaccard and the item formula need an item table with attributes", "属性 Jaccard 和商品公式需要带属性的商品表";
-    Need_MoreUsersThanSegments => "k = {k} segments need at least {k} users, and the data has {n}", "k = {k} 个细分至少需要 {k} 位用户，而数据中只有 {n} 位";
+    Need_MoreUsersThanSegments => "k = {k} {k|segment|segments} need at least {k} {k|user|users}, and the data has {n}", "k = {k} 个细分至少需要 {k} 位用户，而数据中只有 {n} 位";
     Need_Regularisation => "the features are collinear or the classes are perfectly separated; add regularisation (C)", "特征共线或类别完全可分；请加正则化（C）";
     Err_MatrixTooLarge => "a {n} × {n} similarity matrix needs {needed} MB, over the {budget} MB budget; use fewer users or items", "{n} × {n} 的相似度矩阵需要 {needed} MB，超过 {budget} MB 的上限；请减少用户或商品";
     Err_UnknownId => "unknown {what} '{id}'", "未知的{what}“{id}”";
@@ -482,12 +483,12 @@ catalogue! {
     UseBestC => "Use C = {c} for the purchase model", "购买模型改用 C = {c}";
     ColOls => "OLS on ln q, buyers only (ε ± SE)", "仅购买行的 ln q 最小二乘（ε ± SE）";
     OlsHint => "The last column is the textbook log-log regression, least squares of ln q on ln(P/P0): it must drop the views without a purchase (ln 0 is undefined), and what remains barely moves with the price, so it is biased toward 0 — on the synthetic shop it reads about −1 where the truth is −3. That is why ε is fitted by Poisson pseudo-maximum likelihood, which keeps the zeros.", "最后一列是教科书式的对数-对数回归，即 ln q 对 ln(P/P0) 的最小二乘：它必须丢掉没有购买的浏览行（ln 0 无定义），剩下的几乎不随价格变化，因此偏向 0——在合成商店上真实值 −3 时它只给出约 −1。所以 ε 用保留零值的泊松伪极大似然来估计。";
-    FairnessSmallGroups => "Groups of fewer than {n} users are listed but not judged: they are left out of the share ratio and the warning.", "少于 {n} 人的群体只列出不评判：不计入获得比例之比和警告。";
+    FairnessSmallGroups => "Groups of fewer than {n} {n|user|users} are listed but not judged: they are left out of the share ratio and the warning.", "少于 {n} 人的群体只列出不评判：不计入获得比例之比和警告。";
     CouponNone => "No coupons: add one to make offers.", "没有优惠券：添加一张才能发优惠。";
     CouponWindowRefused => "Coupon #{n}: that date would end the window before it starts, so the change was not applied.", "第 {n} 张券：该日期会使有效期在开始前就结束，所以未应用此修改。";
     CouponUnknownItem => "Coupon #{n}: item “{item}” is not in the data, so the coupon applies to no one.", "第 {n} 张券：商品“{item}”不在数据中，所以此券对任何人都不适用。";
     CouponFixedHint => "A coupon's value is min(cap, % × price): for a fixed amount off, say 5, give 100% with a cap of 5.", "券值 = min(上限, 百分比 × 价格)：要固定减 5 元，就设 100% 并把上限设为 5。";
-    ComputingStrategies => "Computing every strategy for {n} customers: segments, the purchase model, elasticities and each customer's neighbours. This takes a few seconds in the browser.", "正在为 {n} 位顾客计算所有策略：细分、购买模型、弹性以及每位顾客的近邻。在浏览器中需要几秒钟。";
+    ComputingStrategies => "Computing every strategy for {n} {n|customer|customers}: segments, the purchase model, elasticities and each customer's neighbours. This takes a few seconds in the browser.", "正在为 {n} 位顾客计算所有策略：细分、购买模型、弹性以及每位顾客的近邻。在浏览器中需要几秒钟。";
     ComputingStrategiesShort => "Computing strategies", "正在计算策略";
     SparklineLabel => "p(buy | d): {p0} at 0%, {pm} at the offer of {dm}%, {p1} at {d}%", "购买概率 p(buy | d)：0% 时 {p0}，优惠 {dm}% 时 {pm}，{d}% 时 {p1}";
     UnavailableNoListPrice => "no list price for the user's items", "该用户的商品没有标价";
@@ -501,10 +502,21 @@ catalogue! {
 }
 
 /// Fills `{name}` placeholders.
+///
+/// `{name|one|many}` is `one` when `name` is 1 and `many` otherwise, for English plurals:
+/// `fill("{k} {k|neighbour|neighbours}", &[("k", "1".into())])` is "1 neighbour".
 pub fn fill(template: &str, values: &[(&str, String)]) -> String {
     let mut out = template.to_string();
     for (name, value) in values {
         out = out.replace(&format!("{{{name}}}"), value);
+        let plural = format!("{{{name}|");
+        while let Some(start) = out.find(&plural) {
+            let Some(len) = out[start..].find('}') else { break };
+            let choice = out[start + plural.len()..start + len].to_string();
+            let (one, many) = choice.split_once('|').unwrap_or((choice.as_str(), choice.as_str()));
+            let word = if value == "1" { one } else { many }.to_string();
+            out.replace_range(start..=start + len, &word);
+        }
     }
     out
 }

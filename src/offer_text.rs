@@ -229,6 +229,23 @@ pub fn why_offer(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
     parts.join("; ")
 }
 
+/// When the data capped the number of segments, the sentence that says so.
+pub fn segments_capped(lang: Lang, s: &crate::engine::discount::segments::Segmentation) -> Option<String> {
+    let k = s.profiles.len();
+    (k < s.requested_k).then(|| {
+        tr(
+            lang,
+            Key::SegmentsCapped,
+            &[
+                ("asked", s.requested_k.to_string()),
+                ("n", s.labels.len().to_string()),
+                ("k", k.to_string()),
+                ("min", crate::engine::limits::MIN_SEGMENT_SIZE.to_string()),
+            ],
+        )
+    })
+}
+
 /// When a strategy loses money against offering nothing, why, in one sentence with its numbers:
 /// the margin of the purchases it adds against the discount paid to customers who would have
 /// bought anyway ([`ProfitBreakdown`](crate::engine::discount::strategy::ProfitBreakdown)).

@@ -493,3 +493,22 @@ fn the_view_opens_on_the_profit_seeking_strategy_when_there_is_a_purchase_log() 
     let ratings_only = Dataset::of_ratings(data.ratings.clone());
     assert_eq!(Strategy::first_to_show(&ratings_only), Strategy::SeedUser);
 }
+
+#[test]
+fn the_data_caps_the_number_of_segments_and_says_so() {
+    use discount_lab::engine::discount::features::user_features;
+    use discount_lab::engine::discount::segments::{segment, segments_for, SegmentParams};
+    use discount_lab::offer_text::segments_capped;
+    assert_eq!((segments_for(6, 4), segments_for(20, 4), segments_for(300, 4), segments_for(3, 4)), (1, 4, 4, 1));
+    let six = shop(&ShopParams { seed: 3, customers: 6, products: 14 });
+    let s = segment(&user_features(&six), &SegmentParams { k: 4, ..Default::default() }.check().unwrap()).unwrap();
+    assert_eq!((s.profiles.len(), s.requested_k), (1, 4));
+    assert_eq!(
+        segments_capped(Lang::En, &s).unwrap(),
+        "4 segments were asked for; 6 customers allow 1 (at least 5 customers each)."
+    );
+    let many = small_shop(7);
+    let s = segment(&user_features(&many), &SegmentParams { k: 4, ..Default::default() }.check().unwrap()).unwrap();
+    assert_eq!(s.profiles.len(), 4);
+    assert_eq!(segments_capped(Lang::En, &s), None);
+}

@@ -31,6 +31,9 @@ pub const BUSY_NOTE_USERS: usize = 30;
 /// that keeps the fitted models and the user formula's neighbours (a coupon, a guardrail):
 /// 0.4–0.7 s at 10,000 customers, well under 200 ms below this.
 pub const BUSY_NOTE_USERS_LIGHT: usize = 2000;
+/// Fewest customers a segment is made for: k is capped at n / this (at least one segment),
+/// since a segment of two or three customers describes nobody (six customers give one segment).
+pub const MIN_SEGMENT_SIZE: usize = 5;
 /// How many problems a parse reports before it stops listing them.
 pub const MAX_REPORTED_PROBLEMS: usize = 20;
 

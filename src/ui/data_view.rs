@@ -345,6 +345,8 @@ pub fn DataView(props: &DataViewProps) -> Html {
                 <h2 id="purchases-h">{ t(Key::PurchasesFile) }</h2>
                 <p class="hint">{ t(Key::PurchasesHint) }</p>
                 <input id="purchases-file" type="file" accept=".csv,.txt,text/csv,text/plain" onchange={on_purchases} aria-labelledby="purchases-h" />
+            </section>
+            <section class="card" aria-labelledby="users-h">
                 <h2 id="users-h">{ t(Key::UsersFile) }</h2>
                 <p class="hint">{ t(Key::UsersHint) }</p>
                 <input id="users-file" type="file" accept=".csv,.txt,.user,text/csv,text/plain" onchange={on_users} aria-labelledby="users-h" />

@@ -424,6 +424,7 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
             <section class="card recommendations" aria-labelledby="recs-h">
                 <h2 id="recs-h">{ t(Key::WhyPrediction) }</h2>
                 <p class="hint">{ t(Key::FitNote) }</p>
+                <div class="controls">
                 <label>{ t(Key::PickUser) }
                     <input id="eval-user" list="eval-users" class="narrow" value={user.clone().unwrap_or_default()} onchange={on_user} />
                     <datalist id="eval-users">{ for users.iter().take(2000).map(|u| html! { <option value={u.clone()} /> }) }</datalist>
@@ -432,6 +433,7 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                     <input id="eval-item" list="eval-items" class="narrow" value={(*chosen_item).clone().unwrap_or_default()} onchange={on_item} />
                     <datalist id="eval-items">{ for state.data.ratings.item_ids().iter().take(2000).map(|i| html! { <option value={i.clone()} /> }) }</datalist>
                 </label>
+                </div>
                 { recs_html }
             </section>
         </div>

@@ -12,6 +12,8 @@ use crate::engine::similarity::SimilarityMatrix;
 use crate::i18n::{text, tr, Key, Lang};
 
 const LABEL_MAX: usize = 30;
+/// Cells at least this wide (in CSS pixels) show their value and take horizontal column labels.
+const VALUE_CELL_PX: f64 = 40.0;
 
 /// Props of [`Heatmap`].
 #[derive(Properties, PartialEq)]
@@ -68,7 +70,8 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
     if n > MAX_DRAWN_ROWS {
         return html! { <p class="hint">{ text(lang, Key::TooLargeToDraw) }{ format!(" ({n} × {n})") }</p> };
     }
-    let px = if n <= LABEL_MAX { (n * 22).max(120) } else { 560 };
+    // Small sets get large cells (a 2 × 2 worked example is 240 px, not a thumbnail).
+    let px = if n <= LABEL_MAX { (n * 48).clamp(240, 560) } else { 560 };
     let cell_at = move |e: &MouseEvent| -> Option<(usize, usize)> {
         let el: web_sys::HtmlElement = e.target_unchecked_into();
         let (w, h) = (el.client_width().max(1) as f64, el.client_height().max(1) as f64);
@@ -150,6 +153,7 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
     };
     let labels = n <= LABEL_MAX;
     let cell_px = px as f64 / n.max(1) as f64;
+    let wide = cell_px >= VALUE_CELL_PX;
     let stops: Vec<String> = legend(9)
         .iter()
         .enumerate()
@@ -160,19 +164,22 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
         <div class="heatmap">
             <div class="heatmap-grid" style={format!("--px:{px}px")}>
                 if labels {
-                    <div class="col-labels" style={format!("margin-left:{}px;width:{px}px", 64)} aria-hidden="true">
-                        { for order.iter().map(|&k| html! { <span style={format!("width:{cell_px:.2}px")}>{ m.ids[k].clone() }</span> }) }
+                    <div class={classes!("col-labels", wide.then_some("flat"))} style={format!("margin-left:{}px;width:{px}px", 64)} aria-hidden="true">
+                        { for order.iter().map(|&k| html! { <span style={format!("width:{cell_px:.2}px")} title={m.ids[k].clone()}>{ m.ids[k].clone() }</span> }) }
                     </div>
                 }
                 <div class="heatmap-body">
                     if labels {
                         <div class="row-labels" aria-hidden="true">
-                            { for order.iter().map(|&k| html! { <span style={format!("height:{cell_px:.2}px")}>{ m.ids[k].clone() }</span> }) }
+                            { for order.iter().map(|&k| html! { <span style={format!("height:{cell_px:.2}px")} title={m.ids[k].clone()}>{ m.ids[k].clone() }</span> }) }
                         </div>
                     }
                     <div class="canvas-wrap" style={format!("width:{px}px;max-width:100%")}>
                         <canvas ref={canvas_ref} id="heatmap-canvas" tabindex="0" role="img" aria-label={aria}
                             onmousemove={on_move} onmouseleave={on_leave} onclick={on_click} onkeydown={on_key}></canvas>
+                        if wide {
+                            { cell_values(m, order) }
+                        }
                         <div class="cell-box selected" style={selected_style}></div>
                         <div class="cell-box cursor" style={cursor_style}></div>
                         <div class="tooltip" style={tooltip_style}>{ tooltip_text }</div>
@@ -185,6 +192,25 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
                 <div class="legend-ticks"><span>{ "−1" }</span><span>{ "0" }</span><span>{ "+1" }</span></div>
             </div>
             <p class="sr-only" aria-live="polite">{ info(cr.min(n.saturating_sub(1)), cc.min(n.saturating_sub(1))).unwrap_or_default() }</p>
+        </div>
+    }
+}
+
+/// Each cell's value written on it (for maps with large cells), in a colour that reads on the cell.
+fn cell_values(m: &SimilarityMatrix, order: &[usize]) -> Html {
+    let n = order.len();
+    let pct = 100.0 / n.max(1) as f64;
+    html! {
+        <div class="cell-values" aria-hidden="true">
+            { for order.iter().enumerate().flat_map(|(r, &a)| order.iter().enumerate().map(move |(c, &b)| (r, c, a, b))).map(|(r, c, a, b)| {
+                let v = m.get(a, b);
+                let dark = v.abs() > 0.5;
+                html! {
+                    <span class={classes!(dark.then_some("on-dark"))} style={format!("left:{:.4}%;top:{:.4}%;width:{pct:.4}%;height:{pct:.4}%", c as f64 * pct, r as f64 * pct)}>
+                        { format!("{v:.2}").replace('-', "−") }
+                    </span>
+                }
+            }) }
         </div>
     }
 }

@@ -99,6 +99,14 @@ pub struct SimSettings {
     pub sample: Option<usize>,
 }
 
+impl SimSettings {
+    /// The articles' own setting for their worked example: the cosine over all columns with an
+    /// unrated cell counted as 0, users in their order (the point the article makes).
+    pub fn as_in_the_article() -> SimSettings {
+        SimSettings { measure: Measure::Cosine, zero_fill: true, order: RowOrder::Original, ..SimSettings::default() }
+    }
+}
+
 impl Default for SimSettings {
     fn default() -> Self {
         SimSettings {
@@ -239,7 +247,7 @@ impl AppState {
             parse: ParseOptions::default(),
             duplicates: Vec::new(),
             notice: None,
-            sim: SimSettings::default(),
+            sim: if sample == Sample::Worked { SimSettings::as_in_the_article() } else { SimSettings::default() },
             disc: DiscountSettings::default(),
             strategy,
             strategy_chosen: false,
@@ -314,6 +322,10 @@ impl Reducible for AppState {
             Action::SetLang(l) => next.lang = l,
             Action::SetTab(t) => next.tab = t,
             Action::LoadSample(s) => {
+                // The worked example opens on the setting the articles compute it with.
+                if s == Sample::Worked {
+                    next.sim = SimSettings::as_in_the_article();
+                }
                 next.data = Rc::new(s.dataset());
                 next.sample = Some(s);
                 next.items_uploaded = false;

@@ -30,7 +30,7 @@ use crate::engine::error::EngineError;
 use crate::engine::limits::{BUSY_NOTE_USERS, BUSY_NOTE_USERS_LIGHT};
 use crate::export::strategy_csv;
 use crate::i18n::{engine_error, percent, text, tr, Key, Lang};
-use crate::offer_text::{loss_reason, segment_names, why_offer};
+use crate::offer_text::{loss_reason, segment_names, segments_capped, why_offer};
 
 /// Props of [`StrategyView`].
 #[derive(Properties, PartialEq)]
@@ -343,6 +343,9 @@ fn model_notes(lang: Lang, c: &Context) -> Html {
             }
         }
         Err(e) => notes.push(tr(lang, Key::NoPurchaseModel, &[("reason", engine_error(lang, e))])),
+    }
+    if let Some(capped) = c.segmentation.as_ref().ok().and_then(|s| segments_capped(lang, s)) {
+        notes.push(capped);
     }
     if let Ok(s) = &c.segmentation {
         notes.push(tr(

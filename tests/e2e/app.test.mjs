@@ -275,9 +275,12 @@ test('the worked example explains the article arithmetic, by keyboard too', asyn
   await page.click('#tab-data');
   await page.click('#sample-worked');
   await page.click('#tab-similarity');
-  await page.selectOption('#sim-order', 'original');
-  await page.selectOption('#sim-measure', 'cosine');
-  await page.check('#sim-zero-fill');
+  // It opens on the articles' own setting: zero-filled cosine, users in order.
+  assert.equal(await page.locator('#sim-measure').inputValue(), 'cosine');
+  assert.ok(await page.locator('#sim-zero-fill').isChecked());
+  assert.equal(await page.locator('#sim-order').inputValue(), 'original');
+  // Large cells carry their values.
+  assert.deepEqual(await page.locator('.cell-values span').allTextContents(), ['1.00', '0.58', '0.58', '1.00']);
   await page.focus('#heatmap-canvas');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use super::features::{Feature, UserFeatures};
 use crate::engine::cluster::{gmm, kmeans, silhouette_sampled, GmmParams, KMeansParams, Standardiser};
 use crate::engine::error::{EngineError, Need};
+use crate::engine::limits::MIN_SEGMENT_SIZE;
 
 /// Which model groups the customers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -124,6 +125,14 @@ pub struct Segmentation {
     pub probabilities: Option<Array2<f64>>,
     /// The z-scored features (rows = users), for the 2-D map.
     pub standardised: Array2<f64>,
+    /// The k asked for; more than `profiles.len()` when the data capped it ([`segments_for`]).
+    pub requested_k: usize,
+}
+
+/// How many segments `n` customers get when `k` are asked for: at most one per
+/// [`MIN_SEGMENT_SIZE`] customers, and at least one.
+pub fn segments_for(n: usize, k: usize) -> usize {
+    k.min((n / MIN_SEGMENT_SIZE).max(1))
 }
 
 /// The z-score past which a trait is named.
@@ -155,9 +164,12 @@ pub fn trait_word(feature: Feature, z: f64) -> &'static str {
 /// Segments users by their features.
 pub fn segment(features: &UserFeatures, params: &ValidSegmentParams) -> Result<Segmentation, EngineError> {
     let n = features.values.nrows();
-    if n < params.k {
+    if n == 0 {
         return Err(EngineError::Needs(Need::MoreUsersThanSegments { k: params.k, n }));
     }
+    // The data caps k: at least MIN_SEGMENT_SIZE customers per segment (the report says so).
+    let requested_k = params.k;
+    let params = &ValidSegmentParams(SegmentParams { k: segments_for(n, params.k), ..params.0.clone() });
     let scaler = Standardiser::fit(features.values.view());
     let z = scaler.transform(features.values.view());
     let km = KMeansParams { k: params.k, n_init: params.restarts, seed: params.seed, ..Default::default() }.check()?;
@@ -233,6 +245,7 @@ pub fn segment(features: &UserFeatures, params: &ValidSegmentParams) -> Result<S
         silhouette,
         probabilities,
         standardised: z,
+        requested_k,
     })
 }
 

@@ -81,11 +81,12 @@ pub fn App(props: &AppProps) -> Html {
             dispatch.emit(Action::SetLang(l));
         })
     };
-    let tab_button = |tab: Tab, key: Key, id: &'static str| {
+    let tab_button = |tab: Tab, key: Key| {
+        let id = tab_id(tab);
         let dispatch = dispatch.clone();
         let selected = state.tab == tab;
         html! {
-            <button role="tab" class={classes!("tab", selected.then_some("selected"))} id={id}
+            <button role="tab" class={classes!("tab", selected.then_some("selected"))} id={id} aria-controls="dl-panel"
                 aria-selected={selected.to_string()} tabindex={if selected { "0" } else { "-1" }}
                 onclick={Callback::from(move |_| dispatch.emit(Action::SetTab(tab)))}>{ t(key) }</button>
         }
@@ -141,16 +142,32 @@ pub fn App(props: &AppProps) -> Html {
                         </select>
                     </label>
                 </header>
-                <nav role="tablist" class="tabs" aria-label={t(Key::AppTitle)} onkeydown={on_tab_key}>
-                    { tab_button(Tab::Data, Key::TabData, "tab-data") }
-                    { tab_button(Tab::Similarity, Key::TabSimilarity, "tab-similarity") }
-                    { tab_button(Tab::Discounts, Key::TabDiscounts, "tab-discounts") }
-                    { tab_button(Tab::Items, Key::TabItems, "tab-items") }
-                    { tab_button(Tab::Evaluate, Key::TabEvaluate, "tab-evaluate") }
-                </nav>
+                <div role="tablist" class="tabs" aria-label={t(Key::AppTitle)} onkeydown={on_tab_key}>
+                    { tab_button(Tab::Data, Key::TabData) }
+                    { tab_button(Tab::Similarity, Key::TabSimilarity) }
+                    { tab_button(Tab::Discounts, Key::TabDiscounts) }
+                    { tab_button(Tab::Items, Key::TabItems) }
+                    { tab_button(Tab::Evaluate, Key::TabEvaluate) }
+                </div>
             }
             <NoticeBar state={state_rc.clone()} dispatch={dispatch.clone()} />
-            <main class="dl-view" role="tabpanel">{ view }</main>
+            // The page (index.html) holds the `main` landmark: an embedding page has its own.
+            if only.is_none() {
+                <div class="dl-view" role="tabpanel" id="dl-panel" aria-labelledby={tab_id(state.tab)}>{ view }</div>
+            } else {
+                <div class="dl-view">{ view }</div>
+            }
         </div>
+    }
+}
+
+/// The id of a tab's button (the tab panel is labelled by it).
+fn tab_id(tab: Tab) -> &'static str {
+    match tab {
+        Tab::Data => "tab-data",
+        Tab::Similarity => "tab-similarity",
+        Tab::Discounts => "tab-discounts",
+        Tab::Items => "tab-items",
+        Tab::Evaluate => "tab-evaluate",
     }
 }

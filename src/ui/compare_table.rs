@@ -45,7 +45,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
     html! {
         <section class="card" aria-labelledby="compare-h">
             <h2 id="compare-h">{ t(Key::CompareStrategies) }</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="data-table" id="compare-table">
                     <thead><tr>
                         <th scope="col">{ t(Key::Strategy) }</th>

@@ -168,7 +168,7 @@ pub fn CouponEditor(props: &CouponEditorProps) -> Html {
     html! {
         <fieldset class="coupons" id="coupons">
             <legend>{ t(Key::Coupons) }</legend>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="data-table compact" id="coupon-table">
                     <thead><tr>
                         <th scope="col">{ "#" }</th>

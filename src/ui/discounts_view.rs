@@ -156,7 +156,7 @@ pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
                     <HistogramChart histogram={hist} title={t(Key::OffersHistogram)} y_label={t(Key::UsersCount)} />
                     <button id="download-discounts" onclick={on_download}>{ t(Key::DownloadCsv) }</button>
                 </div>
-                <div class="table-scroll tall">
+                <div class="table-scroll tall" tabindex="0">
                     <table class="data-table" id="discount-table">
                         <thead><tr>
                             { header(Some(SortKey::User), Key::ColUser) }

@@ -68,7 +68,7 @@ pub fn ElasticityTable(props: &ElasticityTableProps) -> Html {
     html! {
         <section class="card" aria-labelledby="elasticity-h">
             <h2 id="elasticity-h">{ t(Key::ElasticityTable) }</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="data-table compact" id="elasticity-table">
                     <thead><tr>
                         <th scope="col">{ t(Key::ColGroup) }</th>

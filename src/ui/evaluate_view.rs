@@ -376,7 +376,7 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                 if runs.is_empty() {
                     <p class="hint">{ t(Key::NoResults) }</p>
                 } else {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0">
                         <table class="data-table" id="eval-table">
                             <thead><tr>
                                 <th scope="col">{ t(Key::ColAlgo) }</th>

@@ -39,11 +39,11 @@ pub fn ExplainPanel(props: &ExplainProps) -> Html {
     let article = props.worked_example && e.measure == Measure::Cosine && e.kind == Kind::User;
     html! {
         <section class="card explain" aria-live="polite" id="explain">
-            <h3>{ title }</h3>
+            <h2>{ title }</h2>
             if e.rows.is_empty() {
                 <p>{ t(Key::NoCommon) }</p>
             } else {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="compact">
                         <thead><tr>
                             <th scope="col">{ column }</th>
@@ -72,7 +72,7 @@ pub fn ExplainPanel(props: &ExplainProps) -> Html {
             if e.measure == Measure::Cosine { <p class="hint">{ t(Key::CosineNote) }</p> }
             if article { <p class="note" id="article-note">{ t(Key::ArticleNote) }</p> }
             if !props.neighbours.is_empty() {
-                <h4>{ tr(lang, Key::NeighboursOf, &[("id", e.a.clone())]) }</h4>
+                <h3>{ tr(lang, Key::NeighboursOf, &[("id", e.a.clone())]) }</h3>
                 <ol class="neighbours">
                     { for props.neighbours.iter().map(|n| html! {
                         <li>{ n.id.clone() }{ format!(" — {} ({})", num(n.similarity), n.support) }</li>

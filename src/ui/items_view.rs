@@ -80,7 +80,7 @@ pub fn ItemsView(props: &ItemsViewProps) -> Html {
                 <button id="download-items" onclick={on_download}>{ t(Key::DownloadCsv) }</button>
             </section>
             <section class="card">
-                <div class="table-scroll tall">
+                <div class="table-scroll tall" tabindex="0">
                     <table class="data-table" id="item-table">
                         <thead><tr>
                             <th scope="col">{ t(Key::ColItem) }</th>

@@ -37,7 +37,7 @@ pub fn PredictionPanel(props: &PredictionPanelProps) -> Html {
             <p>{ tr(lang, Key::ActualK, &[("k", k.actual_k.to_string())]) }</p>
             if k.min_k_cut { <p class="note">{ t(Key::MinKCut) }</p> }
             if !k.neighbours.is_empty() {
-                <div class="table-scroll"><table class="compact" id="why-neighbours">
+                <div class="table-scroll" tabindex="0"><table class="compact" id="why-neighbours">
                     <thead><tr>
                         <th scope="col">{ t(Key::ColNeighbour) }</th><th scope="col">{ t(Key::ColSimilarity) }</th>
                         <th scope="col">{ t(Key::ColRating) }</th><th scope="col">{ "μ / b" }</th>
@@ -70,7 +70,7 @@ pub fn PredictionPanel(props: &PredictionPanelProps) -> Html {
         Terms::SlopeOne(s) => html! { <>
             <p><code>{ tr(lang, Key::SlopeOneMeans, &[("mean", opt(s.user_mean)), ("dev", opt(s.mean_deviation))]) }</code></p>
             if !s.deviations.is_empty() {
-                <div class="table-scroll"><table class="compact">
+                <div class="table-scroll" tabindex="0"><table class="compact">
                     <thead><tr><th scope="col">{ "j" }</th><th scope="col">{ t(Key::ColRating) }</th><th scope="col">{ t(Key::ColDeviation) }</th><th scope="col">{ t(Key::ColSupport) }</th></tr></thead>
                     <tbody>{ for s.deviations.iter().map(|d| html! {
                         <tr><th scope="row">{ d.item.clone() }</th><td>{ num(d.rating) }</td><td>{ num(d.deviation) }</td><td>{ d.support }</td></tr>

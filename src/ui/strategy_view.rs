@@ -370,7 +370,7 @@ fn offers_table(lang: Lang, r: &StrategyReport, names: &[String], ctx: Option<&C
     rows.sort_by(|a, b| b.1.percent_off.0.total_cmp(&a.1.percent_off.0));
     let more = rows.len().saturating_sub(MAX_ROWS);
     html! {
-        <div class="table-scroll tall">
+        <div class="table-scroll tall" tabindex="0">
             <table class="data-table" id="strategy-table">
                 <thead><tr>
                     <th scope="col">{ t(Key::ColUser) }</th>

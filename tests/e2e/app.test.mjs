@@ -327,6 +327,40 @@ test('Chinese interface is remembered across reloads', async () => {
   await context.close();
 });
 
+test('Chinese is drawn with glyphs from the shipped font, not as empty boxes', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.selectOption('.lang select', 'zh');
+  await page.evaluate(() => document.fonts.ready);
+  const widths = await page.evaluate(async () => {
+    await document.fonts.load('16px "Discount Lab CJK"', '折扣实验室');
+    const span = (text, family) => {
+      const s = document.createElement('span');
+      Object.assign(s.style, { fontFamily: family, fontSize: '16px', whiteSpace: 'nowrap', position: 'absolute' });
+      s.textContent = text;
+      document.body.append(s);
+      const w = s.getBoundingClientRect().width;
+      s.remove();
+      return w;
+    };
+    // U+E000 is a private-use code point no font here has: it is drawn as a box.
+    return {
+      title: document.querySelector('.dl-header h1').getBoundingClientRect().width,
+      cjk: span('折扣实验室', '"Discount Lab CJK", sans-serif'),
+      tofu: span('\uE000'.repeat(5), '"Discount Lab CJK", sans-serif'),
+      loaded: document.fonts.check('16px "Discount Lab CJK"', '折扣实验室'),
+      face: [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Discount Lab CJK' && f.status === 'loaded'),
+    };
+  });
+  assert.ok(widths.loaded && widths.face, JSON.stringify(widths));
+  // Noto Sans CJK's ideographs are one em wide: five of them at 16 px are 80 px; boxes are not.
+  assert.ok(Math.abs(widths.cjk - 80) < 1, JSON.stringify(widths));
+  assert.ok(Math.abs(widths.tofu - widths.cjk) > 5, JSON.stringify(widths));
+  assert.equal(await page.locator('.dl-header h1').textContent(), '折扣实验室');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the embedding example mounts two instances and calls the engine', async () => {
   const { page, context, outside, errors } = await open('/embed.html');
   await page.waitForSelector('#demo-heatmap canvas');

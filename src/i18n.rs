@@ -191,6 +191,8 @@ catalogue! {
     ClickHint => "Click a cell (or focus the map and press Enter) to see how it is computed.", "点击单元格（或聚焦热图后按回车）查看计算过程。";
     SvdFactorsShown => "The {shown} largest of the {n} factor products q_if·p_uf; the other {rest_n} add {rest}, making q_i·p_u = {dot}.", "{n} 个因子乘积 q_if·p_uf 中最大的 {shown} 个；其余 {rest_n} 个合计 {rest}，得 q_i·p_u = {dot}。";
     SegmentsCapped => "{asked} {asked|segment was|segments were} asked for; {n} {n|customer allows|customers allow} {k} (at least {min} {min|customer|customers} each).", "要求 {asked} 个细分；{n} 位顾客只够分 {k} 个（每个至少 {min} 位顾客）。";
+    ChooseFile => "Choose a file…", "选择文件…";
+    ChooseFiles => "Choose files…", "选择文件…";
     WayOutTitle => "Too large to show whole", "太大，无法完整显示";
     WayOutTooMany => "{n} {n|row|rows} are more than the {max} a heatmap draws.", "{n} 行超过热图可绘制的 {max} 行。";
     WayOutItems => "Show item-item instead ({n} {n|item|items})", "改看商品-商品（{n} 件商品）";

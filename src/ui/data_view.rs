@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::app::{MAX_SHOP_CUSTOMERS, MAX_SHOP_PRODUCTS};
 use super::browser::read_file;
+use super::file_picker::FilePicker;
 use super::rating_grid::RatingGrid;
 use super::state::{Action, AppState, Notice, Sample};
 use super::{on_change, Edit};
@@ -301,9 +302,9 @@ pub fn DataView(props: &DataViewProps) -> Html {
                 <h2 id="upload-h">{ t(Key::LoadRatings) }</h2>
                 <p class="hint">{ t(Key::LoadRatingsHint) }</p>
                 <div class={classes!("dropzone", dragging.then_some("over"))} ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
-                    <label>{ t(Key::DropHere) }{ " · " }
-                        <input id="ratings-file" type="file" accept=".csv,.tsv,.txt,.data,.dat,text/csv,text/plain" onchange={on_file} />
-                    </label>
+                    <p class="drop-line"><span id="drop-h">{ t(Key::DropHere) }</span>{ " · " }
+                        <FilePicker id="ratings-file" accept=".csv,.tsv,.txt,.data,.dat,text/csv,text/plain" lang={lang} labelled_by="upload-h" onchange={on_file} />
+                    </p>
                 </div>
                 <div class="row options">
                     <label>{ t(Key::Format) }
@@ -339,17 +340,17 @@ pub fn DataView(props: &DataViewProps) -> Html {
             <section class="card" aria-labelledby="items-h">
                 <h2 id="items-h">{ t(Key::ItemsFile) }</h2>
                 <p class="hint">{ t(Key::ItemsHint) }</p>
-                <input id="items-file" type="file" accept=".csv,.txt,text/csv,text/plain" onchange={on_items} aria-labelledby="items-h" />
+                <FilePicker id="items-file" accept=".csv,.txt,text/csv,text/plain" lang={lang} labelled_by="items-h" onchange={on_items} />
             </section>
             <section class="card" aria-labelledby="purchases-h">
                 <h2 id="purchases-h">{ t(Key::PurchasesFile) }</h2>
                 <p class="hint">{ t(Key::PurchasesHint) }</p>
-                <input id="purchases-file" type="file" accept=".csv,.txt,text/csv,text/plain" onchange={on_purchases} aria-labelledby="purchases-h" />
+                <FilePicker id="purchases-file" accept=".csv,.txt,text/csv,text/plain" lang={lang} labelled_by="purchases-h" onchange={on_purchases} />
             </section>
             <section class="card" aria-labelledby="users-h">
                 <h2 id="users-h">{ t(Key::UsersFile) }</h2>
                 <p class="hint">{ t(Key::UsersHint) }</p>
-                <input id="users-file" type="file" accept=".csv,.txt,.user,text/csv,text/plain" onchange={on_users} aria-labelledby="users-h" />
+                <FilePicker id="users-file" accept=".csv,.txt,.user,text/csv,text/plain" lang={lang} labelled_by="users-h" onchange={on_users} />
             </section>
             <RatingGrid state={state.clone()} dispatch={dispatch.clone()} />
         </div>

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser::read_file;
+use super::file_picker::FilePicker;
 use super::prediction_panel::PredictionPanel;
 use super::state::{Action, AppState};
 use super::Shared;
@@ -344,9 +345,10 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                         <label>{ t(Key::GridEpochs) }<input id="grid-epochs" type="text" value={grid_text[3].clone()} onchange={grid_input(3)} /></label>
                     }
                 }
-                <label>{ t(Key::FoldFiles) }
-                    <input id="eval-fold-files" type="file" multiple=true accept=".base,.test,.csv,.txt,.data" onchange={on_fold_files} />
-                </label>
+                <div class="field">
+                    <span id="fold-files-h">{ t(Key::FoldFiles) }</span>
+                    <FilePicker id="eval-fold-files" multiple=true accept=".base,.test,.csv,.txt,.data" lang={lang} labelled_by="fold-files-h" onchange={on_fold_files} />
+                </div>
                 { match &*fold_files {
                     Some(Ok((names, folds))) => html! { <p class="hint intro" id="fold-files-status">
                         { tr(lang, Key::FoldFilesLoaded, &[("n", folds.len().to_string()), ("names", names.join(", "))]) }{ " " }

@@ -12,6 +12,7 @@ pub mod elasticity_table;
 pub mod evaluate_view;
 pub mod explain_panel;
 pub mod fairness_panel;
+pub mod file_picker;
 pub mod heatmap;
 pub mod histogram_chart;
 pub mod items_view;

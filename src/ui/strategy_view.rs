@@ -57,8 +57,11 @@ pub fn with_range(lang: Lang, v: Option<f64>, sd: Option<f64>) -> Html {
     }
 }
 
+/// What the shared context (segments, purchase model) depends on besides the data.
+type ContextKey = (usize, u64, bool, usize, Option<u64>, u64);
+
 /// The strategy parameters that change the shared context (segments, purchase model).
-fn context_key(p: &StrategyParams) -> (usize, u64, bool, usize, Option<u64>, u64) {
+fn context_key(p: &StrategyParams) -> ContextKey {
     let s = &p.segments;
     (
         s.k,
@@ -118,16 +121,21 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
             }
         });
     }
+    // The shared fits, kept across the note: a change that leaves them as they are (a coupon, K)
+    // reuses them, while the note is up and after.
+    let fitted = use_mut_ref(|| None::<((u64, ContextKey), Rc<Option<Context>>)>);
     let ctx: Rc<Option<Context>> = {
-        let data = state.data.clone();
-        let valid = valid.clone();
-        use_memo((state.version, context_key(&params), go), move |(_, _, go)| {
-            if *go {
-                valid.ok().map(|v| prepare(&data, &v))
-            } else {
-                None
+        let key = (state.version, context_key(&params));
+        let mut fitted = fitted.borrow_mut();
+        match &*fitted {
+            Some((k, c)) if *k == key => c.clone(),
+            _ if go => {
+                let c = Rc::new(valid.clone().ok().map(|v| prepare(&state.data, &v)));
+                *fitted = Some((key, c.clone()));
+                c
             }
-        })
+            _ => Rc::new(None),
+        }
     };
     // Every strategy's proposals, each recomputed only when what it depends on changes:
     // switching strategy and moving the budget only re-run the cheap last step (guardrails
@@ -135,7 +143,9 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
     let cache = use_mut_ref(ProposalCache::default);
     let all: Rc<Result<AllProposals, EngineError>> = {
         let data = state.data.clone();
-        let (ctx, valid) = (ctx.clone(), valid.clone());
+        // While the note is up, nothing is proposed: the work waits for the paint.
+        let ctx = if go { ctx.clone() } else { Rc::new(None) };
+        let valid = valid.clone();
         let context = format!("{}|{:?}", state.version, context_key(&params));
         use_memo((Shared(ctx.clone()), proposal_key(&params)), move |_| {
             let v = valid?;

@@ -169,7 +169,7 @@ pub fn segment(features: &UserFeatures, params: &ValidSegmentParams) -> Result<S
     }
     // The data caps k: at least MIN_SEGMENT_SIZE customers per segment (the report says so).
     let requested_k = params.k;
-    let params = &ValidSegmentParams(SegmentParams { k: segments_for(n, params.k), ..params.0.clone() });
+    let params = &ValidSegmentParams(SegmentParams { k: segments_for(n, params.k), ..params.0 });
     let scaler = Standardiser::fit(features.values.view());
     let z = scaler.transform(features.values.view());
     let km = KMeansParams { k: params.k, n_init: params.restarts, seed: params.seed, ..Default::default() }.check()?;

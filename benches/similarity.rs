@@ -9,9 +9,9 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use discount_lab::engine::parse::{parse_ratings, ParseOptions};
-use discount_lab::engine::ratings::{Kind, Ratings};
-use discount_lab::engine::samples::{shop, ShopParams};
+use discount_lab::engine::data::parse::{parse_ratings, ParseOptions};
+use discount_lab::engine::data::ratings::{Kind, Ratings};
+use discount_lab::engine::data::samples::{shop, ShopParams};
 use discount_lab::engine::similarity::{compute, Measure, SimilarityParams};
 
 /// scikit-surprise's user-user pearson on `u.data` in `../shared/data/README.md` (another run).

@@ -7,8 +7,8 @@
 
 use std::time::Instant;
 
-use discount_lab::engine::discount::strategy::{finish, prepare, propose, Strategy, StrategyParams};
-use discount_lab::engine::samples::{shop, ShopParams};
+use discount_lab::engine::data::samples::{shop, ShopParams};
+use discount_lab::engine::strategy::{finish, prepare, propose, Strategy, StrategyParams};
 
 fn time_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, f64, T) {
     let mut last = f();

@@ -23,16 +23,16 @@
 use std::collections::HashMap;
 
 use crate::engine::csv_out::{Cell, CsvWriter};
+use crate::engine::data::items::{parse_items, ItemTable};
+use crate::engine::data::parse::{parse_ratings, ParseOptions};
+use crate::engine::data::ratings::{Kind, Scale};
+use crate::engine::data::samples::{article_code_sample, shop, worked_example, Dataset, ShopParams};
 use crate::engine::discount::offer::{OfferBounds, Percent};
 use crate::engine::discount::seed_item::{item_discounts, ItemDiscountParams};
 use crate::engine::discount::seed_user::{user_discounts, UserDiscountParams};
 use crate::engine::evaluate::{fcp, mae, predefined_folds, rmse, Fold};
-use crate::engine::items::{parse_items, ItemTable};
-use crate::engine::neighbours::{top_k, NeighbourFilter};
-use crate::engine::parse::{parse_ratings, ParseOptions};
 use crate::engine::predict::{predict, AlgoOptions, AlgoSpec, Prediction, Trainset};
-use crate::engine::ratings::{Kind, Scale};
-use crate::engine::samples::{article_code_sample, shop, worked_example, Dataset, ShopParams};
+use crate::engine::similarity::neighbours::{top_k, NeighbourFilter};
 use crate::engine::similarity::{compute, Measure, SimilarityParams, ValidSimilarityParams};
 use crate::export::{item_discounts_csv, matrix_csv, user_discounts_csv};
 use crate::i18n::Lang;
@@ -166,7 +166,7 @@ pub(crate) fn write_out(args: &Args, text: &str) -> Result<(), Failure> {
     }
 }
 
-pub(crate) fn load_ratings(path: &str, scale: Option<Scale>) -> Result<crate::engine::ratings::Ratings, Failure> {
+pub(crate) fn load_ratings(path: &str, scale: Option<Scale>) -> Result<crate::engine::data::ratings::Ratings, Failure> {
     let bytes = read(path)?;
     let parsed = parse_ratings(&bytes, &ParseOptions { scale, ..Default::default() }).map_err(|e| {
         let lines: Vec<String> = e.problems.iter().map(|p| format!("{path}: {p}")).collect();

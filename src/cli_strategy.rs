@@ -1,17 +1,17 @@
 //! The command line's strategy commands: `discounts FILE --strategy S ...` and `segment`.
 
 use crate::cli::{fail, load_items, load_ratings, parse_args, read, usage, write_out, Args, Failure};
+use crate::engine::data::purchases::{parse_purchases, timestamp};
+use crate::engine::data::samples::Dataset;
+use crate::engine::data::user_table::parse_users;
 use crate::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope};
 use crate::engine::discount::features::user_features;
 use crate::engine::discount::guardrails::Guardrails;
 use crate::engine::discount::offer::Percent;
 use crate::engine::discount::propensity::{evaluate_response, DEFAULT_C_GRID};
 use crate::engine::discount::segments::{choose_k, segment as segment_users, SegmentModel, SegmentParams};
-use crate::engine::discount::strategy::{finish, prepare, propose, BudgetGoal, Strategy, StrategyParams};
 use crate::engine::error::ParseErrors;
-use crate::engine::purchases::{parse_purchases, timestamp};
-use crate::engine::samples::Dataset;
-use crate::engine::user_table::parse_users;
+use crate::engine::strategy::{finish, prepare, propose, BudgetGoal, Strategy, StrategyParams};
 use crate::export::{segments_csv, strategy_csv};
 use crate::i18n::Lang;
 use crate::offer_text::{loss_reason, segments_capped};

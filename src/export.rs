@@ -3,7 +3,7 @@
 //!
 //! ```
 //! use discount_lab::export::matrix_csv;
-//! use discount_lab::engine::ratings::Kind;
+//! use discount_lab::engine::data::ratings::Kind;
 //! use discount_lab::engine::similarity::{Measure, SimilarityMatrix};
 //! let m = SimilarityMatrix {
 //!     kind: Kind::User, measure: Measure::Cosine, ids: vec!["a".into(), "=b".into()],
@@ -13,14 +13,14 @@
 //! ```
 
 use crate::engine::csv_out::{Cell, CsvWriter};
+use crate::engine::data::purchases::PurchaseLog;
+use crate::engine::data::user_table::UserTable;
 use crate::engine::discount::offer::{zhe, zhe_label};
 use crate::engine::discount::seed_item::ItemDiscount;
 use crate::engine::discount::seed_user::UserDiscount;
 use crate::engine::discount::segments::Segmentation;
-use crate::engine::discount::strategy::StrategyReport;
-use crate::engine::purchases::PurchaseLog;
 use crate::engine::similarity::SimilarityMatrix;
-use crate::engine::user_table::UserTable;
+use crate::engine::strategy::StrategyReport;
 use crate::i18n::{why_item, why_user, Lang};
 use crate::offer_text::{segment_names, why_offer};
 
@@ -82,7 +82,7 @@ pub fn item_discounts_csv(rows: &[ItemDiscount], lang: Lang) -> String {
 }
 
 /// Ratings as `user,item,rating` CSV with a header, in input order.
-pub fn ratings_csv(r: &crate::engine::ratings::Ratings) -> String {
+pub fn ratings_csv(r: &crate::engine::data::ratings::Ratings) -> String {
     let mut w = CsvWriter::default();
     w.row(["user", "item", "rating"].iter().map(|h| Cell::Text(h)));
     for e in r.entries() {
@@ -93,7 +93,7 @@ pub fn ratings_csv(r: &crate::engine::ratings::Ratings) -> String {
 
 /// The item table as CSV with a header (the format `parse_items` reads), columns in the
 /// order `item,category,list_price,unit_cost,attributes,discount_rates`.
-pub fn items_csv(t: &crate::engine::items::ItemTable) -> String {
+pub fn items_csv(t: &crate::engine::data::items::ItemTable) -> String {
     let mut w = CsvWriter::default();
     let header = ["item", "category", "list_price", "unit_cost", "attributes", "discount_rates"];
     w.row(header.iter().map(|h| Cell::Text(h)));

@@ -13,7 +13,7 @@ use crate::engine::discount::offer::zhe_label;
 use crate::engine::discount::seed_item::{ItemDiscount, ItemOutcome};
 use crate::engine::discount::seed_user::{UserDiscount, UserFallback};
 use crate::engine::error::{EngineError, Need, ParseError, ParseErrorKind};
-use crate::engine::explain::{num, StepLabel};
+use crate::engine::similarity::steps::{num, StepLabel};
 
 /// Interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]

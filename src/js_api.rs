@@ -11,21 +11,21 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::engine::data::parse::{parse_ratings, ParseOptions};
+use crate::engine::data::ratings::{Kind, Ratings, Scale};
+use crate::engine::data::samples::{shop, Dataset, ShopParams};
+use crate::engine::data::text_input::Separator;
 use crate::engine::discount::offer::{zhe_label, OfferBounds, Percent};
 use crate::engine::discount::seed_user::{user_discounts, UserDiscountParams};
-use crate::engine::discount::strategy::BudgetGoal;
 use crate::engine::evaluate::cross_validate::{cross_validate, Progress};
 use crate::engine::evaluate::{
     grid_search, predefined_folds, CvReport, CvSummary, Fold, GridParams, KFold, TopNParams, ValidTopNParams,
 };
-use crate::engine::explain::explain_pair;
-use crate::engine::neighbours::{top_k, NeighbourFilter};
-use crate::engine::parse::{parse_ratings, ParseOptions};
 use crate::engine::predict::{fit_explainable, AlgoOptions, AlgoSpec, Trainset};
-use crate::engine::ratings::{Kind, Ratings, Scale};
-use crate::engine::samples::{shop, Dataset, ShopParams};
+use crate::engine::similarity::neighbours::{top_k, NeighbourFilter};
+use crate::engine::similarity::steps::explain_pair;
 use crate::engine::similarity::{compute, Measure, SimilarityParams};
-use crate::engine::text_input::Separator;
+use crate::engine::strategy::BudgetGoal;
 use crate::i18n::{why_user, Lang};
 pub use crate::js_strategy::segments;
 
@@ -179,14 +179,14 @@ pub(crate) fn dataset(value: JsValue, o: &Options) -> Result<Dataset, JsError> {
     };
     let located = |what: &str, e: crate::engine::error::ParseErrors| err(format!("{what}: {e}"));
     if let Some(t) = &o.items {
-        data.items = crate::engine::items::parse_items(t.as_bytes()).map_err(|e| located("items", e))?;
+        data.items = crate::engine::data::items::parse_items(t.as_bytes()).map_err(|e| located("items", e))?;
     }
     if let Some(t) = &o.purchases {
         data.purchases =
-            crate::engine::purchases::parse_purchases(t.as_bytes()).map_err(|e| located("purchases", e))?;
+            crate::engine::data::purchases::parse_purchases(t.as_bytes()).map_err(|e| located("purchases", e))?;
     }
     if let Some(t) = &o.users {
-        data.users = crate::engine::user_table::parse_users(t.as_bytes()).map_err(|e| located("users", e))?;
+        data.users = crate::engine::data::user_table::parse_users(t.as_bytes()).map_err(|e| located("users", e))?;
     }
     Ok(data)
 }

@@ -3,6 +3,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::engine::data::purchases::timestamp;
+use crate::engine::data::samples::Dataset;
 use crate::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope};
 use crate::engine::discount::fairness::Audit;
 use crate::engine::discount::features::user_features;
@@ -10,9 +12,7 @@ use crate::engine::discount::guardrails::Guardrails;
 use crate::engine::discount::offer::{zhe_label, Percent};
 use crate::engine::discount::propensity::ResponseParams;
 use crate::engine::discount::segments::{segment, Profile, SegmentModel, SegmentParams};
-use crate::engine::discount::strategy::{discounts as run, Basis, Strategy, StrategyParams, Totals};
-use crate::engine::purchases::timestamp;
-use crate::engine::samples::Dataset;
+use crate::engine::strategy::{discounts as run, Basis, Strategy, StrategyParams, Totals};
 use crate::i18n::Lang;
 use crate::js_api::{dataset, err, options, to_js, Options};
 use crate::offer_text::{segment_names, why_offer};

@@ -6,8 +6,8 @@
 //! interface, both behind features.
 //!
 //! ```
-//! use discount_lab::engine::ratings::Kind;
-//! use discount_lab::engine::samples::worked_example;
+//! use discount_lab::engine::data::ratings::Kind;
+//! use discount_lab::engine::data::samples::worked_example;
 //! use discount_lab::engine::similarity::{compute, Measure, SimilarityParams};
 //! let ex = worked_example();
 //! let params = SimilarityParams::new(Kind::User, Measure::Cosine).check().unwrap();

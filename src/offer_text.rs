@@ -2,8 +2,8 @@
 //! structured reasons ([`Basis`], guardrails, budget).
 //!
 //! ```
-//! use discount_lab::engine::discount::strategy::{discounts, Strategy, StrategyParams};
-//! use discount_lab::engine::samples::{shop, ShopParams};
+//! use discount_lab::engine::strategy::{discounts, Strategy, StrategyParams};
+//! use discount_lab::engine::data::samples::{shop, ShopParams};
 //! use discount_lab::i18n::Lang;
 //! use discount_lab::offer_text::why_offer;
 //! let data = shop(&ShopParams { seed: 42, customers: 40, products: 20 });
@@ -17,9 +17,9 @@ use crate::engine::discount::features::Feature;
 use crate::engine::discount::guardrails::Guard;
 use crate::engine::discount::markup::Markup;
 use crate::engine::discount::segments::Profile;
-use crate::engine::discount::strategy::{Basis, Totals, Unavailable, UserOffer};
-use crate::engine::explain::num;
-use crate::engine::neighbours::Neighbour;
+use crate::engine::similarity::neighbours::Neighbour;
+use crate::engine::similarity::steps::num;
+use crate::engine::strategy::{Basis, Totals, Unavailable, UserOffer};
 use crate::i18n::{percent, text, tr, Key, Lang};
 
 fn money(v: f64) -> String {
@@ -248,12 +248,12 @@ pub fn segments_capped(lang: Lang, s: &crate::engine::discount::segments::Segmen
 
 /// When a strategy loses money against offering nothing, why, in one sentence with its numbers:
 /// the margin of the purchases it adds against the discount paid to customers who would have
-/// bought anyway ([`ProfitBreakdown`](crate::engine::discount::strategy::ProfitBreakdown)).
+/// bought anyway ([`ProfitBreakdown`](crate::engine::strategy::ProfitBreakdown)).
 /// `None` when it does not lose money or there is no purchase model to tell.
 ///
 /// ```
-/// use discount_lab::engine::discount::strategy::{discounts, Strategy, StrategyParams};
-/// use discount_lab::engine::samples::{shop, ShopParams};
+/// use discount_lab::engine::strategy::{discounts, Strategy, StrategyParams};
+/// use discount_lab::engine::data::samples::{shop, ShopParams};
 /// use discount_lab::i18n::Lang;
 /// use discount_lab::offer_text::loss_reason;
 /// let data = shop(&ShopParams::default());

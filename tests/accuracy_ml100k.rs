@@ -5,8 +5,8 @@
 
 mod common;
 
+use discount_lab::engine::data::parse::ParseOptions;
 use discount_lab::engine::evaluate::{predefined_folds, rmse};
-use discount_lab::engine::parse::ParseOptions;
 use discount_lab::engine::predict::AlgoOptions;
 
 fn options(algo: &str, measure: Option<&str>, kind: Option<&str>) -> AlgoOptions {

@@ -226,9 +226,9 @@ fn strategy_errors_are_js_errors_with_the_reason() {
 
 #[wasm_bindgen_test]
 fn segments_from_javascript_match_the_native_engine() {
+    use discount_lab::engine::data::samples::{shop, ShopParams};
     use discount_lab::engine::discount::features::user_features;
     use discount_lab::engine::discount::segments::{segment, SegmentParams};
-    use discount_lab::engine::samples::{shop, ShopParams};
     let s = segments(shop_data(), options(&[("k", JsValue::from_f64(3.0))])).unwrap();
     let labels: Array = get(&s, "labels").dyn_into().unwrap();
     let native = segment(

@@ -3,13 +3,13 @@
 use std::cell::Cell;
 
 use approx::assert_abs_diff_eq;
+use discount_lab::engine::data::samples::{shop, ShopParams};
 use discount_lab::engine::error::EngineError;
 use discount_lab::engine::evaluate::{
     cross_validate, grid_search, CvReport, Fold, GridParams, KFold, Outcome, TopNParams, ValidTopNParams,
     MAX_GRID_COMBINATIONS,
 };
 use discount_lab::engine::predict::{recommend, AlgoOptions, AlgoSpec, Trainset};
-use discount_lab::engine::samples::{shop, ShopParams};
 
 /// A small shop, so that debug-mode tests stay quick.
 fn folds(n_splits: usize) -> Vec<Fold> {

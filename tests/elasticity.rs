@@ -2,9 +2,9 @@
 //! elasticities inside its 95% intervals, and the markup rule's cases.
 
 use approx::assert_abs_diff_eq;
+use discount_lab::engine::data::samples::{shop, Dataset, ShopParams, SEGMENT_TRUTH};
 use discount_lab::engine::discount::elasticity::{fit, fit_ols, NoEstimate};
 use discount_lab::engine::discount::markup::{markup, Markup};
-use discount_lab::engine::samples::{shop, Dataset, ShopParams, SEGMENT_TRUTH};
 
 /// The (price ratio, quantity, customer) rows of true segment `s` of a shop's purchase log
 /// (customer cN is in segment (N − 1) mod 4).

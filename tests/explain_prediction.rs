@@ -2,11 +2,11 @@
 //! estimates themselves are scikit-surprise's is checked in predict_surprise.rs and
 //! predict_svd_slopeone.rs, explanations included.)
 
+use discount_lab::engine::data::ratings::{Ratings, Scale};
+use discount_lab::engine::data::samples::{shop, ShopParams};
 use discount_lab::engine::predict::{
     fit_explainable, AlgoOptions, AlgoSpec, Impossible, PredictionExplanation, SvdParams, Terms, Trainset, ALGO_NAMES,
 };
-use discount_lab::engine::ratings::{Ratings, Scale};
-use discount_lab::engine::samples::{shop, ShopParams};
 
 fn spec(algo: &str, kind: Option<&str>, measure: Option<&str>, min_k: Option<usize>) -> AlgoSpec {
     AlgoOptions {

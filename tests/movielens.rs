@@ -3,8 +3,8 @@
 
 mod common;
 
-use discount_lab::engine::parse::{parse_ratings, ParseOptions};
-use discount_lab::engine::ratings::Kind;
+use discount_lab::engine::data::parse::{parse_ratings, ParseOptions};
+use discount_lab::engine::data::ratings::Kind;
 use discount_lab::engine::similarity::{compute, Measure, SimilarityParams};
 use serde::Deserialize;
 

@@ -2,10 +2,10 @@
 //! error on any input, however odd (a panic would kill the wasm instance and the
 //! user's work).
 
-use discount_lab::engine::items::parse_items;
-use discount_lab::engine::parse::{parse_ratings, ParseOptions};
-use discount_lab::engine::purchases::parse_purchases;
-use discount_lab::engine::user_table::parse_users;
+use discount_lab::engine::data::items::parse_items;
+use discount_lab::engine::data::parse::{parse_ratings, ParseOptions};
+use discount_lab::engine::data::purchases::parse_purchases;
+use discount_lab::engine::data::user_table::parse_users;
 use proptest::prelude::*;
 
 fn every_parser(bytes: &[u8]) {

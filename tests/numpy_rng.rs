@@ -2,7 +2,7 @@
 //! by numpy 2.4.6 (`/tmp/venv/bin/python`), e.g.
 //! `np.random.RandomState(42).normal(0.5, 0.1, size=5).tolist()`.
 
-use discount_lab::engine::numpy_rng::NumpyRandomState;
+use discount_lab::engine::stats::numpy_rng::NumpyRandomState;
 
 struct Expected {
     seed: u32,

@@ -1,11 +1,11 @@
 //! Every bad-input case gets a located, readable error; good inputs in every format parse.
 
+use discount_lab::engine::data::items::parse_items;
+use discount_lab::engine::data::parse::{parse_ratings, ParseOptions};
+use discount_lab::engine::data::ratings::Scale;
+use discount_lab::engine::data::text_input::Separator;
 use discount_lab::engine::error::ParseErrorKind;
-use discount_lab::engine::items::parse_items;
 use discount_lab::engine::limits::{MAX_INPUT_BYTES, MAX_USERS};
-use discount_lab::engine::parse::{parse_ratings, ParseOptions};
-use discount_lab::engine::ratings::Scale;
-use discount_lab::engine::text_input::Separator;
 
 fn err(input: &[u8]) -> String {
     parse_ratings(input, &ParseOptions::default()).unwrap_err().to_string()
@@ -161,7 +161,7 @@ fn item_table_errors_are_located() {
 
 #[test]
 fn purchase_log_events_say_what_each_row_records() {
-    use discount_lab::engine::purchases::{parse_purchases, Event};
+    use discount_lab::engine::data::purchases::{parse_purchases, Event};
     let log = parse_purchases(
         b"user,item,list_price,price_paid,timestamp,event\n\
           c1,p1,10,10,2026-01-01,view\n\
@@ -187,7 +187,7 @@ fn purchase_log_events_say_what_each_row_records() {
 
 #[test]
 fn purchase_log_errors_are_located() {
-    use discount_lab::engine::purchases::parse_purchases;
+    use discount_lab::engine::data::purchases::parse_purchases;
     let text = "user,item,list_price,price_paid,quantity,timestamp\n\
                 a,i1,10,8,1,2026-01-02\n\
                 ,i1,10,8,1,2026-01-02\n\
@@ -214,7 +214,7 @@ fn purchase_log_errors_are_located() {
 
 #[test]
 fn user_table_errors_are_located() {
-    use discount_lab::engine::user_table::parse_users;
+    use discount_lab::engine::data::user_table::parse_users;
     let e = parse_users(b"user,age,gender\na,30,F\nb,40\n,50,M\n").unwrap_err();
     let found: Vec<(usize, usize)> = e.problems.iter().map(|p| (p.line, p.column)).collect();
     assert_eq!(found, vec![(3, 3), (4, 1)]);

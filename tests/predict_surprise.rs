@@ -3,12 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use discount_lab::engine::baseline::BaselineParams;
+use discount_lab::engine::data::ratings::{Kind, Ratings, Scale};
 use discount_lab::engine::predict::{
     predict, Algorithm, BaselineOnly, BaselineOnlyParams, BaselineOptions, Explain, Knn, KnnParams, KnnVariant,
     NormalPredictor, SgdBaselineParams, Terms, Trainset,
 };
-use discount_lab::engine::ratings::{Kind, Ratings, Scale};
+use discount_lab::engine::similarity::baselines::BaselineParams;
 use discount_lab::engine::similarity::Measure;
 use serde::Deserialize;
 use serde_json::Value;

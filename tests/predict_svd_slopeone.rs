@@ -4,10 +4,10 @@
 
 mod common;
 
+use discount_lab::engine::data::parse::ParseOptions;
+use discount_lab::engine::data::ratings::{Ratings, Scale};
 use discount_lab::engine::evaluate::{fcp, mae, predefined_folds, rmse, top_n, train_test_split, KFold, TopNParams};
-use discount_lab::engine::parse::ParseOptions;
 use discount_lab::engine::predict::{predict, Explain, Prediction, SlopeOne, Svd, SvdParams, Trainset};
-use discount_lab::engine::ratings::{Ratings, Scale};
 use serde::Deserialize;
 
 #[derive(Deserialize)]

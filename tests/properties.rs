@@ -1,9 +1,9 @@
 //! Properties every similarity must have, on random rating sets.
 #![cfg(not(target_arch = "wasm32"))]
 
-use discount_lab::engine::explain::explain_pair;
-use discount_lab::engine::items::{ItemInfo, ItemTable};
-use discount_lab::engine::ratings::{Kind, Ratings, Scale};
+use discount_lab::engine::data::items::{ItemInfo, ItemTable};
+use discount_lab::engine::data::ratings::{Kind, Ratings, Scale};
+use discount_lab::engine::similarity::steps::explain_pair;
 use discount_lab::engine::similarity::{compute, Measure, SimilarityParams};
 use proptest::prelude::*;
 
@@ -148,7 +148,7 @@ proptest! {
     ) {
         let r = build(&triples);
         let kind = if item_kind { Kind::Item } else { Kind::User };
-        let sample = discount_lab::engine::row_sample::sample_rows(&r, kind, n, seed).unwrap();
+        let sample = discount_lab::engine::data::row_sample::sample_rows(&r, kind, n, seed).unwrap();
         let total = r.ids(kind).len();
         prop_assert_eq!(sample.ids(kind).len(), n.min(total));
         let positions: Vec<usize> =
@@ -163,6 +163,6 @@ proptest! {
                 }
             }
         }
-        prop_assert_eq!(&sample, &discount_lab::engine::row_sample::sample_rows(&r, kind, n, seed).unwrap());
+        prop_assert_eq!(&sample, &discount_lab::engine::data::row_sample::sample_rows(&r, kind, n, seed).unwrap());
     }
 }

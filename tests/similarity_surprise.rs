@@ -1,6 +1,6 @@
 //! Every Surprise measure against scikit-surprise 1.1.5 fixtures (tests/fixtures/gen_surprise.py).
 
-use discount_lab::engine::ratings::{Kind, Ratings, Scale};
+use discount_lab::engine::data::ratings::{Kind, Ratings, Scale};
 use discount_lab::engine::similarity::{compute, Measure, SimilarityParams};
 use serde::Deserialize;
 

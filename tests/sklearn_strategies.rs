@@ -5,7 +5,7 @@
 use approx::assert_abs_diff_eq;
 use discount_lab::engine::cluster::{em_from, kmeans, lloyd, pca, silhouette, KMeansParams};
 use discount_lab::engine::evaluate::classification::{report, roc_auc};
-use discount_lab::engine::logistic::{fit, LogisticParams};
+use discount_lab::engine::stats::logistic::{fit, LogisticParams};
 use ndarray::Array2;
 use serde_json::Value;
 

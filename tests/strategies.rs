@@ -5,12 +5,12 @@
 mod common;
 
 use approx::assert_abs_diff_eq;
+use discount_lab::engine::data::samples::{shop, Dataset, ShopParams};
 use discount_lab::engine::discount::budget::{allocate, OfferOption};
 use discount_lab::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope};
 use discount_lab::engine::discount::guardrails::{Guard, Guardrails};
 use discount_lab::engine::discount::offer::Percent;
-use discount_lab::engine::discount::strategy::{discounts, Basis, Strategy, StrategyParams};
-use discount_lab::engine::samples::{shop, Dataset, ShopParams};
+use discount_lab::engine::strategy::{discounts, Basis, Strategy, StrategyParams};
 use discount_lab::i18n::Lang;
 use discount_lab::offer_text::loss_reason;
 use proptest::prelude::*;
@@ -194,7 +194,7 @@ fn the_range_of_outcomes_is_the_spread_of_simulated_purchases() {
 
 #[test]
 fn a_strategys_proposals_depend_only_on_its_key() {
-    use discount_lab::engine::discount::strategy::{prepare, propose, BudgetGoal};
+    use discount_lab::engine::strategy::{prepare, propose, BudgetGoal};
     let data = small_shop(4);
     let base = StrategyParams::default();
     let mut other = base.clone();
@@ -217,7 +217,7 @@ fn a_strategys_proposals_depend_only_on_its_key() {
 
 #[test]
 fn the_proposal_cache_recomputes_only_what_a_change_affects() {
-    use discount_lab::engine::discount::strategy::{prepare, propose, ProposalCache};
+    use discount_lab::engine::strategy::{prepare, propose, ProposalCache};
     let data = small_shop(4);
     let base = StrategyParams::default().check().unwrap();
     let ctx = prepare(&data, &base);
@@ -242,8 +242,8 @@ fn the_proposal_cache_recomputes_only_what_a_change_affects() {
 
 #[test]
 fn carts_become_a_segment_feature_when_the_log_has_events() {
+    use discount_lab::engine::data::purchases::Event;
     use discount_lab::engine::discount::features::{user_features, Feature};
-    use discount_lab::engine::purchases::Event;
     let mut data = small_shop(3);
     assert!(!user_features(&data).features.contains(&Feature::Carts));
     // Every other row not bought was put in the cart.
@@ -267,10 +267,10 @@ fn carts_become_a_segment_feature_when_the_log_has_events() {
 
 #[test]
 fn the_files_of_sample_shop_give_back_the_same_shop_and_offers() {
-    use discount_lab::engine::items::parse_items;
-    use discount_lab::engine::parse::{parse_ratings, ParseOptions};
-    use discount_lab::engine::purchases::parse_purchases;
-    use discount_lab::engine::user_table::parse_users;
+    use discount_lab::engine::data::items::parse_items;
+    use discount_lab::engine::data::parse::{parse_ratings, ParseOptions};
+    use discount_lab::engine::data::purchases::parse_purchases;
+    use discount_lab::engine::data::user_table::parse_users;
     use discount_lab::export::{items_csv, purchases_csv, ratings_csv, users_csv};
     let original = shop(&ShopParams { seed: 13, customers: 90, products: 24 });
     let options = ParseOptions { scale: Some(original.ratings.scale()), ..Default::default() };
@@ -289,8 +289,8 @@ fn the_files_of_sample_shop_give_back_the_same_shop_and_offers() {
 
 #[test]
 fn fairness_audits_movielens_users_by_age_and_gender() {
-    use discount_lab::engine::parse::{parse_ratings, ParseOptions};
-    use discount_lab::engine::user_table::parse_users;
+    use discount_lab::engine::data::parse::{parse_ratings, ParseOptions};
+    use discount_lab::engine::data::user_table::parse_users;
     let Some(files) = common::movielens("strategies", &["u.data", "u.user"]) else { return };
     let (ratings, users) = (&files[0], &files[1]);
     let mut data = Dataset::of_ratings(parse_ratings(ratings, &ParseOptions::default()).unwrap().ratings);
@@ -431,8 +431,8 @@ proptest! {
 
 #[test]
 fn streaming_neighbours_equal_the_matrix_neighbours() {
-    use discount_lab::engine::neighbours::{top_k, top_k_streaming, NeighbourFilter};
-    use discount_lab::engine::ratings::Kind;
+    use discount_lab::engine::data::ratings::Kind;
+    use discount_lab::engine::similarity::neighbours::{top_k, top_k_streaming, NeighbourFilter};
     use discount_lab::engine::similarity::{compute, Measure, SimilarityParams};
     let data = shop(&ShopParams { seed: 4, customers: 150, products: 30 });
     for measure in [Measure::Cosine, Measure::Pearson, Measure::Msd, Measure::PearsonBaseline, Measure::Jaccard] {

@@ -1,13 +1,13 @@
 //! The source articles' numbers, worked by hand.
 
 use approx::assert_abs_diff_eq;
+use discount_lab::engine::data::ratings::{Kind, Ratings, Scale};
+use discount_lab::engine::data::samples::{article_code_sample, worked_example};
 use discount_lab::engine::discount::offer::{zhe_label, Percent};
 use discount_lab::engine::discount::seed_item::{item_discounts, ItemDiscountParams, ItemOutcome};
 use discount_lab::engine::discount::seed_user::{user_discounts, UserDiscountParams};
-use discount_lab::engine::explain::{explain_pair, StepLabel};
-use discount_lab::engine::jaccard::jaccard;
-use discount_lab::engine::ratings::{Kind, Ratings, Scale};
-use discount_lab::engine::samples::{article_code_sample, worked_example};
+use discount_lab::engine::similarity::attributes::jaccard;
+use discount_lab::engine::similarity::steps::{explain_pair, StepLabel};
 use discount_lab::engine::similarity::{compute, Measure, SimilarityParams};
 
 fn sim(r: &Ratings, measure: Measure, zero_fill: bool) -> f64 {

@@ -1,28 +1,23 @@
-//! The pure engine: parsing, similarity, neighbours, discounts and samples.
-//! No web crate and no I/O beyond parsing the bytes it is handed.
+//! The pure engine: no web crate and no I/O beyond the bytes it is handed, grouped by domain.
+//!
+//! - [`data`]: ratings, parsing, item tables, purchase logs, user tables, the built-in samples.
+//! - [`similarity`]: measures, the matrix and how it is computed, neighbours, row order, the
+//!   step-by-step explanation of one cell.
+//! - [`predict`] and [`evaluate`]: scikit-surprise's algorithms and their evaluation.
+//! - [`cluster`] and [`stats`]: k-means, mixtures, PCA; logistic regression, histograms, NumPy's RNG.
+//! - [`discount`]: the discount formulas and models, each on its own; [`strategy`]: every
+//!   strategy behind one call, with guardrails, a budget and a report.
+//! - [`error`] and [`limits`]: every failure as a value, every limit named once.
 
-pub mod baseline;
 pub mod cluster;
 pub mod colour;
 pub mod csv_out;
+pub mod data;
 pub mod discount;
 pub mod error;
 pub mod evaluate;
-pub mod explain;
-pub mod histogram;
-pub mod items;
-pub mod jaccard;
 pub mod limits;
-pub mod logistic;
-pub mod neighbours;
-pub mod numpy_rng;
-pub mod ordering;
-pub mod parse;
 pub mod predict;
-pub mod purchases;
-pub mod ratings;
-pub mod row_sample;
-pub mod samples;
 pub mod similarity;
-pub mod text_input;
-pub mod user_table;
+pub mod stats;
+pub mod strategy;

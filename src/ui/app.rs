@@ -12,7 +12,7 @@ use super::notice::NoticeBar;
 use super::similarity_view::SimilarityView;
 use super::state::{Action, AppState, Sample, Tab};
 use super::strategy_view::StrategyView;
-use crate::engine::samples::ShopParams;
+use crate::engine::data::samples::ShopParams;
 use crate::i18n::{text, Key, Lang};
 
 /// Options of a mounted app (all optional).

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::strategy_view::money;
-use crate::engine::discount::strategy::BudgetGoal;
+use crate::engine::strategy::BudgetGoal;
 use crate::i18n::{text, tr, Key, Lang};
 
 /// Props of [`BudgetPanel`].

@@ -3,10 +3,10 @@
 use yew::prelude::*;
 
 use super::Shared;
+use crate::engine::data::samples::Dataset;
 use crate::engine::discount::features::user_features;
 use crate::engine::discount::segments::choose_k;
 use crate::engine::error::EngineError;
-use crate::engine::samples::Dataset;
 use crate::i18n::{engine_error, text, Key, Lang};
 
 /// Props of [`ChooseK`].

@@ -6,9 +6,9 @@ use yew::prelude::*;
 use super::strategy_controls::strategy_label;
 use super::strategy_view::{money, with_range, AllProposals};
 use super::Shared;
-use crate::engine::discount::strategy::{compare_proposals, Context, StrategyParams};
+use crate::engine::data::samples::Dataset;
 use crate::engine::error::EngineError;
-use crate::engine::samples::Dataset;
+use crate::engine::strategy::{compare_proposals, Context, StrategyParams};
 use crate::i18n::{engine_error, percent, text, Key, Lang};
 
 /// Props of [`CompareTable`].

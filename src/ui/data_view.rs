@@ -11,13 +11,13 @@ use super::file_picker::FilePicker;
 use super::rating_grid::RatingGrid;
 use super::state::{Action, AppState, Notice, Sample};
 use super::{on_change, Edit};
-use crate::engine::items::parse_items;
-use crate::engine::parse::{parse_ratings, ParseOptions};
-use crate::engine::purchases::parse_purchases;
-use crate::engine::ratings::Scale;
-use crate::engine::samples::ShopParams;
-use crate::engine::text_input::Separator;
-use crate::engine::user_table::parse_users;
+use crate::engine::data::items::parse_items;
+use crate::engine::data::parse::{parse_ratings, ParseOptions};
+use crate::engine::data::purchases::parse_purchases;
+use crate::engine::data::ratings::Scale;
+use crate::engine::data::samples::ShopParams;
+use crate::engine::data::text_input::Separator;
+use crate::engine::data::user_table::parse_users;
 use crate::i18n::{text, tr, Key};
 
 /// Props of [`DataView`].

@@ -9,13 +9,13 @@ use super::browser::download_text;
 use super::histogram_chart::HistogramChart;
 use super::state::{Action, AppState, DiscountSettings};
 use super::{on_change, Edit};
+use crate::engine::data::ratings::Kind;
 use crate::engine::discount::offer::{zhe_label, Percent};
 use crate::engine::discount::seed_user::{user_discounts, UserDiscount, UserDiscountParams};
 use crate::engine::error::EngineError;
-use crate::engine::explain::num;
-use crate::engine::histogram::histogram;
-use crate::engine::ratings::Kind;
+use crate::engine::similarity::steps::num;
 use crate::engine::similarity::{compute, Measure, SimilarityParams};
+use crate::engine::stats::histogram::histogram;
 use crate::export::user_discounts_csv;
 use crate::i18n::{engine_error, percent, text, tr, why_user, Key};
 

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::Shared;
 use crate::engine::discount::elasticity::{Estimate, NoEstimate};
-use crate::engine::discount::strategy::Context;
-use crate::engine::explain::num;
+use crate::engine::similarity::steps::num;
+use crate::engine::strategy::Context;
 use crate::i18n::{text, tr, Key, Lang};
 
 /// Props of [`ElasticityTable`].

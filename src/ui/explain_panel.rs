@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::engine::explain::{num, PairExplanation};
-use crate::engine::neighbours::Neighbour;
-use crate::engine::ratings::Kind;
+use crate::engine::data::ratings::Kind;
+use crate::engine::similarity::neighbours::Neighbour;
+use crate::engine::similarity::steps::{num, PairExplanation};
 use crate::engine::similarity::Measure;
 use crate::i18n::{step_label, text, tr, Key, Lang};
 

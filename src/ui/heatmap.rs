@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use super::Shared;
 use crate::engine::colour::{legend, rgba};
-use crate::engine::explain::num;
 use crate::engine::limits::MAX_DRAWN_ROWS;
+use crate::engine::similarity::steps::num;
 use crate::engine::similarity::SimilarityMatrix;
 use crate::i18n::{text, tr, Key, Lang};
 

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::engine::histogram::Histogram;
+use crate::engine::stats::histogram::Histogram;
 use crate::i18n::percent;
 
 /// Props of [`HistogramChart`].

@@ -9,7 +9,7 @@ use super::state::{Action, AppState};
 use crate::engine::discount::offer::{zhe_label, OfferBounds, Percent};
 use crate::engine::discount::seed_item::{item_discounts, ItemDiscount, ItemDiscountParams};
 use crate::engine::error::EngineError;
-use crate::engine::explain::num;
+use crate::engine::similarity::steps::num;
 use crate::export::item_discounts_csv;
 use crate::i18n::{engine_error, percent, text, tr, why_item, Key};
 

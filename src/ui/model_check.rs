@@ -4,11 +4,11 @@
 use yew::prelude::*;
 
 use super::Shared;
+use crate::engine::data::samples::Dataset;
 use crate::engine::discount::features::user_features;
 use crate::engine::discount::propensity::{evaluate_response, DEFAULT_C_GRID};
 use crate::engine::error::EngineError;
 use crate::engine::evaluate::classification::CGridPoint;
-use crate::engine::samples::Dataset;
 use crate::i18n::{engine_error, text, tr, Key, Lang};
 
 /// Props of [`ModelCheck`].

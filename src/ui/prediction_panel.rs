@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::engine::explain::num;
 use crate::engine::predict::{Impossible, PredictionExplanation, Terms};
+use crate::engine::similarity::steps::num;
 use crate::i18n::{text, tr, Key, Lang};
 
 /// Props of [`PredictionPanel`].

@@ -5,8 +5,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::state::{Action, AppState};
+use crate::engine::data::ratings::{ItemIdx, UserIdx};
 use crate::engine::limits::MAX_GRID_SIDE;
-use crate::engine::ratings::{ItemIdx, UserIdx};
 use crate::i18n::{text, tr, Key};
 
 /// Props of [`RatingGrid`].

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::Shared;
 use crate::engine::cluster::pca;
-use crate::engine::discount::strategy::Context;
-use crate::engine::histogram::histogram;
+use crate::engine::stats::histogram::histogram;
+use crate::engine::strategy::Context;
 use crate::i18n::{percent, text, tr, Key, Lang};
 
 /// Colours of up to 12 segments (Okabe-Ito, then Tableau), readable for colour-blind users.
@@ -44,7 +44,7 @@ const BINS: usize = 10;
 #[component]
 pub fn SegmentHistogram(props: &SegmentHistogramProps) -> Html {
     let k = props.names.len().max(1);
-    let per: Vec<crate::engine::histogram::Histogram> = (0..k)
+    let per: Vec<crate::engine::stats::histogram::Histogram> = (0..k)
         .map(|s| {
             let v: Vec<f64> =
                 props.offers.iter().zip(&props.segments).filter(|(_, &g)| g == s).map(|(o, _)| *o).collect();

@@ -6,17 +6,17 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::engine::data::items::ItemTable;
+use crate::engine::data::parse::{DuplicateWarning, ParseOptions};
+use crate::engine::data::purchases::PurchaseLog;
+use crate::engine::data::ratings::{ItemIdx, Kind, Ratings, UserIdx};
+use crate::engine::data::samples::{article_code_sample, shop, worked_example, Dataset, ShopParams};
+use crate::engine::data::user_table::UserTable;
 use crate::engine::discount::offer::{OfferBounds, Percent};
-use crate::engine::discount::strategy::{Strategy, StrategyParams};
 use crate::engine::error::{EngineError, ParseErrors};
-use crate::engine::items::ItemTable;
-use crate::engine::ordering::RowOrder;
-use crate::engine::parse::{DuplicateWarning, ParseOptions};
-use crate::engine::purchases::PurchaseLog;
-use crate::engine::ratings::{ItemIdx, Kind, Ratings, UserIdx};
-use crate::engine::samples::{article_code_sample, shop, worked_example, Dataset, ShopParams};
+use crate::engine::similarity::ordering::RowOrder;
 use crate::engine::similarity::Measure;
-use crate::engine::user_table::UserTable;
+use crate::engine::strategy::{Strategy, StrategyParams};
 use crate::i18n::Lang;
 
 /// Which built-in sample is loaded, if any (the worked example shows the articles' slips).
@@ -406,7 +406,7 @@ impl Reducible for AppState {
                 if p.scale != self.parse.scale {
                     let target = p.scale.unwrap_or_else(|| {
                         let (lo, hi) = self.data.ratings.observed_range();
-                        crate::engine::ratings::Scale::infer(lo, hi)
+                        crate::engine::data::ratings::Scale::infer(lo, hi)
                     });
                     match self.data.ratings.with_scale(target) {
                         Ok(r) => {

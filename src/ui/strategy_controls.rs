@@ -10,7 +10,7 @@ use super::state::{Action, AppState};
 use crate::engine::discount::coupon::Scope;
 use crate::engine::discount::offer::Percent;
 use crate::engine::discount::segments::SegmentModel;
-use crate::engine::discount::strategy::{Strategy, StrategyParams};
+use crate::engine::strategy::{Strategy, StrategyParams};
 use crate::i18n::{text, Key};
 
 /// Props of [`StrategyControls`].

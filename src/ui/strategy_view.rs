@@ -22,12 +22,12 @@ use super::strategy_controls::{set_param, StrategyControls};
 use super::Shared;
 use crate::engine::discount::elasticity::Z95;
 use crate::engine::discount::offer::zhe_label;
-use crate::engine::discount::strategy::{
+use crate::engine::error::EngineError;
+use crate::engine::limits::{BUSY_NOTE_USERS, BUSY_NOTE_USERS_LIGHT};
+use crate::engine::strategy::{
     finish, prepare, Basis, Context, Proposal, ProposalCache, Strategy, StrategyParams, StrategyReport, UserFormula,
     UserOffer,
 };
-use crate::engine::error::EngineError;
-use crate::engine::limits::{BUSY_NOTE_USERS, BUSY_NOTE_USERS_LIGHT};
 use crate::export::strategy_csv;
 use crate::i18n::{engine_error, percent, text, tr, Key, Lang};
 use crate::offer_text::{loss_reason, segment_names, segments_capped, why_offer};

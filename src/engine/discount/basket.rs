@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use discount_lab::engine::discount::basket::baskets;
-//! use discount_lab::engine::samples::{shop, ShopParams};
+//! use discount_lab::engine::data::samples::{shop, ShopParams};
 //! let data = shop(&ShopParams { seed: 1, customers: 8, products: 14 });
 //! let b = baskets(&data);
 //! assert!(b.iter().all(|b| b.as_ref().is_some_and(|b| b.list_price > 0.0)));
@@ -19,8 +19,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::ratings::UserIdx;
-use crate::engine::samples::Dataset;
+use crate::engine::data::ratings::UserIdx;
+use crate::engine::data::samples::Dataset;
 
 /// What an offer to one user is priced on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

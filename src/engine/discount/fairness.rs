@@ -26,7 +26,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::user_table::{is_sensitive, UserTable};
+use crate::engine::data::user_table::{is_sensitive, UserTable};
 
 /// Offers within one group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

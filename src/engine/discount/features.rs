@@ -12,7 +12,7 @@
 //!
 //! ```
 //! use discount_lab::engine::discount::features::{user_features, Feature};
-//! use discount_lab::engine::samples::{shop, ShopParams};
+//! use discount_lab::engine::data::samples::{shop, ShopParams};
 //! let data = shop(&ShopParams { seed: 42, customers: 40, products: 20 });
 //! let f = user_features(&data);
 //! assert_eq!(f.features[0], Feature::Recency);
@@ -24,9 +24,9 @@ use std::collections::HashMap;
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::purchases::SECONDS_PER_DAY;
-use crate::engine::ratings::UserIdx;
-use crate::engine::samples::Dataset;
+use crate::engine::data::purchases::SECONDS_PER_DAY;
+use crate::engine::data::ratings::UserIdx;
+use crate::engine::data::samples::Dataset;
 
 /// One per-user feature.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -13,4 +13,3 @@ pub mod propensity;
 pub mod seed_item;
 pub mod seed_user;
 pub mod segments;
-pub mod strategy;

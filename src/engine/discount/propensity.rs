@@ -18,7 +18,7 @@
 //! ```
 //! use discount_lab::engine::discount::propensity::{fit_response, ResponseParams};
 //! use discount_lab::engine::discount::features::user_features;
-//! use discount_lab::engine::samples::{shop, ShopParams};
+//! use discount_lab::engine::data::samples::{shop, ShopParams};
 //! let data = shop(&ShopParams { seed: 42, customers: 100, products: 20 });
 //! let f = user_features(&data);
 //! let m = fit_response(&data, &f, &ResponseParams::default().check().unwrap()).unwrap();
@@ -37,10 +37,10 @@ use serde::{Deserialize, Serialize};
 use super::basket::Basket;
 use super::features::UserFeatures;
 use crate::engine::cluster::Standardiser;
+use crate::engine::data::samples::Dataset;
 use crate::engine::error::{EngineError, Need};
 use crate::engine::evaluate::classification::{grid_search_c, report, CGridPoint, ClassificationReport};
-use crate::engine::logistic::{fit, sigmoid, LogisticModel, LogisticParams};
-use crate::engine::samples::Dataset;
+use crate::engine::stats::logistic::{fit, sigmoid, LogisticModel, LogisticParams};
 
 /// Options of the purchase-probability model.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

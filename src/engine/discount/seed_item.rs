@@ -8,7 +8,7 @@
 //!
 //! ```
 //! use discount_lab::engine::discount::seed_item::{item_discounts, ItemDiscountParams};
-//! use discount_lab::engine::samples::worked_example;
+//! use discount_lab::engine::data::samples::worked_example;
 //! let ex = worked_example();
 //! let d = item_discounts(&ex.items, &ItemDiscountParams::default().check().unwrap()).unwrap();
 //! assert!((d[0].discount.fraction() - 0.25).abs() < 1e-12);
@@ -17,10 +17,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::offer::{OfferBounds, Percent};
+use crate::engine::data::items::ItemTable;
 use crate::engine::error::{EngineError, Need};
-use crate::engine::items::ItemTable;
-use crate::engine::jaccard::attribute_matrix;
-use crate::engine::neighbours::{top_k, Neighbour, NeighbourFilter};
+use crate::engine::similarity::attributes::attribute_matrix;
+use crate::engine::similarity::neighbours::{top_k, Neighbour, NeighbourFilter};
 
 /// Options of the item discount.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -13,9 +13,9 @@
 //!
 //! ```
 //! use discount_lab::engine::discount::seed_user::{user_discounts, UserDiscountParams};
-//! use discount_lab::engine::samples::article_code_sample;
+//! use discount_lab::engine::data::samples::article_code_sample;
 //! use discount_lab::engine::similarity::{compute, Measure, SimilarityParams};
-//! use discount_lab::engine::ratings::Kind;
+//! use discount_lab::engine::data::ratings::Kind;
 //! let r = article_code_sample();
 //! let sim = compute(&r, None, &SimilarityParams::new(Kind::User, Measure::Cosine).check().unwrap()).unwrap();
 //! let params = UserDiscountParams { as_in_article: true, ..Default::default() }.check().unwrap();
@@ -26,9 +26,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::offer::{OfferBounds, Percent};
+use crate::engine::data::ratings::{Kind, Ratings, UserIdx};
 use crate::engine::error::EngineError;
-use crate::engine::neighbours::{top_k, Neighbour, NeighbourFilter};
-use crate::engine::ratings::{Kind, Ratings, UserIdx};
+use crate::engine::similarity::neighbours::{top_k, Neighbour, NeighbourFilter};
 use crate::engine::similarity::SimilarityMatrix;
 
 /// Options of the user discount.
@@ -120,7 +120,7 @@ pub fn user_discounts(
 /// The discount of every user from each user's neighbours, already chosen: the `k`
 /// most similar (positively similar with common ratings; in the article's mode, any
 /// other user), most similar first — from [`top_k`] on a matrix, or from
-/// [`crate::engine::neighbours::top_k_streaming`] when the matrix would be too large.
+/// [`crate::engine::similarity::neighbours::top_k_streaming`] when the matrix would be too large.
 pub fn user_discounts_from_neighbours(
     ratings: &Ratings,
     neighbours: &[Vec<Neighbour>],

@@ -13,7 +13,7 @@
 //! ```
 //! use discount_lab::engine::discount::segments::{segment, SegmentParams};
 //! use discount_lab::engine::discount::features::user_features;
-//! use discount_lab::engine::samples::{shop, ShopParams};
+//! use discount_lab::engine::data::samples::{shop, ShopParams};
 //! let data = shop(&ShopParams { seed: 42, customers: 120, products: 30 });
 //! let s = segment(&user_features(&data), &SegmentParams::default().check().unwrap()).unwrap();
 //! assert_eq!(s.labels.len(), 120);

@@ -19,7 +19,7 @@ use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::error::EngineError;
-use crate::engine::logistic::{fit, LogisticParams, ValidLogisticParams};
+use crate::engine::stats::logistic::{fit, LogisticParams, ValidLogisticParams};
 
 /// Classification figures.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]

@@ -19,7 +19,7 @@
 //! ```
 //! use discount_lab::engine::evaluate::{cross_validate, KFold, Outcome, TopNParams};
 //! use discount_lab::engine::predict::AlgoOptions;
-//! use discount_lab::engine::ratings::{Ratings, Scale};
+//! use discount_lab::engine::data::ratings::{Ratings, Scale};
 //! use rand::{rngs::StdRng, Rng, SeedableRng};
 //! let mut rng = StdRng::seed_from_u64(42);
 //! let triples: Vec<(String, String, f64)> = (0..300)
@@ -48,11 +48,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::super::error::EngineError;
-use super::super::predict::AlgoSpec;
 use super::metrics::{fcp, mae, rmse};
 use super::split::Fold;
 use super::top_n::{top_n, ValidTopNParams};
+use crate::engine::error::EngineError;
+use crate::engine::predict::AlgoSpec;
 
 /// How a cancellable run ended.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -18,7 +18,7 @@
 //! ```
 //! use discount_lab::engine::evaluate::{grid_search, GridParams, KFold, TopNParams};
 //! use discount_lab::engine::predict::AlgoOptions;
-//! use discount_lab::engine::ratings::{Ratings, Scale};
+//! use discount_lab::engine::data::ratings::{Ratings, Scale};
 //! use rand::{rngs::StdRng, Rng, SeedableRng};
 //! let mut rng = StdRng::seed_from_u64(42);
 //! let triples: Vec<(String, String, f64)> = (0..300)
@@ -45,12 +45,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::super::error::EngineError;
-use super::super::predict::{AlgoOptions, AlgoSpec};
-use super::super::similarity::Measure;
 use super::cross_validate::{check_folds, run_folds, CvReport, Outcome, Progress};
 use super::split::Fold;
 use super::top_n::ValidTopNParams;
+use crate::engine::error::EngineError;
+use crate::engine::predict::{AlgoOptions, AlgoSpec};
+use crate::engine::similarity::Measure;
 
 /// Most parameter combinations a grid may have.
 pub const MAX_GRID_COMBINATIONS: usize = 64;

@@ -37,8 +37,8 @@
 
 use std::collections::HashMap;
 
-use super::super::error::EngineError;
-use super::super::predict::Prediction;
+use crate::engine::error::EngineError;
+use crate::engine::predict::Prediction;
 
 /// (true rating, estimate) of every prediction; an error when empty or a true rating is missing.
 pub(crate) fn scored(predictions: &[Prediction]) -> Result<Vec<(f64, f64)>, EngineError> {

@@ -24,7 +24,7 @@
 //! ```
 //! use discount_lab::engine::evaluate::{rmse, train_test_split, KFold};
 //! use discount_lab::engine::predict::{SlopeOne};
-//! use discount_lab::engine::ratings::{Ratings, Scale};
+//! use discount_lab::engine::data::ratings::{Ratings, Scale};
 //! use rand::{rngs::StdRng, Rng, SeedableRng};
 //! let mut rng = StdRng::seed_from_u64(42);
 //! let triples: Vec<(String, String, f64)> = (0..400)
@@ -43,11 +43,11 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::super::error::{EngineError, ParseErrors};
-use super::super::numpy_rng::NumpyRandomState;
-use super::super::parse::{parse_ratings, ParseOptions};
-use super::super::predict::{predict, Algorithm, Prediction, Trainset};
-use super::super::ratings::Ratings;
+use crate::engine::data::parse::{parse_ratings, ParseOptions};
+use crate::engine::data::ratings::Ratings;
+use crate::engine::error::{EngineError, ParseErrors};
+use crate::engine::predict::{predict, Algorithm, Prediction, Trainset};
+use crate::engine::stats::numpy_rng::NumpyRandomState;
 
 /// One training set and its test ratings.
 #[derive(Debug, Clone, PartialEq)]

@@ -44,9 +44,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::super::error::EngineError;
-use super::super::predict::Prediction;
 use super::metrics::scored;
+use crate::engine::error::EngineError;
+use crate::engine::predict::Prediction;
 
 /// Options of [`top_n`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

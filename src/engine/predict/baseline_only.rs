@@ -6,7 +6,7 @@
 //!
 //! ```
 //! use discount_lab::engine::predict::{predict, BaselineOnly, BaselineOnlyParams, BaselineOptions, Trainset};
-//! use discount_lab::engine::ratings::{Ratings, Scale};
+//! use discount_lab::engine::data::ratings::{Ratings, Scale};
 //! let r = Ratings::from_triples(
 //!     [("ann", "tea", 5.0), ("bob", "tea", 3.0), ("ann", "jam", 4.0), ("cy", "jam", 1.0)],
 //!     Scale::new(1.0, 5.0).unwrap(),
@@ -21,11 +21,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::super::baseline::Baselines;
-use super::super::error::EngineError;
 use super::biases::{BaselineOptions, ValidBaselineOptions};
 use super::prediction::{Algorithm, Estimate, Impossible};
 use super::trainset::Trainset;
+use crate::engine::error::EngineError;
+use crate::engine::similarity::baselines::Baselines;
 
 /// Options of [`BaselineOnly`] (Surprise's `bsl_options`).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]

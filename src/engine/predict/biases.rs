@@ -3,7 +3,7 @@
 //! Two methods, with Surprise's names and defaults:
 //!
 //! - `als` (the default): alternating least squares, 10 epochs, `reg_u` 15, `reg_i` 10
-//!   (see [`crate::engine::baseline`]).
+//!   (see [`crate::engine::similarity::baselines`]).
 //! - `sgd`: stochastic gradient descent over every rating in
 //!   [`Trainset::all_ratings`] order, `n_epochs` 20, `reg` 0.02, `learning_rate` 0.005.
 //!   For each rating, err = r − (μ + b_u + b_i), then b_u += lr (err − reg b_u) and
@@ -13,7 +13,7 @@
 //!
 //! ```
 //! use discount_lab::engine::predict::{BaselineOptions, Trainset};
-//! use discount_lab::engine::ratings::{Ratings, Scale};
+//! use discount_lab::engine::data::ratings::{Ratings, Scale};
 //! let r = Ratings::from_triples([("a", "x", 5.0), ("b", "x", 1.0), ("a", "y", 4.0)], Scale::new(1.0, 5.0).unwrap()).unwrap();
 //! let train = Trainset::new(r);
 //! let b = BaselineOptions::sgd().check().unwrap().fit(&train);
@@ -22,9 +22,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::super::baseline::{als, BaselineParams, Baselines};
-use super::super::error::EngineError;
 use super::trainset::Trainset;
+use crate::engine::error::EngineError;
+use crate::engine::similarity::baselines::{als, BaselineParams, Baselines};
 
 /// Options of the SGD bias fit, with scikit-surprise's names and defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -20,7 +20,7 @@
 //!
 //! ```
 //! use discount_lab::engine::predict::{fit_explainable, predict, AlgoOptions, Terms, Trainset};
-//! use discount_lab::engine::samples::{shop, ShopParams};
+//! use discount_lab::engine::data::samples::{shop, ShopParams};
 //! let train = Trainset::new(shop(&ShopParams::default()).ratings);
 //! let spec = AlgoOptions { algo: "knn-means".into(), measure: Some("pearson".into()), ..Default::default() }
 //!     .check()
@@ -36,9 +36,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::super::baseline::Baselines;
-use super::super::error::EngineError;
-use super::super::ratings::Kind;
 use super::baseline_only::{baseline_estimate, BaselineOnly};
 use super::knn::{Knn, KnnVariant};
 use super::normal::NormalPredictor;
@@ -47,6 +44,9 @@ use super::slope_one::SlopeOne;
 use super::spec::AlgoSpec;
 use super::svd::Svd;
 use super::trainset::Trainset;
+use crate::engine::data::ratings::Kind;
+use crate::engine::error::EngineError;
+use crate::engine::similarity::baselines::Baselines;
 
 /// One prediction taken apart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

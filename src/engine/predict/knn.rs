@@ -21,7 +21,7 @@
 //!
 //! ```
 //! use discount_lab::engine::predict::{predict, Knn, KnnParams, KnnVariant, Trainset};
-//! use discount_lab::engine::ratings::{Kind, Ratings, Scale};
+//! use discount_lab::engine::data::ratings::{Kind, Ratings, Scale};
 //! use discount_lab::engine::similarity::Measure;
 //! use rand::{rngs::StdRng, Rng, SeedableRng};
 //!
@@ -53,16 +53,16 @@ use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
 
-use super::super::baseline::Baselines;
-use super::super::error::EngineError;
-use super::super::ratings::Kind;
-use super::super::similarity::{
-    compute, compute_with_baselines, Measure, SimilarityMatrix, SimilarityParams, ValidSimilarityParams,
-};
 use super::baseline_only::baseline_estimate;
 use super::biases::{BaselineOptions, ValidBaselineOptions};
 use super::prediction::{Algorithm, Estimate, Impossible};
 use super::trainset::Trainset;
+use crate::engine::data::ratings::Kind;
+use crate::engine::error::EngineError;
+use crate::engine::similarity::baselines::Baselines;
+use crate::engine::similarity::{
+    compute, compute_with_baselines, Measure, SimilarityMatrix, SimilarityParams, ValidSimilarityParams,
+};
 
 /// Which of Surprise's k-NN algorithms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]

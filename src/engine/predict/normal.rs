@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use discount_lab::engine::predict::{predict, NormalPredictor, Trainset};
-//! use discount_lab::engine::ratings::{Ratings, Scale};
+//! use discount_lab::engine::data::ratings::{Ratings, Scale};
 //! let r = Ratings::from_triples([("a", "x", 1.0), ("b", "x", 3.0), ("a", "y", 5.0)], Scale::new(1.0, 5.0).unwrap()).unwrap();
 //! let train = Trainset::new(r);
 //! let first = NormalPredictor::fit(&train, 42);
@@ -26,9 +26,9 @@ use std::sync::Mutex;
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 
-use super::super::samples::normal;
 use super::prediction::{Algorithm, Estimate, Impossible};
 use super::trainset::Trainset;
+use crate::engine::data::samples::normal;
 
 /// A fitted `NormalPredictor` with its random number generator.
 #[derive(Debug)]

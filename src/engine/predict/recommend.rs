@@ -10,7 +10,7 @@
 //!
 //! ```
 //! use discount_lab::engine::predict::{recommend, AlgoOptions, Trainset};
-//! use discount_lab::engine::ratings::{Ratings, Scale};
+//! use discount_lab::engine::data::ratings::{Ratings, Scale};
 //! use rand::{rngs::StdRng, Rng, SeedableRng};
 //! let mut rng = StdRng::seed_from_u64(42);
 //! let triples: Vec<(String, String, f64)> = (0..200)
@@ -27,9 +27,9 @@
 //! assert!(recommend(algo.as_ref(), &train, "nobody", 5).unwrap_err().to_string().contains("nobody"));
 //! ```
 
-use super::super::error::EngineError;
 use super::prediction::{predict, Algorithm, Prediction};
 use super::trainset::Trainset;
+use crate::engine::error::EngineError;
 
 /// The `n` items `user` has not rated in `train` with the highest estimates of `algo`
 /// (fitted on `train`), highest first, ties in item order. Fewer when fewer items are

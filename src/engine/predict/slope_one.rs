@@ -22,7 +22,7 @@
 //!
 //! ```
 //! use discount_lab::engine::predict::{predict, SlopeOne, Trainset};
-//! use discount_lab::engine::ratings::{Ratings, Scale};
+//! use discount_lab::engine::data::ratings::{Ratings, Scale};
 //! use rand::{rngs::StdRng, Rng, SeedableRng};
 //! let mut rng = StdRng::seed_from_u64(42);
 //! let mut triples = vec![("a".to_string(), "x".to_string(), 5.0), ("a".to_string(), "y".to_string(), 3.0)];
@@ -35,10 +35,10 @@
 //! assert!(predict(&model, &train, "b", "z", None).was_impossible());
 //! ```
 
-use super::super::error::EngineError;
-use super::super::similarity::check_dense_budget;
 use super::prediction::{Algorithm, Estimate, Impossible};
 use super::trainset::Trainset;
+use crate::engine::error::EngineError;
+use crate::engine::similarity::check_dense_budget;
 
 /// A fitted Slope One model.
 #[derive(Debug, Clone, PartialEq)]

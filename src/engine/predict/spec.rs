@@ -8,7 +8,7 @@
 //! ```
 //! use discount_lab::engine::predict::spec::AlgoOptions;
 //! use discount_lab::engine::predict::{predict, Trainset};
-//! use discount_lab::engine::samples::{shop, ShopParams};
+//! use discount_lab::engine::data::samples::{shop, ShopParams};
 //! let train = Trainset::new(shop(&ShopParams::default()).ratings);
 //! let spec = AlgoOptions { algo: "knn-means".into(), measure: Some("pearson".into()), ..Default::default() }.check().unwrap();
 //! let algo = spec.fit(&train).unwrap();
@@ -26,8 +26,8 @@ use super::prediction::Algorithm;
 use super::slope_one::SlopeOne;
 use super::svd::{Svd, SvdParams, ValidSvdParams};
 use super::trainset::Trainset;
+use crate::engine::data::ratings::Kind;
 use crate::engine::error::EngineError;
-use crate::engine::ratings::Kind;
 use crate::engine::similarity::Measure;
 
 /// Every algorithm name, in menu order.

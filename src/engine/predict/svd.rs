@@ -4,7 +4,7 @@
 //! The estimate is r̂_ui = μ + b_u + b_i + q_iᵀp_u. Biases start at 0; the user factors
 //! p (n_users × n_factors) and then the item factors q (n_items × n_factors) are drawn
 //! from a normal distribution with numpy's legacy generator seeded by `random_state`
-//! (see [`numpy_rng`](crate::engine::numpy_rng)), so a seed gives the factors Surprise
+//! (see [`numpy_rng`](crate::engine::stats::numpy_rng)), so a seed gives the factors Surprise
 //! gives. Each of `n_epochs` epochs visits every rating in [`Trainset::all_ratings`]
 //! order and, with e_ui = r_ui − r̂_ui, updates
 //!
@@ -26,7 +26,7 @@
 //!
 //! ```
 //! use discount_lab::engine::predict::{predict, Svd, SvdParams, Trainset};
-//! use discount_lab::engine::ratings::{Ratings, Scale};
+//! use discount_lab::engine::data::ratings::{Ratings, Scale};
 //! use rand::{rngs::StdRng, Rng, SeedableRng};
 //! let mut rng = StdRng::seed_from_u64(42);
 //! let triples: Vec<(String, String, f64)> = (0..300)
@@ -46,11 +46,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::super::error::EngineError;
-use super::super::limits::DENSE_MATRIX_BUDGET_BYTES;
-use super::super::numpy_rng::NumpyRandomState;
 use super::prediction::{Algorithm, Estimate, Impossible};
 use super::trainset::Trainset;
+use crate::engine::error::EngineError;
+use crate::engine::limits::DENSE_MATRIX_BUDGET_BYTES;
+use crate::engine::stats::numpy_rng::NumpyRandomState;
 
 /// Largest number of factors accepted.
 pub const MAX_FACTORS: usize = 1000;

@@ -2,13 +2,13 @@
 //!
 //! ```
 //! use discount_lab::engine::predict::Trainset;
-//! use discount_lab::engine::ratings::{Ratings, Scale};
+//! use discount_lab::engine::data::ratings::{Ratings, Scale};
 //! let r = Ratings::from_triples([("a", "y", 4.0), ("a", "x", 2.0)], Scale::new(1.0, 5.0).unwrap()).unwrap();
 //! let t = Trainset::new(r);
 //! assert_eq!(t.ur(0), &[(0, 4.0), (1, 2.0)]);
 //! ```
 
-use super::super::ratings::Ratings;
+use crate::engine::data::ratings::Ratings;
 
 /// Ratings prepared for fitting.
 #[derive(Debug, Clone, PartialEq)]

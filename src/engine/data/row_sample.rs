@@ -7,9 +7,9 @@
 //! sample equals the one in the whole matrix) and keeps them in their original order.
 //!
 //! ```
-//! use discount_lab::engine::ratings::Kind;
-//! use discount_lab::engine::row_sample::sample_rows;
-//! use discount_lab::engine::samples::{shop, ShopParams};
+//! use discount_lab::engine::data::ratings::Kind;
+//! use discount_lab::engine::data::row_sample::sample_rows;
+//! use discount_lab::engine::data::samples::{shop, ShopParams};
 //! let data = shop(&ShopParams { seed: 42, customers: 500, products: 40 });
 //! let sample = sample_rows(&data.ratings, Kind::User, 100, 42).unwrap();
 //! assert_eq!(sample.n_users(), 100);
@@ -22,8 +22,8 @@ use rand::rngs::StdRng;
 use rand::seq::index;
 use rand::SeedableRng;
 
+use crate::engine::data::ratings::{Entry, ItemIdx, Kind, Ratings, UserIdx};
 use crate::engine::error::EngineError;
-use crate::engine::ratings::{Entry, ItemIdx, Kind, Ratings, UserIdx};
 
 /// `n` users (`Kind::User`) or items (`Kind::Item`) of `ratings` drawn uniformly without
 /// replacement with `seed`, in their original order, with all their ratings and all the

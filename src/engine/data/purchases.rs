@@ -14,7 +14,7 @@
 //! quantity is the units put in the cart), and carts become a feature of the segments.
 //!
 //! ```
-//! use discount_lab::engine::purchases::parse_purchases;
+//! use discount_lab::engine::data::purchases::parse_purchases;
 //! let log = parse_purchases(b"user,item,list_price,price_paid,quantity,timestamp\nc1,p1,10,8,2,2026-01-02\n").unwrap();
 //! assert_eq!(log.rows[0].quantity, 2.0);
 //! assert!((log.rows[0].discount() - 0.2).abs() < 1e-12);
@@ -25,9 +25,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{ParseError, ParseErrorKind, ParseErrors};
-use super::limits::{MAX_ITEMS, MAX_RATINGS, MAX_USERS};
-use super::text_input::{as_text, number, records, Problems, Record, Separator};
+use crate::engine::data::text_input::{as_text, number, records, Problems, Record, Separator};
+use crate::engine::error::{ParseError, ParseErrorKind, ParseErrors};
+use crate::engine::limits::{MAX_ITEMS, MAX_RATINGS, MAX_USERS};
 
 /// Seconds in a day, for recency in days.
 pub const SECONDS_PER_DAY: f64 = 86_400.0;

@@ -3,18 +3,18 @@
 //!
 //! The strategies (names as the CLI and JS take them):
 //! - `seed-user`: the articles' user formula — neighbours who rate low mark a
-//!   price-sensitive customer ([`super::seed_user`]).
-//! - `seed-item`: the articles' item formula on the user's most frequent item ([`super::seed_item`]).
-//! - `segment`: one offer per segment ([`super::segments`]), from a table or from the
+//!   price-sensitive customer ([`crate::engine::discount::seed_user`]).
+//! - `seed-item`: the articles' item formula on the user's most frequent item ([`crate::engine::discount::seed_item`]).
+//! - `segment`: one offer per segment ([`crate::engine::discount::segments`]), from a table or from the
 //!   segment's elasticity through the markup rule.
 //! - `elasticity`: the user's elasticity (shrunk toward the segment's) through the
-//!   markup rule on the user's basket ([`super::elasticity`], [`super::markup`]).
+//!   markup rule on the user's basket ([`crate::engine::discount::elasticity`], [`crate::engine::discount::markup`]).
 //! - `propensity`: the offer maximising expected incremental profit under the
-//!   purchase-probability model ([`super::propensity`]).
-//! - `coupon`: the shop's coupon rules on the user's basket ([`super::coupon`]).
+//!   purchase-probability model ([`crate::engine::discount::propensity`]).
+//! - `coupon`: the shop's coupon rules on the user's basket ([`crate::engine::discount::coupon`]).
 //!
-//! Every proposal then passes the guardrails ([`super::guardrails`]); with a budget,
-//! [`super::budget`] decides who keeps how much of it. The yardstick for every strategy
+//! Every proposal then passes the guardrails ([`crate::engine::discount::guardrails`]); with a budget,
+//! [`crate::engine::discount::budget`] decides who keeps how much of it. The yardstick for every strategy
 //! is the same purchase-probability model: expected conversion p(d), revenue
 //! p·P(1 − d), margin p·(P(1 − d) − c), discount cost p·P·d, and incremental profit over
 //! no offer. Under a budget each user may keep 0, ¼, ½, ¾ or all of their offer; the
@@ -22,8 +22,8 @@
 //! purchase log: the most percentage points, at cost P·d as if bought).
 //!
 //! ```
-//! use discount_lab::engine::discount::strategy::{discounts, Strategy, StrategyParams};
-//! use discount_lab::engine::samples::{shop, ShopParams};
+//! use discount_lab::engine::strategy::{discounts, Strategy, StrategyParams};
+//! use discount_lab::engine::data::samples::{shop, ShopParams};
 //! let data = shop(&ShopParams { seed: 42, customers: 60, products: 20 });
 //! let params = StrategyParams { strategy: Strategy::Elasticity, budget: Some(50.0), ..Default::default() };
 //! let report = discounts(&data, &params.check().unwrap()).unwrap();
@@ -33,25 +33,25 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::basket::{baskets, Basket};
-use super::budget::{allocate, Allocation, OfferOption};
-use super::coupon::{CouponOutcome, CouponRules, ValidCouponRules};
-use super::elasticity::{fit as fit_elasticity, fit_ols, shrink, Estimate, NoEstimate, Shrunk};
-use super::fairness::{audit_all, Audit};
-use super::features::{user_features, UserFeatures};
-use super::guardrails::{Guard, Guardrails, ValidGuardrails};
-use super::markup::{markup, Markup};
-use super::offer::{OfferBounds, Percent};
-use super::propensity::{
+use crate::engine::data::ratings::Kind;
+use crate::engine::data::samples::Dataset;
+use crate::engine::discount::basket::{baskets, Basket};
+use crate::engine::discount::budget::{allocate, Allocation, OfferOption};
+use crate::engine::discount::coupon::{CouponOutcome, CouponRules, ValidCouponRules};
+use crate::engine::discount::elasticity::{fit as fit_elasticity, fit_ols, shrink, Estimate, NoEstimate, Shrunk};
+use crate::engine::discount::fairness::{audit_all, Audit};
+use crate::engine::discount::features::{user_features, UserFeatures};
+use crate::engine::discount::guardrails::{Guard, Guardrails, ValidGuardrails};
+use crate::engine::discount::markup::{markup, Markup};
+use crate::engine::discount::offer::{OfferBounds, Percent};
+use crate::engine::discount::propensity::{
     best_offer, fit_response, incremental_profit, ResponseModel, ResponseParams, ValidResponseParams,
 };
-use super::seed_item::{item_discounts, ItemDiscountParams};
-use super::seed_user::{user_discounts, user_discounts_from_neighbours, UserDiscountParams};
-use super::segments::{segment, Profile, SegmentParams, Segmentation, ValidSegmentParams};
+use crate::engine::discount::seed_item::{item_discounts, ItemDiscountParams};
+use crate::engine::discount::seed_user::{user_discounts, user_discounts_from_neighbours, UserDiscountParams};
+use crate::engine::discount::segments::{segment, Profile, SegmentParams, Segmentation, ValidSegmentParams};
 use crate::engine::error::{EngineError, Need};
-use crate::engine::neighbours::{top_k_streaming, Neighbour, NeighbourFilter};
-use crate::engine::ratings::Kind;
-use crate::engine::samples::Dataset;
+use crate::engine::similarity::neighbours::{top_k_streaming, Neighbour, NeighbourFilter};
 use crate::engine::similarity::{Measure, SimilarityMatrix, SimilarityParams};
 
 /// A discount strategy.

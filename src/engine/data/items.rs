@@ -7,7 +7,7 @@
 //! `list_price`, `unit_cost` and `rates` are accepted as names.
 //!
 //! ```
-//! use discount_lab::engine::items::parse_items;
+//! use discount_lab::engine::data::items::parse_items;
 //! let t = parse_items(b"item,attributes,discount_rates\ni1,a|b|c,0.2|0.3\n").unwrap();
 //! assert_eq!(t.items[0].attributes, vec!["a", "b", "c"]);
 //! assert_eq!(t.items[0].discount_rates, vec![0.2, 0.3]);
@@ -17,9 +17,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{ParseError, ParseErrorKind, ParseErrors};
-use super::limits::MAX_ITEMS;
-use super::text_input::{as_text, number, records, Problems, Record, Separator};
+use crate::engine::data::text_input::{as_text, number, records, Problems, Record, Separator};
+use crate::engine::error::{ParseError, ParseErrorKind, ParseErrors};
+use crate::engine::limits::MAX_ITEMS;
 
 /// What the item table says about one item.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -5,9 +5,9 @@
 //! and the heatmap cell always agree.
 //!
 //! ```
-//! use discount_lab::engine::explain::explain_pair;
-//! use discount_lab::engine::ratings::Kind;
-//! use discount_lab::engine::samples::worked_example;
+//! use discount_lab::engine::similarity::steps::explain_pair;
+//! use discount_lab::engine::data::ratings::Kind;
+//! use discount_lab::engine::data::samples::worked_example;
 //! use discount_lab::engine::similarity::{Measure, SimilarityParams};
 //! let ex = worked_example();
 //! let p = SimilarityParams::new(Kind::User, Measure::Cosine).zero_fill(true).check().unwrap();
@@ -17,11 +17,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{EngineError, Need};
-use super::items::ItemTable;
-use super::jaccard::attribute_matrix;
-use super::ratings::{Kind, Ratings};
-use super::similarity::{shrink_factor, Measure, PairSums, Prepared, ValidSimilarityParams};
+use super::attributes::attribute_matrix;
+use super::measure::Measure;
+use super::pair_sums::{shrink_factor, PairSums};
+use super::params::ValidSimilarityParams;
+use super::prepared::Prepared;
+use crate::engine::data::items::ItemTable;
+use crate::engine::data::ratings::{Kind, Ratings};
+use crate::engine::error::{EngineError, Need};
 
 /// One column compared (an item for user pairs, a user for item pairs, an attribute for attribute Jaccard).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -17,7 +17,7 @@
 //!   sampling on 32-bit draws (`random_interval`).
 //!
 //! ```
-//! use discount_lab::engine::numpy_rng::NumpyRandomState;
+//! use discount_lab::engine::stats::numpy_rng::NumpyRandomState;
 //! // np.random.RandomState(0).random_sample() and .normal(0, 0.1) from a fresh state.
 //! let mut rng = NumpyRandomState::new(0);
 //! assert_eq!(rng.random_sample(), 0.5488135039273248);

@@ -6,7 +6,7 @@
 //! no header). Ages are kept as text here; [`crate::engine::discount::fairness`] bands them.
 //!
 //! ```
-//! use discount_lab::engine::user_table::parse_users;
+//! use discount_lab::engine::data::user_table::parse_users;
 //! let t = parse_users(b"1|24|M|technician|85711\n2|53|F|other|94043\n").unwrap();
 //! assert_eq!(t.columns, vec!["age", "gender", "occupation", "zip"]);
 //! assert_eq!(t.value("2", "gender"), Some("F"));
@@ -16,9 +16,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{ParseError, ParseErrorKind, ParseErrors};
-use super::limits::MAX_USERS;
-use super::text_input::{as_text, first_line, numbered_lines, records, Problems, Separator};
+use crate::engine::data::text_input::{as_text, first_line, numbered_lines, records, Problems, Separator};
+use crate::engine::error::{ParseError, ParseErrorKind, ParseErrors};
+use crate::engine::limits::MAX_USERS;
 
 /// Attribute names treated as sensitive: differences in offers along them are flagged.
 pub const SENSITIVE: [&str; 8] = ["age", "gender", "sex", "race", "ethnicity", "religion", "nationality", "disability"];

@@ -1,7 +1,7 @@
 //! Equal-width histograms, for the distribution of offers.
 //!
 //! ```
-//! use discount_lab::engine::histogram::histogram;
+//! use discount_lab::engine::stats::histogram::histogram;
 //! let h = histogram(&[0.0, 1.0, 2.0, 2.5], 0.0, 3.0, 3);
 //! assert_eq!(h.counts, vec![1, 1, 2]);
 //! ```

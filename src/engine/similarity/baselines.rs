@@ -6,8 +6,8 @@
 //! `pearson_baseline` centres ratings on these baselines.
 //!
 //! ```
-//! use discount_lab::engine::baseline::{als, BaselineParams};
-//! use discount_lab::engine::ratings::{Ratings, Scale};
+//! use discount_lab::engine::similarity::baselines::{als, BaselineParams};
+//! use discount_lab::engine::data::ratings::{Ratings, Scale};
 //! let r = Ratings::from_triples([("a", "x", 5.0), ("b", "x", 1.0)], Scale::new(1.0, 5.0).unwrap()).unwrap();
 //! let b = als(&r, &BaselineParams::default());
 //! assert!(b.user[0] > 0.0 && b.user[1] < 0.0);
@@ -15,8 +15,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::error::EngineError;
-use super::ratings::Ratings;
+use crate::engine::data::ratings::Ratings;
+use crate::engine::error::EngineError;
 
 /// Options of the ALS baseline, with scikit-surprise's names and defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -66,7 +66,10 @@ pub fn als(ratings: &Ratings, params: &BaselineParams) -> Baselines {
     let mu = ratings.global_mean();
     let mut bu = vec![0.0; ratings.n_users()];
     let mut bi = vec![0.0; ratings.n_items()];
-    let (by_user, by_item) = (ratings.rows(super::ratings::Kind::User), ratings.rows(super::ratings::Kind::Item));
+    let (by_user, by_item) = (
+        ratings.rows(crate::engine::data::ratings::Kind::User),
+        ratings.rows(crate::engine::data::ratings::Kind::Item),
+    );
     for _ in 0..params.n_epochs {
         for (i, b) in bi.iter_mut().enumerate() {
             let (users, vals) = by_item.row(i);

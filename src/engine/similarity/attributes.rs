@@ -5,7 +5,7 @@
 //! similarity is 0.75. Two empty sets are not similar (0), an item is always 1 to itself.
 //!
 //! ```
-//! use discount_lab::engine::jaccard::jaccard;
+//! use discount_lab::engine::similarity::attributes::jaccard;
 //! assert_eq!(jaccard(&["a", "b", "c"], &["a", "b", "c", "d"]), 0.75);
 //! assert_eq!(jaccard::<&str>(&[], &[]), 0.0);
 //! ```
@@ -14,9 +14,10 @@ use std::collections::{BTreeSet, HashMap};
 
 use ndarray::Array2;
 
-use super::items::ItemTable;
-use super::ratings::Kind;
-use super::similarity::{Measure, SimilarityMatrix};
+use super::matrix::SimilarityMatrix;
+use super::measure::Measure;
+use crate::engine::data::items::ItemTable;
+use crate::engine::data::ratings::Kind;
 
 /// |A ∩ B| / |A ∪ B| of two attribute lists (repeats ignored); 0 when both are empty.
 pub fn jaccard<S: AsRef<str>>(a: &[S], b: &[S]) -> f64 {

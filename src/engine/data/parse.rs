@@ -6,7 +6,7 @@
 //! last rating and is reported as a warning listing its lines.
 //!
 //! ```
-//! use discount_lab::engine::parse::{parse_ratings, ParseOptions};
+//! use discount_lab::engine::data::parse::{parse_ratings, ParseOptions};
 //! let parsed = parse_ratings(b"user,item,rating\nu1,i1,4\nu2,i1,2\n", &ParseOptions::default()).unwrap();
 //! assert!(parsed.has_header);
 //! assert_eq!(parsed.ratings.len(), 2);
@@ -16,12 +16,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{ParseError, ParseErrorKind, ParseErrors};
-use super::limits::{MAX_ITEMS, MAX_RATINGS, MAX_USERS};
-use super::ratings::{first_occurrences, Entry, IdInterner, ItemIdx, Ratings, Scale, UserIdx};
-use super::text_input::{
+use crate::engine::data::ratings::{first_occurrences, Entry, IdInterner, ItemIdx, Ratings, Scale, UserIdx};
+use crate::engine::data::text_input::{
     as_text, first_line, number_in, numbered_lines, records, split_plain, Problems, Record, Separator,
 };
+use crate::engine::error::{ParseError, ParseErrorKind, ParseErrors};
+use crate::engine::limits::{MAX_ITEMS, MAX_RATINGS, MAX_USERS};
 
 /// How to read a rating file; `None` means detect.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@
 //! perfectly separated classes have no finite estimate: that is reported, not returned.
 //!
 //! ```
-//! use discount_lab::engine::logistic::{fit, LogisticParams};
+//! use discount_lab::engine::stats::logistic::{fit, LogisticParams};
 //! let x = ndarray::array![[0.0], [1.0], [2.0], [3.0], [1.5], [2.5]];
 //! let y = [false, false, true, true, true, false];
 //! let m = fit(x.view(), &y, &LogisticParams::default().check().unwrap()).unwrap();

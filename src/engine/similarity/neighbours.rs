@@ -4,8 +4,8 @@
 //! on every run and every platform.
 //!
 //! ```
-//! use discount_lab::engine::neighbours::{top_k, NeighbourFilter};
-//! use discount_lab::engine::ratings::Kind;
+//! use discount_lab::engine::similarity::neighbours::{top_k, NeighbourFilter};
+//! use discount_lab::engine::data::ratings::Kind;
 //! use discount_lab::engine::similarity::{Measure, SimilarityMatrix};
 //! let m = SimilarityMatrix {
 //!     kind: Kind::User, measure: Measure::Cosine,
@@ -21,9 +21,14 @@ use std::collections::BinaryHeap;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{EngineError, Need};
-use super::ratings::Ratings;
-use super::similarity::{for_each_pair, Measure, PairSums, Prepared, SimilarityMatrix, ValidSimilarityParams};
+use super::compute::for_each_pair;
+use super::matrix::SimilarityMatrix;
+use super::measure::Measure;
+use super::pair_sums::PairSums;
+use super::params::ValidSimilarityParams;
+use super::prepared::Prepared;
+use crate::engine::data::ratings::Ratings;
+use crate::engine::error::{EngineError, Need};
 
 /// One neighbour of a row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

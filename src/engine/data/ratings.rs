@@ -7,7 +7,7 @@
 //! rating given wins).
 //!
 //! ```
-//! use discount_lab::engine::ratings::{Ratings, Scale};
+//! use discount_lab::engine::data::ratings::{Ratings, Scale};
 //! let r = Ratings::from_triples(
 //!     [("u1", "i1", 4.0), ("u2", "i1", 2.0), ("u1", "i2", 5.0)],
 //!     Scale::new(1.0, 5.0).unwrap(),
@@ -22,8 +22,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
-use super::error::EngineError;
-use super::limits::{MAX_ITEMS, MAX_RATINGS, MAX_USERS};
+use crate::engine::error::EngineError;
+use crate::engine::limits::{MAX_ITEMS, MAX_RATINGS, MAX_USERS};
 
 /// Index of a user in a [`Ratings`] (order of first appearance).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

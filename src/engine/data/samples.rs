@@ -10,7 +10,7 @@
 //!   entirely determined by its seed.
 //!
 //! ```
-//! use discount_lab::engine::samples::{shop, ShopParams};
+//! use discount_lab::engine::data::samples::{shop, ShopParams};
 //! let a = shop(&ShopParams::default());
 //! let b = shop(&ShopParams::default());
 //! assert_eq!(a.ratings, b.ratings);
@@ -21,11 +21,11 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
 
-use super::error::EngineError;
-use super::items::{ItemInfo, ItemTable};
-use super::purchases::{Purchase, PurchaseLog, SECONDS_PER_DAY};
-use super::ratings::{Ratings, Scale};
-use super::user_table::UserTable;
+use crate::engine::data::items::{ItemInfo, ItemTable};
+use crate::engine::data::purchases::{Purchase, PurchaseLog, SECONDS_PER_DAY};
+use crate::engine::data::ratings::{Ratings, Scale};
+use crate::engine::data::user_table::UserTable;
+use crate::engine::error::EngineError;
 
 /// A dataset: ratings and, optionally, the item table, the purchase log and the user table.
 #[derive(Debug, Clone, PartialEq)]

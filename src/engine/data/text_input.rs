@@ -4,8 +4,8 @@
 //! Checks that concern the whole file (size, binary content, emptiness) happen here
 //! once, so each parser only decides what its fields mean.
 
-use super::error::{ParseError, ParseErrorKind, ParseErrors};
-use super::limits::{MAX_INPUT_BYTES, MAX_REPORTED_PROBLEMS};
+use crate::engine::error::{ParseError, ParseErrorKind, ParseErrors};
+use crate::engine::limits::{MAX_INPUT_BYTES, MAX_REPORTED_PROBLEMS};
 
 /// How fields are separated on a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

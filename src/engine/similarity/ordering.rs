@@ -7,7 +7,7 @@
 //! appear as blocks along the diagonal.
 //!
 //! ```
-//! use discount_lab::engine::ordering::{order, RowOrder};
+//! use discount_lab::engine::similarity::ordering::{order, RowOrder};
 //! let s = ndarray::array![[1.0, 0.0, 0.9], [0.0, 1.0, 0.0], [0.9, 0.0, 1.0]];
 //! let p = order(&s, RowOrder::Spectral);
 //! let (a, c) = (p.iter().position(|&r| r == 0).unwrap(), p.iter().position(|&r| r == 2).unwrap());

@@ -1,0 +1,65 @@
+//! The similarity measures and their names.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::error::EngineError;
+
+/// A similarity measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Cosine over common ratings (scikit-surprise `cosine`); with `zero_fill`, the articles' cosine over all columns.
+    Cosine,
+    /// 1 / (mean squared difference + 1) over common ratings (scikit-surprise `msd`).
+    Msd,
+    /// Pearson correlation over common ratings (scikit-surprise `pearson`).
+    #[default]
+    Pearson,
+    /// Pearson on residuals from ALS baselines, shrunk by (n − 1) / (n − 1 + shrinkage) (scikit-surprise `pearson_baseline`).
+    PearsonBaseline,
+    /// Item-item cosine of ratings centred on each user's mean (Sarwar et al. 2001).
+    AdjustedCosine,
+    /// |common| / |union| of the sets of ratings (who rated / what was rated).
+    Jaccard,
+    /// |A ∩ B| / |A ∪ B| of item attribute sets (needs the item table).
+    AttributeJaccard,
+}
+
+impl Measure {
+    /// Every measure, in menu order.
+    pub const ALL: [Measure; 7] = [
+        Measure::Cosine,
+        Measure::Msd,
+        Measure::Pearson,
+        Measure::PearsonBaseline,
+        Measure::AdjustedCosine,
+        Measure::Jaccard,
+        Measure::AttributeJaccard,
+    ];
+
+    /// The name used in options, the CLI and the JS API.
+    pub fn name(self) -> &'static str {
+        match self {
+            Measure::Cosine => "cosine",
+            Measure::Msd => "msd",
+            Measure::Pearson => "pearson",
+            Measure::PearsonBaseline => "pearson_baseline",
+            Measure::AdjustedCosine => "adjusted_cosine",
+            Measure::Jaccard => "jaccard",
+            Measure::AttributeJaccard => "attribute_jaccard",
+        }
+    }
+
+    /// Parses a measure name.
+    pub fn from_name(name: &str) -> Result<Measure, EngineError> {
+        Measure::ALL.into_iter().find(|m| m.name() == name.trim().to_lowercase()).ok_or_else(|| {
+            let names: Vec<&str> = Measure::ALL.iter().map(|m| m.name()).collect();
+            EngineError::param("measure", format!("unknown measure '{name}'; use one of {}", names.join(", ")))
+        })
+    }
+
+    /// Whether values can be negative (the heatmap then uses both halves of its scale).
+    pub fn is_signed(self) -> bool {
+        matches!(self, Measure::Cosine | Measure::Pearson | Measure::PearsonBaseline | Measure::AdjustedCosine)
+    }
+}

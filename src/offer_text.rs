@@ -13,13 +13,19 @@
 //! ```
 
 use crate::engine::discount::elasticity::Estimate;
+use crate::engine::discount::elasticity_offer::ElasticityBasis;
 use crate::engine::discount::features::Feature;
 use crate::engine::discount::guardrails::Guard;
 use crate::engine::discount::markup::Markup;
+use crate::engine::discount::offer::Unavailable;
+use crate::engine::discount::propensity::PropensityBasis;
+use crate::engine::discount::seed_item::ItemBasis;
+use crate::engine::discount::seed_user::UserBasis;
+use crate::engine::discount::segment_offer::SegmentBasis;
 use crate::engine::discount::segments::Profile;
 use crate::engine::similarity::neighbours::Neighbour;
 use crate::engine::similarity::steps::num;
-use crate::engine::strategy::{Basis, Totals, Unavailable, UserOffer};
+use crate::engine::strategy::{Basis, Totals, UserOffer};
 use crate::i18n::{percent, text, tr, Key, Lang};
 
 fn money(v: f64) -> String {
@@ -65,7 +71,7 @@ pub fn why_basis(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
     let name = o.segment.and_then(|s| segment_names.get(s)).cloned().unwrap_or_default();
     let list = o.basket.as_ref().map_or(0.0, |b| b.list_price);
     match &o.basis {
-        Basis::SeedUser { neighbours, neighbour_mean, strength, no_neighbours } => {
+        Basis::SeedUser(UserBasis { neighbours, neighbour_mean, strength, no_neighbours }) => {
             if *no_neighbours {
                 tr(lang, Key::WhyStrategyUserNone, &[("mean", num(*neighbour_mean)), ("off", proposed)])
             } else {
@@ -82,7 +88,7 @@ pub fn why_basis(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
                 )
             }
         }
-        Basis::SeedItem { item, m, .. } => tr(
+        Basis::SeedItem(ItemBasis { item, m, .. }) => tr(
             lang,
             Key::WhyStrategyItem,
             &[
@@ -91,8 +97,10 @@ pub fn why_basis(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
                 ("off", proposed),
             ],
         ),
-        Basis::Segment { from_table: true, .. } => tr(lang, Key::WhySegmentTable, &[("name", name), ("off", proposed)]),
-        Basis::Segment { markup: Some((e, m)), .. } => {
+        Basis::Segment(SegmentBasis { from_table: true, .. }) => {
+            tr(lang, Key::WhySegmentTable, &[("name", name), ("off", proposed)])
+        }
+        Basis::Segment(SegmentBasis { markup: Some((e, m)), .. }) => {
             let values = [("name", name), ("e", num(e.elasticity)), ("se", num(e.se)), ("off", proposed.clone())];
             match m {
                 Markup::Interior { .. } | Markup::AboveList { .. } => tr(lang, Key::WhySegmentMarkup, &values),
@@ -103,8 +111,8 @@ pub fn why_basis(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
                 ),
             }
         }
-        Basis::Segment { markup: None, .. } => tr(lang, Key::WhySegmentNoEstimate, &[("name", name)]),
-        Basis::Elasticity { elasticity, segment, markup } => {
+        Basis::Segment(SegmentBasis { markup: None, .. }) => tr(lang, Key::WhySegmentNoEstimate, &[("name", name)]),
+        Basis::Elasticity(ElasticityBasis { elasticity, segment, markup }) => {
             let seg = |e: &Estimate| (num(e.elasticity), num(e.se));
             let head = match (&elasticity.own, segment.as_ref()) {
                 (Some(own), Some(s)) if elasticity.weight < 1.0 => tr(
@@ -129,7 +137,7 @@ pub fn why_basis(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
             };
             format!("{head}; {}", markup_text(lang, markup, list, &proposed))
         }
-        Basis::Propensity { curve, best_profit, no_costs } => {
+        Basis::Propensity(PropensityBasis { curve, best_profit, no_costs }) => {
             let p0 = curve.first().map_or(0.0, |c| c.1);
             let pd = curve.iter().find(|c| (c.0 * 100.0 - o.proposed.0).abs() < 1e-6).map_or(p0, |c| c.1);
             let mut s = if o.proposed.0 > 0.0 {

@@ -8,8 +8,10 @@ use approx::assert_abs_diff_eq;
 use discount_lab::engine::data::samples::{shop, Dataset, ShopParams};
 use discount_lab::engine::discount::budget::{allocate, OfferOption};
 use discount_lab::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope};
+use discount_lab::engine::discount::elasticity_offer::ElasticityBasis;
 use discount_lab::engine::discount::guardrails::{Guard, Guardrails};
 use discount_lab::engine::discount::offer::Percent;
+use discount_lab::engine::discount::segment_offer::SegmentBasis;
 use discount_lab::engine::strategy::{discounts, Basis, Strategy, StrategyParams};
 use discount_lab::i18n::Lang;
 use discount_lab::offer_text::loss_reason;
@@ -68,7 +70,7 @@ fn segment_strategy_from_a_table_gives_each_segment_its_offer() {
         let want = [5.0, 10.0, 15.0, 20.0][o.segment.unwrap()];
         assert!((o.proposed.0 - want).abs() < 1e-9);
         assert!(o.percent_off.0 <= want + 1e-9);
-        assert!(matches!(o.basis, Basis::Segment { from_table: true, .. }));
+        assert!(matches!(&o.basis, Basis::Segment(b) if b.from_table));
     }
 }
 
@@ -79,7 +81,9 @@ fn elasticity_offers_follow_the_markup_rule_before_guardrails() {
     let p = StrategyParams { strategy: Strategy::Elasticity, guardrails: g, ..Default::default() }.check().unwrap();
     let r = discounts(&data, &p).unwrap();
     for o in &r.offers {
-        let (Basis::Elasticity { elasticity, markup, .. }, Some(b)) = (&o.basis, &o.basket) else { panic!() };
+        let (Basis::Elasticity(ElasticityBasis { elasticity, markup, .. }), Some(b)) = (&o.basis, &o.basket) else {
+            panic!()
+        };
         let e = elasticity.elasticity.abs();
         let cost = b.unit_cost.unwrap();
         let want = if e > 1.0 { (1.0 - cost / (1.0 - 1.0 / e) / b.list_price).max(0.0) } else { 0.0 };
@@ -144,8 +148,8 @@ fn elasticity_without_unit_costs_makes_no_offer_and_says_why() {
             .offers
             .iter()
             .filter(|o| match &o.basis {
-                Basis::Elasticity { elasticity, .. } => elasticity.elasticity < -1.0,
-                Basis::Segment { markup: Some((e, _)), .. } => e.elasticity < -1.0,
+                Basis::Elasticity(b) => b.elasticity.elasticity < -1.0,
+                Basis::Segment(SegmentBasis { markup: Some((e, _)), .. }) => e.elasticity < -1.0,
                 _ => false,
             })
             .map(why)
@@ -511,4 +515,34 @@ fn the_data_caps_the_number_of_segments_and_says_so() {
     let s = segment(&user_features(&many), &SegmentParams { k: 4, ..Default::default() }.check().unwrap()).unwrap();
     assert_eq!(s.profiles.len(), 4);
     assert_eq!(segments_capped(Lang::En, &s), None);
+}
+
+#[test]
+fn every_basis_keeps_its_json_shape_for_javascript() {
+    let data = small_shop(7);
+    let expect = [
+        (Strategy::SeedUser, "seed_user", vec!["neighbours", "neighbourMean", "strength", "noNeighbours"]),
+        (Strategy::SeedItem, "seed_item", vec!["item", "m", "itemOffer"]),
+        (Strategy::Segment, "segment", vec!["fromTable", "markup"]),
+        (Strategy::Elasticity, "elasticity", vec!["elasticity", "segment", "markup"]),
+        (Strategy::Propensity, "propensity", vec!["curve", "bestProfit", "noCosts"]),
+        (Strategy::Coupon, "coupon", vec!["outcome"]),
+    ];
+    for (s, kind, keys) in expect {
+        let p = StrategyParams { strategy: s, ..Default::default() }.check().unwrap();
+        let r = discounts(&data, &p).unwrap();
+        let json = r.offers.iter().map(|o| serde_json::to_value(&o.basis).unwrap()).find(|v| v["kind"] == kind);
+        let json = json.unwrap_or_else(|| panic!("{}: no offer based on it", s.name()));
+        let mut got: Vec<&str> =
+            json.as_object().unwrap().keys().map(String::as_str).filter(|k| *k != "kind").collect();
+        let mut want = keys.clone();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "{}", s.name());
+    }
+    let unavailable = serde_json::to_value(Basis::Unavailable {
+        reason: discount_lab::engine::discount::offer::Unavailable::NoListPrice,
+    })
+    .unwrap();
+    assert_eq!(unavailable, serde_json::json!({ "kind": "unavailable", "reason": "no_list_price" }));
 }

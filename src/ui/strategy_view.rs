@@ -395,7 +395,7 @@ fn offers_table(lang: Lang, r: &StrategyReport, names: &[String], ctx: Option<&C
                 <tbody>{ for rows.iter().take(MAX_ROWS).map(|&(u, o)| {
                     let segment = o.segment.and_then(|s| names.get(s).map(|n| format!("{s}: {n}"))).unwrap_or_default();
                     let points = match &o.basis {
-                        Basis::Propensity { curve, .. } => Some(curve.clone()),
+                        Basis::Propensity(b) => Some(b.curve.clone()),
                         _ => purchase_curve(ctx, u, o, max),
                     };
                     let curve = match points {

@@ -21,7 +21,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::offer::Percent;
+use super::basket::Basket;
+use super::offer::{Offered, Percent, Unavailable};
 use crate::engine::error::EngineError;
 
 /// What a coupon applies to.
@@ -181,4 +182,18 @@ impl ValidCouponRules {
         let discount = if price > 0.0 { (value / price).clamp(0.0, 1.0) } else { 0.0 };
         CouponOutcome { value, discount, applied, capped }
     }
+}
+
+/// The coupon rules for every user, on their basket.
+pub fn propose(rules: &ValidCouponRules, baskets: &[Option<Basket>]) -> Vec<Offered<CouponOutcome>> {
+    baskets
+        .iter()
+        .map(|b| match b {
+            Some(b) => {
+                let outcome = rules.apply(b.list_price, b.item.as_deref(), b.category.as_deref());
+                (outcome.discount, Ok(outcome))
+            }
+            None => (0.0, Err(Unavailable::NoListPrice)),
+        })
+        .collect()
 }

@@ -85,3 +85,28 @@ pub fn zhe_label(off: Percent) -> String {
         None => "—".to_string(),
     }
 }
+
+/// Why a strategy made no offer to a user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unavailable {
+    /// None of the user's items has a list price (item table or purchase log).
+    NoListPrice,
+    /// The user's item has no item-table row with discount rates.
+    NoItemRates,
+    /// Neither the user nor their segment has an elasticity estimate.
+    NoElasticity,
+}
+
+impl std::fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Unavailable::NoListPrice => "no list price for the user's items",
+            Unavailable::NoItemRates => "no item table row with discount rates for the user's item",
+            Unavailable::NoElasticity => "no elasticity estimate for the user or their segment",
+        })
+    }
+}
+
+/// One user's proposed discount (a fraction) and what it is based on, or why there is none.
+pub type Offered<B> = (f64, Result<B, Unavailable>);

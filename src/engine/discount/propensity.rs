@@ -36,6 +36,8 @@ use serde::{Deserialize, Serialize};
 
 use super::basket::Basket;
 use super::features::UserFeatures;
+use super::guardrails::ValidGuardrails;
+use super::offer::{Offered, Unavailable};
 use crate::engine::cluster::Standardiser;
 use crate::engine::data::samples::Dataset;
 use crate::engine::error::{EngineError, Need};
@@ -312,3 +314,38 @@ pub fn evaluate_response(
 
 /// The penalties tried by default: C = 0.01, 0.1, 1, 10 and no penalty.
 pub const DEFAULT_C_GRID: [Option<f64>; 5] = [Some(0.01), Some(0.1), Some(1.0), Some(10.0), None];
+
+/// What a purchase-probability offer is based on: the user's purchase curve.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PropensityBasis {
+    /// p(buy | d) at 1-point steps.
+    pub curve: Vec<(f64, f64)>,
+    /// Expected incremental profit at the chosen d.
+    pub best_profit: f64,
+    /// Whether unit costs were missing (revenue maximised instead).
+    pub no_costs: bool,
+}
+
+/// For every user, the offer that maximises expected incremental profit on their purchase
+/// curve, up to the most the guardrails allow them.
+pub fn propose(
+    model: &ResponseModel,
+    baskets: &[Option<Basket>],
+    guardrails: &ValidGuardrails,
+) -> Vec<Offered<PropensityBasis>> {
+    let max = guardrails.max_discount.fraction();
+    baskets
+        .iter()
+        .enumerate()
+        .map(|(u, b)| match b {
+            Some(b) => {
+                let ceiling = guardrails.ceiling(b.list_price, b.unit_cost).min(max);
+                let curve = model.curve(u, b.list_price, b.category.as_deref(), ceiling);
+                let (d, best_profit) = best_offer(&curve, b.list_price, b.unit_cost.unwrap_or(0.0));
+                (d, Ok(PropensityBasis { curve, best_profit, no_costs: b.unit_cost.is_none() }))
+            }
+            None => (0.0, Err(Unavailable::NoListPrice)),
+        })
+        .collect()
+}

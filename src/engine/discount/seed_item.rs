@@ -16,7 +16,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::offer::{OfferBounds, Percent};
+use super::basket::Basket;
+use super::offer::{OfferBounds, Offered, Percent, Unavailable};
 use crate::engine::data::items::ItemTable;
 use crate::engine::error::{EngineError, Need};
 use crate::engine::similarity::attributes::attribute_matrix;
@@ -120,6 +121,37 @@ pub fn item_discounts(table: &ItemTable, params: &ValidItemDiscountParams) -> Re
                 _ => (Percent(0.0), ItemOutcome::NoSimilarRates),
             };
             ItemDiscount { item: sim.ids[i].clone(), neighbours, m, raw, discount, outcome }
+        })
+        .collect())
+}
+
+/// What an item formula offer to a user is based on: the item of their basket.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemBasis {
+    /// The item.
+    pub item: Option<String>,
+    /// Its mean similar-item rate m.
+    pub m: Option<f64>,
+    /// Its offer before the guardrails (percent).
+    pub item_offer: f64,
+}
+
+/// The item formula for every user, on the item of their basket.
+pub fn propose(
+    table: &ItemTable,
+    params: &ValidItemDiscountParams,
+    baskets: &[Option<Basket>],
+) -> Result<Vec<Offered<ItemBasis>>, EngineError> {
+    let offers = item_discounts(table, params)?;
+    Ok(baskets
+        .iter()
+        .map(|b| {
+            let item = b.as_ref().and_then(|b| b.item.clone());
+            match item.as_deref().and_then(|i| offers.iter().find(|d| d.item == i)) {
+                Some(d) => (d.discount.fraction(), Ok(ItemBasis { item, m: d.m, item_offer: d.discount.0 })),
+                None => (0.0, Err(Unavailable::NoItemRates)),
+            }
         })
         .collect())
 }

@@ -28,8 +28,8 @@ use serde::{Deserialize, Serialize};
 use super::offer::{OfferBounds, Percent};
 use crate::engine::data::ratings::{Kind, Ratings, UserIdx};
 use crate::engine::error::EngineError;
-use crate::engine::similarity::neighbours::{top_k, Neighbour, NeighbourFilter};
-use crate::engine::similarity::SimilarityMatrix;
+use crate::engine::similarity::neighbours::{top_k, top_k_streaming, Neighbour, NeighbourFilter};
+use crate::engine::similarity::{Measure, SimilarityMatrix, SimilarityParams};
 
 /// Options of the user discount.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -188,4 +188,52 @@ fn one(
         percent_off,
         fallback,
     }
+}
+
+/// What a user formula offer is based on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserBasis {
+    /// The neighbours used.
+    pub neighbours: Vec<Neighbour>,
+    /// r̄_K.
+    pub neighbour_mean: f64,
+    /// The strength.
+    pub strength: f64,
+    /// Set when no neighbour was positively similar.
+    pub no_neighbours: bool,
+}
+
+/// The user formula for every user, as a strategy proposes it: from `sim` when it is the
+/// user-user matrix of `measure` over these ratings, otherwise from neighbours streamed row
+/// by row (no n × n matrix, so any number of users fits in memory).
+pub fn propose(
+    ratings: &Ratings,
+    params: &ValidUserDiscountParams,
+    measure: Measure,
+    sim: Option<&SimilarityMatrix>,
+) -> Result<Vec<(f64, UserBasis)>, EngineError> {
+    let rows = match sim {
+        Some(s) if s.kind == Kind::User && s.measure == measure && s.len() == ratings.n_users() => {
+            user_discounts(ratings, s, params)?
+        }
+        _ => {
+            let sp = SimilarityParams::new(Kind::User, measure).check()?;
+            let filter = if params.as_in_article { NeighbourFilter::Any } else { NeighbourFilter::Similar };
+            let lists = top_k_streaming(ratings, &sp, params.k, filter)?;
+            user_discounts_from_neighbours(ratings, &lists, params)?
+        }
+    };
+    Ok(rows
+        .into_iter()
+        .map(|d| {
+            let basis = UserBasis {
+                no_neighbours: d.neighbours.is_empty(),
+                neighbours: d.neighbours,
+                neighbour_mean: d.neighbour_mean,
+                strength: d.strength,
+            };
+            (d.percent_off.fraction(), basis)
+        })
+        .collect())
 }

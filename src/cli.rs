@@ -22,7 +22,6 @@
 
 use std::collections::HashMap;
 
-use crate::engine::csv_out::{Cell, CsvWriter};
 use crate::engine::data::items::{parse_items, ItemTable};
 use crate::engine::data::parse::{parse_ratings, ParseOptions};
 use crate::engine::data::ratings::{Kind, Scale};
@@ -34,8 +33,9 @@ use crate::engine::evaluate::{fcp, mae, predefined_folds, rmse, Fold};
 use crate::engine::predict::{predict, AlgoOptions, AlgoSpec, Prediction, Trainset};
 use crate::engine::similarity::neighbours::{top_k, NeighbourFilter};
 use crate::engine::similarity::{compute, Measure, SimilarityParams, ValidSimilarityParams};
-use crate::export::{item_discounts_csv, matrix_csv, user_discounts_csv};
-use crate::i18n::Lang;
+use crate::present::csv::{item_discounts_csv, matrix_csv, user_discounts_csv};
+use crate::present::csv_writer::{Cell, CsvWriter};
+use crate::present::Lang;
 
 const USAGE: &str = "usage:
   discount-lab similarity FILE --kind user|item --measure M [--min-support N] [--shrinkage N]
@@ -307,15 +307,15 @@ fn sample(rest: &[String]) -> Result<(), Failure> {
         let path = std::path::Path::new(dir).join(name);
         std::fs::write(&path, text).map_err(|e| fail(format!("cannot write {}: {e}", path.display())))
     };
-    write("ratings.csv", crate::export::ratings_csv(&data.ratings))?;
+    write("ratings.csv", crate::present::csv::ratings_csv(&data.ratings))?;
     if !data.items.items.is_empty() {
-        write("items.csv", crate::export::items_csv(&data.items))?;
+        write("items.csv", crate::present::csv::items_csv(&data.items))?;
     }
     if !data.purchases.is_empty() {
-        write("purchases.csv", crate::export::purchases_csv(&data.purchases))?;
+        write("purchases.csv", crate::present::csv::purchases_csv(&data.purchases))?;
     }
     if !data.users.is_empty() {
-        write("users.csv", crate::export::users_csv(&data.users))?;
+        write("users.csv", crate::present::csv::users_csv(&data.users))?;
     }
     Ok(())
 }

@@ -12,9 +12,9 @@ use crate::engine::discount::propensity::{evaluate_response, DEFAULT_C_GRID};
 use crate::engine::discount::segments::{choose_k, segment as segment_users, SegmentModel, SegmentParams};
 use crate::engine::error::ParseErrors;
 use crate::engine::strategy::{finish, prepare, propose, BudgetGoal, Strategy, StrategyParams};
-use crate::export::{segments_csv, strategy_csv};
-use crate::i18n::Lang;
-use crate::offer_text::{loss_reason, segments_capped};
+use crate::present::csv::{segments_csv, strategy_csv};
+use crate::present::why::{loss_reason, segments_capped};
+use crate::present::Lang;
 
 fn parse_failure(path: &str, e: ParseErrors) -> Failure {
     let lines: Vec<String> = e.problems.iter().map(|p| format!("{path}: {p}")).collect();

@@ -26,8 +26,9 @@ use crate::engine::similarity::neighbours::{top_k, NeighbourFilter};
 use crate::engine::similarity::steps::explain_pair;
 use crate::engine::similarity::{compute, Measure, SimilarityParams};
 use crate::engine::strategy::BudgetGoal;
-use crate::i18n::{why_user, Lang};
 pub use crate::js_strategy::segments;
+use crate::present::why::why_user;
+use crate::present::Lang;
 
 #[derive(Deserialize)]
 #[serde(untagged)]

@@ -13,9 +13,9 @@ use crate::engine::discount::offer::{zhe_label, Percent};
 use crate::engine::discount::propensity::ResponseParams;
 use crate::engine::discount::segments::{segment, Profile, SegmentModel, SegmentParams};
 use crate::engine::strategy::{discounts as run, Basis, Strategy, StrategyParams, Totals};
-use crate::i18n::Lang;
 use crate::js_api::{dataset, err, options, to_js, Options};
-use crate::offer_text::{segment_names, why_offer};
+use crate::present::why::{segment_names, why_offer};
+use crate::present::Lang;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]

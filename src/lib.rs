@@ -20,9 +20,7 @@
 pub mod cli;
 mod cli_strategy;
 pub mod engine;
-pub mod export;
-pub mod i18n;
-pub mod offer_text;
+pub mod present;
 
 #[cfg(feature = "js-api")]
 pub mod js_api;

@@ -1,6 +1,6 @@
 //! The message catalogue is complete in both languages.
 
-use discount_lab::i18n::{text, Key, Lang};
+use discount_lab::present::{text, Key, Lang};
 
 fn placeholders(s: &str) -> Vec<String> {
     let mut out: Vec<String> = s
@@ -39,7 +39,7 @@ fn chinese_messages_are_translated() {
 
 #[test]
 fn english_counts_agree_with_their_nouns() {
-    use discount_lab::i18n::{fill, tr};
+    use discount_lab::present::{fill, tr};
     assert_eq!(fill("{k} {k|neighbour|neighbours}", &[("k", "1".into())]), "1 neighbour");
     assert_eq!(fill("{k} {k|neighbour|neighbours}", &[("k", "2".into())]), "2 neighbours");
     assert_eq!(fill("{k} {k|neighbour|neighbours}", &[("k", "0".into())]), "0 neighbours");

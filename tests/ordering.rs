@@ -1,7 +1,7 @@
 //! Row ordering reveals groups; the colour scale is diverging and one RGBA buffer.
 
-use discount_lab::engine::colour::{diverging, rgba};
 use discount_lab::engine::similarity::ordering::{order, RowOrder};
+use discount_lab::present::colour::{diverging, rgba};
 use ndarray::Array2;
 
 #[test]

@@ -13,8 +13,8 @@ use discount_lab::engine::discount::guardrails::{Guard, Guardrails};
 use discount_lab::engine::discount::offer::Percent;
 use discount_lab::engine::discount::segment_offer::SegmentBasis;
 use discount_lab::engine::strategy::{discounts, Basis, Strategy, StrategyParams};
-use discount_lab::i18n::Lang;
-use discount_lab::offer_text::loss_reason;
+use discount_lab::present::why::loss_reason;
+use discount_lab::present::Lang;
 use proptest::prelude::*;
 
 fn small_shop(seed: u64) -> Dataset {
@@ -142,7 +142,7 @@ fn elasticity_without_unit_costs_makes_no_offer_and_says_why() {
         let p = StrategyParams { strategy: s, ..Default::default() }.check().unwrap();
         let r = discounts(&data, &p).unwrap();
         assert!(r.offers.iter().all(|o| o.percent_off.0 == 0.0), "{}", s.name());
-        let why = |o| discount_lab::offer_text::why_offer(discount_lab::i18n::Lang::En, o, &r.segment_names);
+        let why = |o| discount_lab::present::why::why_offer(discount_lab::present::Lang::En, o, &r.segment_names);
         // Elastic users (|ε| > 1) would have had an offer: theirs say the cost is missing.
         let elastic: Vec<String> = r
             .offers
@@ -275,7 +275,7 @@ fn the_files_of_sample_shop_give_back_the_same_shop_and_offers() {
     use discount_lab::engine::data::parse::{parse_ratings, ParseOptions};
     use discount_lab::engine::data::purchases::parse_purchases;
     use discount_lab::engine::data::user_table::parse_users;
-    use discount_lab::export::{items_csv, purchases_csv, ratings_csv, users_csv};
+    use discount_lab::present::csv::{items_csv, purchases_csv, ratings_csv, users_csv};
     let original = shop(&ShopParams { seed: 13, customers: 90, products: 24 });
     let options = ParseOptions { scale: Some(original.ratings.scale()), ..Default::default() };
     let read = Dataset {
@@ -502,7 +502,7 @@ fn the_view_opens_on_the_profit_seeking_strategy_when_there_is_a_purchase_log() 
 fn the_data_caps_the_number_of_segments_and_says_so() {
     use discount_lab::engine::discount::features::user_features;
     use discount_lab::engine::discount::segments::{segment, segments_for, SegmentParams};
-    use discount_lab::offer_text::segments_capped;
+    use discount_lab::present::why::segments_capped;
     assert_eq!((segments_for(6, 4), segments_for(20, 4), segments_for(300, 4), segments_for(3, 4)), (1, 4, 4, 1));
     let six = shop(&ShopParams { seed: 3, customers: 6, products: 14 });
     let s = segment(&user_features(&six), &SegmentParams { k: 4, ..Default::default() }.check().unwrap()).unwrap();

@@ -10,12 +10,11 @@
 //! - [`error`] and [`limits`]: every failure as a value, every limit named once.
 
 pub mod cluster;
-pub mod colour;
-pub mod csv_out;
 pub mod data;
 pub mod discount;
 pub mod error;
 pub mod evaluate;
+pub mod format;
 pub mod limits;
 pub mod predict;
 pub mod similarity;

@@ -13,7 +13,7 @@ use super::similarity_view::SimilarityView;
 use super::state::{Action, AppState, Sample, Tab};
 use super::strategy_view::StrategyView;
 use crate::engine::data::samples::ShopParams;
-use crate::i18n::{text, Key, Lang};
+use crate::present::{text, Key, Lang};
 
 /// Options of a mounted app (all optional).
 #[derive(Properties, PartialEq, Clone, Default)]

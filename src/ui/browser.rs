@@ -2,7 +2,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::i18n::Lang;
+use crate::present::Lang;
 
 const LANG_KEY: &str = "discount-lab.lang";
 

@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use super::strategy_view::money;
 use crate::engine::strategy::BudgetGoal;
-use crate::i18n::{text, tr, Key, Lang};
+use crate::present::money;
+use crate::present::{text, tr, Key, Lang};
 
 /// Props of [`BudgetPanel`].
 #[derive(Properties, PartialEq)]

@@ -7,7 +7,7 @@ use crate::engine::data::samples::Dataset;
 use crate::engine::discount::features::user_features;
 use crate::engine::discount::segments::choose_k;
 use crate::engine::error::EngineError;
-use crate::i18n::{engine_error, text, Key, Lang};
+use crate::present::{engine_error, text, Key, Lang};
 
 /// Props of [`ChooseK`].
 #[derive(Properties, PartialEq)]

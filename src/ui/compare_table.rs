@@ -4,12 +4,13 @@
 use yew::prelude::*;
 
 use super::strategy_controls::strategy_label;
-use super::strategy_view::{money, with_range, AllProposals};
+use super::strategy_view::{with_range, AllProposals};
 use super::Shared;
 use crate::engine::data::samples::Dataset;
 use crate::engine::error::EngineError;
 use crate::engine::strategy::{compare_proposals, Context, StrategyParams};
-use crate::i18n::{engine_error, percent, text, Key, Lang};
+use crate::present::money;
+use crate::present::{engine_error, percent, text, Key, Lang};
 
 /// Props of [`CompareTable`].
 #[derive(Properties, PartialEq)]

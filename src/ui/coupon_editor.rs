@@ -8,7 +8,7 @@ use super::{on_change, Edit};
 use crate::engine::data::purchases::{date_of, timestamp, SECONDS_PER_DAY};
 use crate::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope};
 use crate::engine::discount::offer::Percent;
-use crate::i18n::{text, tr, Key, Lang};
+use crate::present::{text, tr, Key, Lang};
 
 /// Props of [`CouponEditor`].
 #[derive(Properties, PartialEq)]

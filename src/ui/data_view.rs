@@ -18,7 +18,7 @@ use crate::engine::data::ratings::Scale;
 use crate::engine::data::samples::ShopParams;
 use crate::engine::data::text_input::Separator;
 use crate::engine::data::user_table::parse_users;
-use crate::i18n::{text, tr, Key};
+use crate::present::{text, tr, Key};
 
 /// Props of [`DataView`].
 #[derive(Properties, PartialEq)]

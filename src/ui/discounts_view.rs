@@ -13,11 +13,12 @@ use crate::engine::data::ratings::Kind;
 use crate::engine::discount::offer::{zhe_label, Percent};
 use crate::engine::discount::seed_user::{user_discounts, UserDiscount, UserDiscountParams};
 use crate::engine::error::EngineError;
-use crate::engine::similarity::steps::num;
 use crate::engine::similarity::{compute, Measure, SimilarityParams};
 use crate::engine::stats::histogram::histogram;
-use crate::export::user_discounts_csv;
-use crate::i18n::{engine_error, percent, text, tr, why_user, Key};
+use crate::present::csv::user_discounts_csv;
+use crate::present::num;
+use crate::present::why::why_user;
+use crate::present::{engine_error, percent, text, tr, Key};
 
 /// Props of [`DiscountsView`].
 #[derive(Properties, PartialEq)]

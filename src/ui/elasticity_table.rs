@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use super::Shared;
 use crate::engine::discount::elasticity::{Estimate, NoEstimate};
-use crate::engine::similarity::steps::num;
 use crate::engine::strategy::Context;
-use crate::i18n::{text, tr, Key, Lang};
+use crate::present::num;
+use crate::present::{text, tr, Key, Lang};
 
 /// Props of [`ElasticityTable`].
 #[derive(Properties, PartialEq)]

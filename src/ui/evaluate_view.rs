@@ -17,11 +17,11 @@ use super::Shared;
 use super::{on_change, Edit};
 use crate::engine::error::EngineError;
 use crate::engine::predict::{fit_explainable, recommend, Explain, Trainset, ALGO_NAMES};
-use crate::engine::similarity::steps::num;
 use crate::engine::similarity::Measure;
-use crate::export::ratings_csv;
-use crate::i18n::{engine_error, text, tr, Key};
 use crate::js_api::{CvOptions, CvRun, FoldText, GridValues};
+use crate::present::csv::ratings_csv;
+use crate::present::num;
+use crate::present::{engine_error, text, tr, Key};
 
 /// Props of [`EvaluateView`].
 #[derive(Properties, PartialEq)]

@@ -5,9 +5,10 @@ use yew::prelude::*;
 
 use crate::engine::data::ratings::Kind;
 use crate::engine::similarity::neighbours::Neighbour;
-use crate::engine::similarity::steps::{num, PairExplanation};
+use crate::engine::similarity::steps::PairExplanation;
 use crate::engine::similarity::Measure;
-use crate::i18n::{step_label, text, tr, Key, Lang};
+use crate::present::num;
+use crate::present::{step_label, text, tr, Key, Lang};
 
 /// Props of [`ExplainPanel`].
 #[derive(Properties, PartialEq)]

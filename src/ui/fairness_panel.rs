@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::engine::discount::fairness::{Audit, MIN_GROUP_USERS};
-use crate::i18n::{percent, text, tr, Key, Lang};
+use crate::present::{percent, text, tr, Key, Lang};
 
 /// Props of [`FairnessPanel`].
 #[derive(Properties, PartialEq)]

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{text, Key, Lang};
+use crate::present::{text, Key, Lang};
 
 /// Props of [`FilePicker`].
 #[derive(Properties, PartialEq)]

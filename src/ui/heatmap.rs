@@ -5,11 +5,11 @@ use wasm_bindgen::{Clamped, JsCast};
 use yew::prelude::*;
 
 use super::Shared;
-use crate::engine::colour::{legend, rgba};
 use crate::engine::limits::MAX_DRAWN_ROWS;
-use crate::engine::similarity::steps::num;
 use crate::engine::similarity::SimilarityMatrix;
-use crate::i18n::{text, tr, Key, Lang};
+use crate::present::colour::{legend, rgba};
+use crate::present::num;
+use crate::present::{text, tr, Key, Lang};
 
 const LABEL_MAX: usize = 30;
 /// Cells at least this wide (in CSS pixels) show their value and take horizontal column labels.

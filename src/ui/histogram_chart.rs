@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::engine::stats::histogram::Histogram;
-use crate::i18n::percent;
+use crate::present::percent;
 
 /// Props of [`HistogramChart`].
 #[derive(Properties, PartialEq)]

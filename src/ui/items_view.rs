@@ -9,9 +9,10 @@ use super::state::{Action, AppState};
 use crate::engine::discount::offer::{zhe_label, OfferBounds, Percent};
 use crate::engine::discount::seed_item::{item_discounts, ItemDiscount, ItemDiscountParams};
 use crate::engine::error::EngineError;
-use crate::engine::similarity::steps::num;
-use crate::export::item_discounts_csv;
-use crate::i18n::{engine_error, percent, text, tr, why_item, Key};
+use crate::present::csv::item_discounts_csv;
+use crate::present::num;
+use crate::present::why::why_item;
+use crate::present::{engine_error, percent, text, tr, Key};
 
 /// Props of [`ItemsView`].
 #[derive(Properties, PartialEq)]

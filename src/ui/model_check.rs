@@ -9,7 +9,7 @@ use crate::engine::discount::features::user_features;
 use crate::engine::discount::propensity::{evaluate_response, DEFAULT_C_GRID};
 use crate::engine::error::EngineError;
 use crate::engine::evaluate::classification::CGridPoint;
-use crate::i18n::{engine_error, text, tr, Key, Lang};
+use crate::present::{engine_error, text, tr, Key, Lang};
 
 /// Props of [`ModelCheck`].
 #[derive(Properties, PartialEq)]

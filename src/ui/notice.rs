@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::state::{Action, AppState, Notice};
-use crate::i18n::{engine_error, parse_error, text, tr, Key};
+use crate::present::{engine_error, parse_error, text, tr, Key};
 
 /// Props of [`NoticeBar`].
 #[derive(Properties, PartialEq)]

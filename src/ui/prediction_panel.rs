@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use crate::engine::predict::{Impossible, PredictionExplanation, Terms};
-use crate::engine::similarity::steps::num;
-use crate::i18n::{text, tr, Key, Lang};
+use crate::present::num;
+use crate::present::{text, tr, Key, Lang};
 
 /// Props of [`PredictionPanel`].
 #[derive(Properties, PartialEq)]

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::state::{Action, AppState};
 use crate::engine::data::ratings::{ItemIdx, UserIdx};
 use crate::engine::limits::MAX_GRID_SIDE;
-use crate::i18n::{text, tr, Key};
+use crate::present::{text, tr, Key};
 
 /// Props of [`RatingGrid`].
 #[derive(Properties, PartialEq)]

@@ -18,7 +18,7 @@ use crate::engine::similarity::neighbours::{top_k, NeighbourFilter};
 use crate::engine::similarity::ordering::{order, RowOrder};
 use crate::engine::similarity::steps::explain_pair;
 use crate::engine::similarity::{compute, Measure, SimilarityMatrix, SimilarityParams, ValidSimilarityParams};
-use crate::i18n::{engine_error, text, tr, Key, Lang};
+use crate::present::{engine_error, text, tr, Key, Lang};
 
 /// Props of [`SimilarityView`].
 #[derive(Properties, PartialEq)]

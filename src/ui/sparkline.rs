@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{percent, tr, Key, Lang};
+use crate::present::{percent, tr, Key, Lang};
 
 /// Props of [`Sparkline`].
 #[derive(Properties, PartialEq)]

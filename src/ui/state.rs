@@ -17,7 +17,7 @@ use crate::engine::error::{EngineError, ParseErrors};
 use crate::engine::similarity::ordering::RowOrder;
 use crate::engine::similarity::Measure;
 use crate::engine::strategy::{Strategy, StrategyParams};
-use crate::i18n::Lang;
+use crate::present::Lang;
 
 /// Which built-in sample is loaded, if any (the worked example shows the articles' slips).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use crate::engine::discount::coupon::Scope;
 use crate::engine::discount::offer::Percent;
 use crate::engine::discount::segments::SegmentModel;
 use crate::engine::strategy::{Strategy, StrategyParams};
-use crate::i18n::{text, Key};
+use crate::present::{text, Key};
 
 /// Props of [`StrategyControls`].
 #[derive(Properties, PartialEq)]

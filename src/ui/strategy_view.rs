@@ -28,9 +28,9 @@ use crate::engine::strategy::{
     finish, prepare, Basis, Context, Proposal, ProposalCache, Strategy, StrategyParams, StrategyReport, UserFormula,
     UserOffer,
 };
-use crate::export::strategy_csv;
-use crate::i18n::{engine_error, percent, text, tr, Key, Lang};
-use crate::offer_text::{loss_reason, segment_names, segments_capped, why_offer};
+use crate::present::csv::strategy_csv;
+use crate::present::why::{loss_reason, segment_names, segments_capped, why_offer};
+use crate::present::{engine_error, money, percent, text, tr, Key, Lang};
 
 /// Props of [`StrategyView`].
 #[derive(Properties, PartialEq)]
@@ -39,11 +39,6 @@ pub struct StrategyViewProps {
     pub state: Rc<AppState>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
-}
-
-/// Money for display.
-pub fn money(v: Option<f64>) -> String {
-    v.map_or_else(|| "—".to_string(), |v| format!("{v:.2}"))
 }
 
 /// An expected total with its 95% range of outcomes (± 1.96 sd), when known.

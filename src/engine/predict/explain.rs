@@ -46,6 +46,7 @@ use super::svd::Svd;
 use super::trainset::Trainset;
 use crate::engine::data::ratings::Kind;
 use crate::engine::error::EngineError;
+use crate::engine::format::{factor, plus, rating, term};
 use crate::engine::similarity::baselines::Baselines;
 
 /// One prediction taken apart.
@@ -283,11 +284,11 @@ impl Outcome {
             Ok(e) => (None, e.actual_k),
             Err(why) => (Some(why), None),
         };
-        let expr = if impossible.is_some() { num(self.raw) } else { expr };
-        let mut formula = if expr == num(self.raw) { expr } else { format!("{expr} = {}", num(self.raw)) };
+        let expr = if impossible.is_some() { term(self.raw) } else { expr };
+        let mut formula = if expr == term(self.raw) { expr } else { format!("{expr} = {}", term(self.raw)) };
         let clipped = self.est != self.raw;
         if clipped {
-            formula.push_str(&format!(" → {}", num(self.est)));
+            formula.push_str(&format!(" → {}", term(self.est)));
         }
         PredictionExplanation {
             user: user.into(),
@@ -305,42 +306,6 @@ impl Outcome {
     }
 }
 
-/// A number with two decimals and a true minus sign.
-fn num(x: f64) -> String {
-    let s = format!("{x:.2}");
-    if s == "-0.00" {
-        "0.00".into()
-    } else {
-        s.replace('-', "−")
-    }
-}
-
-/// A rating: whole numbers without decimals.
-fn rating(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        num(x).trim_end_matches(".00").into()
-    } else {
-        num(x)
-    }
-}
-
-/// A number in a product or a sum of terms: negative ones in parentheses.
-fn factor(x: f64) -> String {
-    if num(x).starts_with('−') {
-        format!("({})", num(x))
-    } else {
-        num(x)
-    }
-}
-
-/// ` + x` or ` − |x|`, to append a term.
-fn plus(x: f64) -> String {
-    match num(x).strip_prefix('−') {
-        Some(abs) => format!(" − {abs}"),
-        None => format!(" + {}", num(x)),
-    }
-}
-
 /// μ + b_u + b_i with the unknown biases left out.
 fn bias_terms(b: &Baselines, u: Option<usize>, i: Option<usize>) -> BiasTerms {
     BiasTerms {
@@ -353,7 +318,7 @@ fn bias_terms(b: &Baselines, u: Option<usize>, i: Option<usize>) -> BiasTerms {
 
 impl BiasTerms {
     fn formula(&self) -> String {
-        let mut f = num(self.global_mean);
+        let mut f = term(self.global_mean);
         for b in [self.user_bias, self.item_bias].into_iter().flatten() {
             f.push_str(&plus(b));
         }
@@ -432,27 +397,27 @@ impl Explain for Knn {
             .collect();
         let base_expr = match &baseline {
             Some(b) => b.formula(),
-            None => num(base),
+            None => term(base),
         };
         let expr = if used {
-            let term = |n: &NeighbourTerm| {
-                let s = num(n.similarity);
+            let neighbour_term = |n: &NeighbourTerm| {
+                let s = term(n.similarity);
                 let r = rating(n.rating);
                 match variant {
                     KnnVariant::Basic => format!("{s}·{r}"),
-                    KnnVariant::WithMeans => format!("{s}·({r} − {})", num(n.mean.unwrap_or(0.0))),
+                    KnnVariant::WithMeans => format!("{s}·({r} − {})", term(n.mean.unwrap_or(0.0))),
                     KnnVariant::WithZScore => {
-                        format!("{s}·({r} − {})/{}", num(n.mean.unwrap_or(0.0)), num(n.sigma.unwrap_or(1.0)))
+                        format!("{s}·({r} − {})/{}", term(n.mean.unwrap_or(0.0)), term(n.sigma.unwrap_or(1.0)))
                     }
-                    KnnVariant::Baseline => format!("{s}·({r} − {})", num(n.baseline.unwrap_or(0.0))),
+                    KnnVariant::Baseline => format!("{s}·({r} − {})", term(n.baseline.unwrap_or(0.0))),
                 }
             };
-            let numerator: Vec<String> = neighbours.iter().map(term).collect();
-            let denominator: Vec<String> = neighbours.iter().map(|n| num(n.similarity)).collect();
+            let numerator: Vec<String> = neighbours.iter().map(neighbour_term).collect();
+            let denominator: Vec<String> = neighbours.iter().map(|n| term(n.similarity)).collect();
             let ratio = format!("({}) / ({})", numerator.join(" + "), denominator.join(" + "));
             match variant {
                 KnnVariant::Basic => ratio,
-                KnnVariant::WithZScore => format!("{base_expr} + {ratio}·{}", num(sigma.unwrap_or(1.0))),
+                KnnVariant::WithZScore => format!("{base_expr} + {ratio}·{}", term(sigma.unwrap_or(1.0))),
                 _ => format!("{base_expr} + {ratio}"),
             }
         } else {
@@ -533,7 +498,7 @@ impl Explain for Svd {
         let expr = match (biased, dot) {
             (true, Some(d)) => format!("{}{}", biases.formula(), plus(d)),
             (true, None) => biases.formula(),
-            (false, d) => num(d.unwrap_or(0.0)),
+            (false, d) => term(d.unwrap_or(0.0)),
         };
         let biases = if biased { biases } else { with_biases(None, None) };
         let terms = Terms::Svd(SvdTerms { biased, biases, dot, top_factors, n_factors, other_factors });
@@ -572,7 +537,7 @@ impl Explain for SlopeOne {
         let count = deviations.len();
         let sum = deviations.iter().fold(0.0, |acc, d| acc + d.deviation);
         let mean_deviation = (count > 0).then(|| sum / count as f64);
-        let mut expr = num(user_mean.unwrap_or(0.0));
+        let mut expr = term(user_mean.unwrap_or(0.0));
         if count > 0 {
             let terms: Vec<String> = deviations.iter().map(|d| factor(d.deviation)).collect();
             expr.push_str(&format!(" + ({}) / {count}", terms.join(" + ")));
@@ -591,7 +556,7 @@ impl Explain for NormalPredictor {
         let o = outcome(self, train, user, item);
         let (mu, sigma) = (self.mu(), self.sigma());
         let z = if sigma > 0.0 { (o.raw - mu) / sigma } else { 0.0 };
-        let expr = format!("{} + {}·{}", num(mu), num(sigma), factor(z));
+        let expr = format!("{} + {}·{}", term(mu), term(sigma), factor(z));
         let terms = Terms::Normal(NormalTerms { mu, sigma, z, random: true });
         o.explain(train, (user, item), "NormalPredictor", terms, expr)
     }
@@ -607,8 +572,8 @@ mod tests {
 
     #[test]
     fn numbers_are_written_with_true_minus_signs() {
-        assert_eq!(num(-0.004), "0.00");
-        assert_eq!(num(-1.5), "−1.50");
+        assert_eq!(term(-0.004), "0.00");
+        assert_eq!(term(-1.5), "−1.50");
         assert_eq!(rating(4.0), "4");
         assert_eq!(rating(3.5), "3.50");
         assert_eq!(plus(-0.25), " − 0.25");

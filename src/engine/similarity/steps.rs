@@ -25,6 +25,7 @@ use super::prepared::Prepared;
 use crate::engine::data::items::ItemTable;
 use crate::engine::data::ratings::{Kind, Ratings};
 use crate::engine::error::{EngineError, Need};
+use crate::engine::format::num;
 
 /// One column compared (an item for user pairs, a user for item pairs, an attribute for attribute Jaccard).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -119,17 +120,6 @@ pub struct PairExplanation {
     pub steps: Vec<Step>,
     /// The similarity (equal to the matrix cell).
     pub value: f64,
-}
-
-/// Four significant decimals, trailing zeros trimmed.
-pub fn num(x: f64) -> String {
-    let s = format!("{x:.4}");
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
-    if s == "-0" {
-        "0".into()
-    } else {
-        s
-    }
 }
 
 fn step(label: StepLabel, expression: String, value: f64) -> Step {

@@ -2,7 +2,7 @@
 //! Ids and explanations are text cells, escaped against spreadsheet formulas.
 //!
 //! ```
-//! use discount_lab::export::matrix_csv;
+//! use discount_lab::present::csv::matrix_csv;
 //! use discount_lab::engine::data::ratings::Kind;
 //! use discount_lab::engine::similarity::{Measure, SimilarityMatrix};
 //! let m = SimilarityMatrix {
@@ -12,7 +12,6 @@
 //! assert_eq!(matrix_csv(&m), ",a,'=b\na,1,0.5\n'=b,0.5,1\n");
 //! ```
 
-use crate::engine::csv_out::{Cell, CsvWriter};
 use crate::engine::data::purchases::PurchaseLog;
 use crate::engine::data::user_table::UserTable;
 use crate::engine::discount::offer::{zhe, zhe_label};
@@ -21,8 +20,10 @@ use crate::engine::discount::seed_user::UserDiscount;
 use crate::engine::discount::segments::Segmentation;
 use crate::engine::similarity::SimilarityMatrix;
 use crate::engine::strategy::StrategyReport;
-use crate::i18n::{why_item, why_user, Lang};
-use crate::offer_text::{segment_names, why_offer};
+use crate::present::csv_writer::{Cell, CsvWriter};
+use crate::present::why::{segment_names, why_offer};
+use crate::present::why::{why_item, why_user};
+use crate::present::Lang;
 
 /// The matrix as CSV: a header row of ids (first cell empty), then one row per id.
 pub fn matrix_csv(m: &SimilarityMatrix) -> String {

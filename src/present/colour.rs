@@ -5,7 +5,7 @@
 //! single `putImageData`, never one draw call per cell.
 //!
 //! ```
-//! use discount_lab::engine::colour::diverging;
+//! use discount_lab::present::colour::diverging;
 //! assert_eq!(diverging(0.0), [247, 247, 247, 255]);
 //! assert_eq!(diverging(1.0), [103, 0, 31, 255]);
 //! ```

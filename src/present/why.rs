@@ -4,40 +4,40 @@
 //! ```
 //! use discount_lab::engine::strategy::{discounts, Strategy, StrategyParams};
 //! use discount_lab::engine::data::samples::{shop, ShopParams};
-//! use discount_lab::i18n::Lang;
-//! use discount_lab::offer_text::why_offer;
+//! use discount_lab::present::Lang;
+//! use discount_lab::present::why::why_offer;
 //! let data = shop(&ShopParams { seed: 42, customers: 40, products: 20 });
 //! let p = StrategyParams { strategy: Strategy::Elasticity, ..Default::default() }.check().unwrap();
 //! let r = discounts(&data, &p).unwrap();
 //! assert!(why_offer(Lang::En, &r.offers[0], &r.segment_names).contains("ε ="));
 //! ```
 
+use super::format::{amount, percent};
+use super::messages::{text, tr, Key, Lang};
 use crate::engine::discount::elasticity::Estimate;
 use crate::engine::discount::elasticity_offer::ElasticityBasis;
 use crate::engine::discount::features::Feature;
 use crate::engine::discount::guardrails::Guard;
 use crate::engine::discount::markup::Markup;
+use crate::engine::discount::offer::zhe_label;
 use crate::engine::discount::offer::Unavailable;
 use crate::engine::discount::propensity::PropensityBasis;
 use crate::engine::discount::seed_item::ItemBasis;
+use crate::engine::discount::seed_item::{ItemDiscount, ItemOutcome};
 use crate::engine::discount::seed_user::UserBasis;
+use crate::engine::discount::seed_user::{UserDiscount, UserFallback};
 use crate::engine::discount::segment_offer::SegmentBasis;
 use crate::engine::discount::segments::Profile;
+use crate::engine::format::num;
 use crate::engine::similarity::neighbours::Neighbour;
-use crate::engine::similarity::steps::num;
 use crate::engine::strategy::{Basis, Totals, UserOffer};
-use crate::i18n::{percent, text, tr, Key, Lang};
-
-fn money(v: f64) -> String {
-    format!("{v:.2}")
-}
 
 fn markup_text(lang: Lang, m: &Markup, list: f64, off: &str) -> String {
     match m {
         Markup::Interior { price, .. } => {
-            tr(lang, Key::WhyMarkupInterior, &[("p", money(*price)), ("list", money(list)), ("off", off.to_string())])
+            tr(lang, Key::WhyMarkupInterior, &[("p", amount(*price)), ("list", amount(list)), ("off", off.to_string())])
         }
-        Markup::AboveList { price } => tr(lang, Key::WhyMarkupAbove, &[("p", money(*price)), ("list", money(list))]),
+        Markup::AboveList { price } => tr(lang, Key::WhyMarkupAbove, &[("p", amount(*price)), ("list", amount(list))]),
         Markup::Inelastic => text(lang, Key::WhyMarkupInelastic).to_string(),
         Markup::NotDownward => text(lang, Key::WhyMarkupNotDownward).to_string(),
         Markup::NoCost => text(lang, Key::WhyMarkupNoCost).to_string(),
@@ -144,7 +144,7 @@ pub fn why_basis(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
                 tr(
                     lang,
                     Key::WhyPropensity,
-                    &[("p0", num(p0)), ("pd", num(pd)), ("off", proposed), ("v", money(*best_profit))],
+                    &[("p0", num(p0)), ("pd", num(pd)), ("off", proposed), ("v", amount(*best_profit))],
                 )
             } else {
                 tr(lang, Key::WhyPropensityNone, &[("p0", num(p0))])
@@ -161,8 +161,11 @@ pub fn why_basis(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
             }
             let list_ids: Vec<String> = outcome.applied.iter().map(|k| format!("#{}", k + 1)).collect();
             let key = if list_ids.len() == 1 { Key::WhyCouponOne } else { Key::WhyCoupon };
-            let mut s =
-                tr(lang, key, &[("list", list_ids.join("+")), ("value", money(outcome.value)), ("price", money(list))]);
+            let mut s = tr(
+                lang,
+                key,
+                &[("list", list_ids.join("+")), ("value", amount(outcome.value)), ("price", amount(list))],
+            );
             if outcome.capped {
                 s.push(' ');
                 s.push_str(text(lang, Key::WhyCouponCapped));
@@ -262,8 +265,8 @@ pub fn segments_capped(lang: Lang, s: &crate::engine::discount::segments::Segmen
 /// ```
 /// use discount_lab::engine::strategy::{discounts, Strategy, StrategyParams};
 /// use discount_lab::engine::data::samples::{shop, ShopParams};
-/// use discount_lab::i18n::Lang;
-/// use discount_lab::offer_text::loss_reason;
+/// use discount_lab::present::Lang;
+/// use discount_lab::present::why::loss_reason;
 /// let data = shop(&ShopParams::default());
 /// let p = StrategyParams { strategy: Strategy::SeedUser, ..Default::default() }.check().unwrap();
 /// let r = discounts(&data, &p).unwrap();
@@ -281,10 +284,51 @@ pub fn loss_reason(lang: Lang, totals: &Totals) -> Option<String> {
         Key::LossReason,
         &[
             ("extra", format!("{:.1}", b.extra_purchases)),
-            ("gain", money(b.extra_margin)),
-            ("anyway", money(b.paid_to_buyers_anyway)),
-            ("cost", money(cost)),
+            ("gain", amount(b.extra_margin)),
+            ("anyway", amount(b.paid_to_buyers_anyway)),
+            ("cost", amount(cost)),
             ("share", format!("{share:.0}")),
         ],
     ))
+}
+
+/// The one-line "why" of a user discount.
+pub fn why_user(lang: Lang, d: &UserDiscount, as_in_article: bool) -> String {
+    let off = percent(d.percent_off.0);
+    match d.fallback {
+        Some(UserFallback::NoNeighbours) => {
+            tr(lang, Key::WhyNoNeighbours, &[("mean", num(d.neighbour_mean)), ("off", off)])
+        }
+        Some(UserFallback::FlatScale) => text(lang, Key::WhyFlatScale).to_string(),
+        None => {
+            let others = if as_in_article { d.neighbours.len().saturating_sub(1) } else { d.neighbours.len() };
+            tr(
+                lang,
+                if as_in_article { Key::WhyUserArticle } else { Key::WhyUser },
+                &[
+                    ("user", d.user.clone()),
+                    ("k", others.to_string()),
+                    ("mean", num(d.neighbour_mean)),
+                    ("hi", num(d.r_max)),
+                    ("lo", num(d.r_min)),
+                    ("s", num(d.strength)),
+                    ("off", off),
+                    ("zhe", zhe_label(d.percent_off)),
+                ],
+            )
+        }
+    }
+}
+
+/// The one-line "why" of an item discount.
+pub fn why_item(lang: Lang, d: &ItemDiscount) -> String {
+    let m = d.m.map(num).unwrap_or_default();
+    let raw = d.raw.map(num).unwrap_or_default();
+    let off = percent(d.discount.0);
+    match d.outcome {
+        ItemOutcome::Formula => tr(lang, Key::WhyItem, &[("m", m), ("raw", raw)]),
+        ItemOutcome::Capped => tr(lang, Key::WhyItemCapped, &[("raw", raw), ("off", off)]),
+        ItemOutcome::Saturated => tr(lang, Key::WhyItemSaturated, &[("m", m), ("off", off)]),
+        ItemOutcome::NoSimilarRates => text(lang, Key::WhyItemNone).to_string(),
+    }
 }

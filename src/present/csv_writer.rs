@@ -3,7 +3,7 @@
 //! carriage return gets a leading `'`); numbers are written as numbers.
 //!
 //! ```
-//! use discount_lab::engine::csv_out::text_cell;
+//! use discount_lab::present::csv_writer::text_cell;
 //! assert_eq!(text_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
 //! assert_eq!(text_cell("u1"), "u1");
 //! ```

@@ -33,19 +33,24 @@ pub fn RatingGrid(props: &RatingGridProps) -> Html {
             </section>
         };
     }
-    let version = props.state.version;
     let scale = r.scale();
     let cell = |u: usize, i: usize| {
         let (user, item) = (UserIdx(u as u32), ItemIdx(i as u32));
         let value = r.get(user, item).map(|v| v.to_string()).unwrap_or_default();
         let label = format!("{} · {}", r.user_id(user), r.item_id(item));
         let d = props.dispatch.clone();
+        // The cell shows the stored value again at once: an accepted edit then renders its new
+        // value, a refused one leaves the old (the notice names what was typed). The input is
+        // never replaced, so it keeps the focus.
+        let stored = value.clone();
         let onchange = Callback::from(move |e: Event| {
-            let text = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let text = input.value();
+            input.set_value(&stored);
             d.emit(Action::EditRating { user, item, text });
         });
         html! {
-            <td key={format!("{version}-{u}-{i}")}>
+            <td key={format!("{u}-{i}")}>
                 <input class="cell" type="text" inputmode="decimal" value={value} aria-label={label}
                     data-user={u.to_string()} data-item={i.to_string()} {onchange}
                     placeholder="·" title={format!("{}–{}", scale.lo, scale.hi)} />

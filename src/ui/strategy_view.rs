@@ -191,15 +191,15 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
     // Settings that are not valid, or a strategy that cannot run on this data: say so, and
     // keep what can still be shown (the other strategies compared, the formula's table).
     if !go {
-        return html! {
-            <div class="strategy-view">
-                { controls }
+        return frame(
+            controls,
+            html! {
                 <section class="card" id="strategy-busy" aria-busy="true" aria-live="polite">
                     <p>{ tr(lang, Key::ComputingStrategies, &[("n", users.to_string())]) }</p>
                     <progress aria-label={t(Key::ComputingStrategiesShort)}></progress>
                 </section>
-            </div>
-        };
+            },
+        );
     }
     let chosen = if params.budget.is_some() { &*budgeted } else { &*free };
     let failure = match (&valid, &*all, chosen) {
@@ -215,16 +215,16 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
         (None, Some(Ok(free)), Some(Ok(report))) => (free, report),
         _ => {
             let message = failure.unwrap_or_default();
-            return html! {
-                <div class="strategy-view">
-                    { controls }
+            return frame(
+                controls,
+                html! { <>
                     <p class="notice error" role="alert" id="strategy-error">{ message }</p>
                     if all.is_ok() {
                         <CompareTable lang={lang} data={Shared(state.data.clone())} ctx={Shared(ctx.clone())} proposals={Shared(all.clone())} params={params.clone()} />
                     }
                     { article }
-                </div>
-            };
+                </> },
+            );
         }
     };
     let offered: Vec<bool> = report.offers.iter().map(|o| o.percent_off.0 > 0.0).collect();
@@ -292,9 +292,9 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
     let pct: Vec<f64> = report.offers.iter().map(|o| o.percent_off.0).collect();
     let max = params.guardrails.max_discount.0.max(1.0);
     let map = html! { <SegmentMap ctx={Shared(ctx.clone())} lang={lang} /> };
-    html! {
-        <div class="strategy-view">
-            { controls }
+    frame(
+        controls,
+        html! { <>
             { summary }
             <BudgetPanel lang={lang} budget={params.budget} max_spend={free.totals.discount_cost.unwrap_or(0.0)}
                 lambda={report.allocation.as_ref().map(|a| a.lambda)} spend={totals.discount_cost}
@@ -324,6 +324,17 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
                 segment_labels={report.segment_names.iter().zip(&segment_names).enumerate()
                     .map(|(k, (en, local))| (format!("{k}: {en}"), format!("{k}: {local}"))).collect::<Vec<_>>()} />
             { article }
+        </> },
+    )
+}
+
+/// The view: the strategy bar, then what it shows. The bar stays the same DOM node whatever
+/// follows (a note, an error, the offers), so a field being edited keeps its focus.
+fn frame(controls: Html, body: Html) -> Html {
+    html! {
+        <div class="strategy-view">
+            { controls }
+            <div class="strategy-body">{ body }</div>
         </div>
     }
 }

@@ -645,6 +645,48 @@ test('the Discounts view opens on the profit-seeking strategy and says why a str
   await context.close();
 });
 
+test('editing by keyboard keeps the focus and every value typed, in the strategy bar and the rating grid', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-discounts');
+  await page.waitForSelector('#strategy-table tbody tr');
+  const typeInto = async (id, value) => {
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(value, { delay: 60 });
+    await page.keyboard.press('Tab');
+  };
+  const active = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  await page.focus('#guard-max');
+  await typeInto('#guard-max', '20');
+  assert.equal(await active(), 'guard-margin');
+  await typeInto('#guard-margin', '30');
+  assert.equal(await active(), 'guard-cap');
+  await typeInto('#guard-cap', '2');
+  await page.waitForSelector('#strategy-table tbody tr');
+  assert.deepEqual([await page.locator('#guard-max').inputValue(), await page.locator('#guard-margin').inputValue(),
+    await page.locator('#guard-cap').inputValue()], ['20', '30', '2']);
+  // The grid: Enter commits a cell and the cell keeps the focus.
+  await page.click('#tab-data');
+  await page.click('#sample-worked');
+  const cell = page.locator('input.cell[data-user="0"][data-item="3"]');
+  await cell.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('data-summary').textContent.includes('10 ratings'));
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.item), '3');
+  assert.equal(await cell.inputValue(), '2');
+  // A refused value is taken back in the cell, and the cell keeps the focus.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('9');
+  await page.keyboard.press('Enter');
+  await page.locator('[role=alert]').waitFor();
+  assert.equal(await cell.inputValue(), '2');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.item), '3');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a purchase log drives the strategies; a broken one changes nothing', async () => {
   const { page, context } = await open();
   await page.waitForSelector('#heatmap-canvas');

@@ -239,7 +239,7 @@ fn similarity(rest: &[String]) -> Result<(), Failure> {
     let a = parse_args(rest, &["kind", "measure", "min-support", "shrinkage", "zero-fill", "scale", "items", "out"])?;
     let params = a.similarity_params()?;
     let ratings = load_ratings(a.one_file("ratings FILE")?, a.scale()?)?;
-    let items = a.options.get("items").map(|p| load_items(p)).transpose()?;
+    let items = a.options.get("items").map(|p| load_items(p)?.for_ratings(&ratings).map_err(fail)).transpose()?;
     let m = compute(&ratings, items.as_ref(), &params).map_err(fail)?;
     write_out(&a, &matrix_csv(&m))
 }

@@ -30,7 +30,7 @@ fn parse_failure(path: &str, e: ParseErrors) -> Failure {
 fn load_dataset(a: &Args) -> Result<Dataset, Failure> {
     let mut data = Dataset::of_ratings(load_ratings(a.one_file("ratings FILE")?, a.scale()?)?);
     if let Some(p) = a.options.get("items") {
-        data.items = load_items(p)?;
+        data.items = load_items(p)?.for_ratings(&data.ratings).map_err(fail)?;
     }
     if let Some(p) = a.options.get("purchases") {
         data.purchases = parse_purchases(&read(p)?).map_err(|e| parse_failure(p, e))?;

@@ -180,7 +180,8 @@ pub(crate) fn dataset(value: JsValue, o: &Options) -> Result<Dataset, JsError> {
     };
     let located = |what: &str, e: crate::engine::error::ParseErrors| err(format!("{what}: {e}"));
     if let Some(t) = &o.items {
-        data.items = crate::engine::data::items::parse_items(t.as_bytes()).map_err(|e| located("items", e))?;
+        let items = crate::engine::data::items::parse_items(t.as_bytes()).map_err(|e| located("items", e))?;
+        data.items = items.for_ratings(&data.ratings).map_err(|e| err(format!("items: {e}")))?;
     }
     if let Some(t) = &o.purchases {
         data.purchases =
@@ -612,6 +613,7 @@ mod mount_api {
         seed: Option<u64>,
         customers: Option<usize>,
         products: Option<usize>,
+        page: bool,
     }
 
     /// A mounted app; call `destroy()` to remove it.
@@ -646,6 +648,7 @@ mod mount_api {
             seed: o.seed,
             customers: o.customers,
             products: o.products,
+            page: o.page,
         };
         Ok(MountHandle { handle: Some(start(Some(element), props)) })
     }

@@ -62,6 +62,15 @@ fn non_finite_ratings_are_rejected() {
 }
 
 #[test]
+fn absurd_ratings_are_refused_even_without_a_scale() {
+    assert_eq!(err(b"u1,i1,4\nu2,i1,1e308\n"), "line 2, column 3: rating 1e308 is beyond ±1000000");
+    assert_eq!(err(b"u1,i1,4\nu2,i1,-99999999999\n"), "line 2, column 3: rating -99999999999 is beyond ±1000000");
+    // Large but sensible scales are fine.
+    assert!(parse_ratings(b"u1,i1,0\nu2,i1,1000000\n", &ParseOptions::default()).is_ok());
+    assert!(Scale::new(0.0, 1e7).is_err());
+}
+
+#[test]
 fn out_of_scale_when_the_scale_is_given() {
     let opts = ParseOptions { scale: Some(Scale::new(1.0, 5.0).unwrap()), ..Default::default() };
     let e = parse_ratings(b"u1,i1,4\nu1,i2,7\n", &opts).unwrap_err();
@@ -78,9 +87,9 @@ fn missing_fields_and_empty_ids() {
 
 #[test]
 fn empty_blank_and_header_only_files() {
-    assert_eq!(err(b""), "the file is empty");
-    assert_eq!(err(b"\n \n\n"), "the file is empty");
-    assert_eq!(err(b"user,item,rating\n"), "the file is empty");
+    assert_eq!(err(b""), "there are no data lines (the text is empty or blank)");
+    assert_eq!(err(b"\n \n\n"), "there are no data lines (the text is empty or blank)");
+    assert_eq!(err(b"user,item,rating\n"), "there are no data lines (the text is empty or blank)");
 }
 
 #[test]
@@ -234,4 +243,28 @@ fn user_table_errors_are_located() {
     );
     // An empty age is unknown, not an error.
     assert_eq!(parse_users(b"user,age\nc,\n").unwrap().value("c", "age"), Some(""));
+}
+
+#[test]
+fn absurd_prices_are_refused_where_they_are() {
+    use discount_lab::engine::data::purchases::parse_purchases;
+    let log =
+        b"user,item,list_price,price_paid,quantity,timestamp\nu1,i1,10,8,1,2026-01-02\nu1,i2,1e300,8,1,2026-01-02\n";
+    let e = parse_purchases(log).unwrap_err();
+    assert_eq!(e.to_string(), "line 3, column 3: list_price 1e300 is beyond ±1000000000000");
+}
+
+#[test]
+fn an_item_table_of_other_items_is_refused_and_says_why() {
+    use discount_lab::engine::data::items::parse_items;
+    let ratings = parse_ratings(b"u1,p01,4\nu2,p02,3\n", &ParseOptions::default()).unwrap().ratings;
+    let other = parse_items(b"foo,bar\n1,2\n").unwrap();
+    let e = other.for_ratings(&ratings).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "none of the item table's 2 items (foo, …) is in the ratings (whose items are like p01): is it the right file?"
+    );
+    // One item in common is enough; an empty table or empty ratings are not judged.
+    let some = parse_items(b"item,attributes\np02,a|b\nzzz,c\n").unwrap();
+    assert_eq!(some.for_ratings(&ratings).unwrap().items.len(), 2);
 }

@@ -126,9 +126,13 @@ proptest! {
 }
 
 #[test]
-fn huge_ratings_never_give_nan() {
-    let scale = Scale::new(0.0, 1e300).unwrap();
-    let r = Ratings::from_triples([("a", "x", 1e300), ("a", "y", 1e300), ("b", "x", 1e300), ("b", "y", 5e299)], scale)
+fn huge_ratings_are_refused_and_the_largest_allowed_never_give_nan() {
+    // Ratings so large that their sums overflow cannot be loaded at all ...
+    assert!(Scale::new(0.0, 1e300).is_err());
+    // ... and the largest scale allowed gives finite similarities.
+    let top = discount_lab::engine::limits::MAX_RATING_MAGNITUDE;
+    let scale = Scale::new(-top, top).unwrap();
+    let r = Ratings::from_triples([("a", "x", top), ("a", "y", top), ("b", "x", top), ("b", "y", -top / 2.0)], scale)
         .unwrap();
     for p in all_params() {
         if p.measure == Measure::AttributeJaccard {

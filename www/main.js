@@ -7,7 +7,7 @@ try {
   await init();
   root.textContent = '';
   // Kept for the page's lifetime (module scope).
-  globalThis.discountLabApp = mount(root, {});
+  globalThis.discountLabApp = mount(root, { page: true });
 } catch (err) {
   root.textContent = `Discount Lab could not start: ${err?.message ?? err}`;
   throw err;

@@ -6,7 +6,7 @@ use thiserror::Error;
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ParseErrorKind {
     /// The file has no data lines at all.
-    #[error("the file is empty")]
+    #[error("there are no data lines (the text is empty or blank)")]
     Empty,
     /// The bytes are not text (a NUL byte or invalid UTF-8 was found).
     #[error("this looks like a binary file, not text")]
@@ -128,6 +128,16 @@ pub enum ParseErrorKind {
     /// The CSV reader itself failed.
     #[error("unreadable CSV: {0}")]
     Csv(String),
+    /// A number is larger, in size, than anything the lab accepts for it.
+    #[error("{name} {value} is beyond ±{limit}")]
+    BeyondLimit {
+        /// Field name.
+        name: &'static str,
+        /// The number as written.
+        value: String,
+        /// The largest size accepted.
+        limit: f64,
+    },
     /// A field opens a quote that is never closed (the rest of the file would become one field).
     #[error("the quote that opens this field is never closed")]
     UnclosedQuote,
@@ -196,6 +206,16 @@ pub enum EngineError {
         name: &'static str,
         /// Why it is invalid.
         reason: String,
+    },
+    /// An item table none of whose items is rated: most likely another file.
+    #[error("none of the item table's {n} items ({example}, …) is in the ratings (whose items are like {rated}): is it the right file?")]
+    ItemTableForOtherItems {
+        /// Items in the table.
+        n: usize,
+        /// One of its ids.
+        example: String,
+        /// One rated item id.
+        rated: String,
     },
     /// A dense matrix would not fit in the memory budget.
     #[error(

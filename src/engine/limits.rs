@@ -21,6 +21,12 @@ pub const DENSE_CELL_BYTES: usize = 12;
 pub const MAX_DRAWN_ROWS: usize = 3000;
 /// Rows of the sample the Similarity view offers when a matrix is too large.
 pub const DEFAULT_ROW_SAMPLE: usize = 1000;
+/// Largest rating accepted, in size (either sign): a rating scale ends within ±1,000,000, so
+/// that every sum over a matrix row stays exact enough and no value prints as 300 digits.
+pub const MAX_RATING_MAGNITUDE: f64 = 1_000_000.0;
+/// Largest number accepted in any numeric field of an uploaded file (prices, costs,
+/// quantities), in size: sums of a few million of them stay finite and exact to the cent.
+pub const MAX_NUMBER_MAGNITUDE: f64 = 1e12;
 /// Largest grid (users x items) the editable rating grid shows.
 pub const MAX_GRID_SIDE: usize = 50;
 /// Customers from which the Discounts view first paints a "computing" note, then computes:

@@ -48,9 +48,9 @@ pub fn user_discounts_csv(rows: &[UserDiscount], lang: Lang, as_in_article: bool
         w.row([
             Cell::Text(&d.user),
             Cell::Text(&neighbours),
-            Cell::Num(d.neighbour_mean),
-            Cell::Num(d.strength),
-            Cell::Num(d.percent_off.0),
+            Cell::Num(round(d.neighbour_mean, 9)),
+            Cell::Num(round(d.strength, 9)),
+            Cell::Num(round(d.percent_off.0, 6)),
             match zhe(d.percent_off) {
                 Some(_) => Cell::Text(&z),
                 None => Cell::Text(""),
@@ -73,9 +73,9 @@ pub fn item_discounts_csv(rows: &[ItemDiscount], lang: Lang) -> String {
         w.row([
             Cell::Text(&d.item),
             Cell::Text(&similar),
-            Cell::Num(d.m.unwrap_or(f64::NAN)),
-            Cell::Num(d.raw.unwrap_or(f64::NAN)),
-            Cell::Num(d.discount.0),
+            Cell::Num(round(d.m.unwrap_or(f64::NAN), 9)),
+            Cell::Num(round(d.raw.unwrap_or(f64::NAN), 9)),
+            Cell::Num(round(d.discount.0, 6)),
             Cell::Text(&why),
         ]);
     }
@@ -166,8 +166,8 @@ pub fn strategy_csv(r: &StrategyReport, lang: Lang) -> String {
             Cell::Num(round(o.proposed.0, 6)),
             opt(o.conversion.map(|p| round(p, 9))),
             opt(o.expected_profit.map(|v| round(v, 6))),
-            opt(o.basket.as_ref().map(|b| b.list_price)),
-            opt(o.basket.as_ref().and_then(|b| b.unit_cost)),
+            opt(o.basket.as_ref().map(|b| round(b.list_price, 6))),
+            opt(o.basket.as_ref().and_then(|b| b.unit_cost).map(|c| round(c, 6))),
         ]);
     }
     w.finish()

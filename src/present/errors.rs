@@ -19,6 +19,11 @@ pub fn engine_error(lang: Lang, e: &EngineError) -> String {
             }
             Need::Regularisation => text(lang, Key::Need_Regularisation).to_string(),
         },
+        EngineError::ItemTableForOtherItems { n, example, rated } => tr(
+            lang,
+            Key::Err_ItemTableForOtherItems,
+            &[("n", n.to_string()), ("example", example.clone()), ("rated", rated.clone())],
+        ),
         EngineError::MatrixTooLarge { n, needed_mb, budget_mb } => tr(
             lang,
             Key::Err_MatrixTooLarge,
@@ -47,7 +52,8 @@ pub fn parse_error(lang: Lang, e: &ParseError) -> String {
         ParseErrorKind::Empty => text(lang, Key::Err_Empty).to_string(),
         ParseErrorKind::Binary => text(lang, Key::Err_Binary).to_string(),
         ParseErrorKind::TooLarge { size, limit } => {
-            tr(lang, Key::Err_TooLarge, &[("size", size.to_string()), ("limit", limit.to_string())])
+            let mb = |bytes: usize| format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+            tr(lang, Key::Err_TooLarge, &[("size", mb(*size)), ("limit", mb(*limit))])
         }
         ParseErrorKind::MissingField { name, found, needed } => tr(
             lang,
@@ -68,6 +74,11 @@ pub fn parse_error(lang: Lang, e: &ParseError) -> String {
             lang,
             Key::Err_OutOfScale,
             &[("name", name.to_string()), ("value", value.to_string()), ("lo", lo.to_string()), ("hi", hi.to_string())],
+        ),
+        ParseErrorKind::BeyondLimit { name, value, limit } => tr(
+            lang,
+            Key::Err_BeyondLimit,
+            &[("name", name.to_string()), ("value", value.clone()), ("limit", limit.to_string())],
         ),
         ParseErrorKind::Negative { name, value } => {
             tr(lang, Key::Err_Negative, &[("name", name.to_string()), ("value", value.to_string())])

@@ -149,6 +149,7 @@ catalogue! {
     HeaderNo => "No", "无";
     Scale => "Rating scale", "评分范围";
     ScaleAuto => "Infer from data", "根据数据推断";
+    ScaleCustom => "Set it: {lo}–{hi}", "手动设定：{lo}–{hi}";
     ScaleLo => "lowest", "最低";
     ScaleHi => "highest", "最高";
     ItemsFile => "Item table (optional)", "商品表（可选）";
@@ -158,6 +159,9 @@ catalogue! {
     SummaryItems => "Item table: {n} {n|item|items}", "商品表：{n} 件商品";
     SummaryNoItems => "No item table", "无商品表";
     LoadFailed => "Could not load this file. Your previous data and settings are unchanged.", "无法载入该文件。之前的数据和设置保持不变。";
+    ChangeRefused => "This change was not made; everything stays as it was.", "未做此更改；一切保持原样。";
+    EditRefused => "This rating was not changed.", "此评分未更改。";
+    Dismiss => "Dismiss", "关闭";
     MoreProblems => "…and {n} more problems", "……以及另外 {n} 个问题";
     Duplicates => "{n} duplicate user-item pairs: the last rating of each was kept.", "{n} 个重复的用户-商品评分：每组保留最后一条。";
     DuplicateLine => "{user} / {item}: lines {lines}", "{user} / {item}：第 {lines} 行";
@@ -187,6 +191,10 @@ catalogue! {
     SegmentsCapped => "{asked} {asked|segment was|segments were} asked for; {n} {n|customer allows|customers allow} {k} (at least {min} {min|customer|customers} each).", "要求 {asked} 个细分；{n} 位顾客只够分 {k} 个（每个至少 {min} 位顾客）。";
     ChooseFile => "Choose a file…", "选择文件…";
     ChooseFiles => "Choose files…", "选择文件…";
+    UnknownUserShowing => "There is no user '{id}' in the data; showing {user}.", "数据中没有用户“{id}”；显示的是 {user}。";
+    NothingToRecommend => "{user} has rated every item: there is nothing left to recommend.", "{user} 已为所有商品评分：没有可推荐的了。";
+    ElbowCaption => "Inertia against k, from zero: look for the elbow where it stops falling fast. Silhouette against k, on its own scale: higher is better separated.", "惯性随 k 的变化（从零起）：找下降骤然变缓的“肘部”。轮廓系数随 k 的变化（独立刻度）：越高分得越开。";
+    NoPositiveNeighbour => "No one is positively similar to {id} with this measure.", "用此度量，没有与 {id} 正相似的对象。";
     WayOutTitle => "Too large to show whole", "太大，无法完整显示";
     WayOutTooMany => "{n} {n|row|rows} are more than the {max} a heatmap draws.", "{n} 行超过热图可绘制的 {max} 行。";
     WayOutItems => "Show item-item instead ({n} {n|item|items})", "改看商品-商品（{n} 件商品）";
@@ -229,12 +237,12 @@ catalogue! {
     UsersCount => "users", "用户数";
     WhyUser => "{k} {k|neighbour rates|neighbours rate} {mean} on average → ({hi} − {mean}) / ({hi} − {lo}) = {s} → {off}% off ({zhe})",
         "{k} 位近邻平均评分 {mean} → ({hi} − {mean}) / ({hi} − {lo}) = {s} → 优惠 {off}%（{zhe}）";
-    WhyUserArticle => "{user} and {k} nearest users give {mean} on average → ({hi} − {mean}) / ({hi} − {lo}) = {s} → {off}% off ({zhe})",
+    WhyUserArticle => "{user} and {k} nearest {k|user|users} give {mean} on average → ({hi} − {mean}) / ({hi} − {lo}) = {s} → {off}% off ({zhe})",
         "{user} 及 {k} 位最近用户平均评分 {mean} → ({hi} − {mean}) / ({hi} − {lo}) = {s} → 优惠 {off}%（{zhe}）";
     WhyNoNeighbours => "no user is positively similar over common ratings: the global mean {mean} was used → {off}% off",
         "没有与其共同评分且正相似的用户：使用全局均值 {mean} → 优惠 {off}%";
     WhyFlatScale => "r_max equals r_min: strength 0", "r_max 等于 r_min：强度为 0";
-    ItemFormula => "discount(i) = m / (1 − m), m the lowest discount rate among the K items most similar to i by attribute Jaccard; clamped to [min, max].",
+    ItemFormula => "discount(i) = m / (1 − m), m the lowest discount rate among the K items most similar to i by attribute Jaccard; clamped to [0, max].",
         "折扣(i) = m / (1 − m)，m 为按属性 Jaccard 与 i 最相似的 K 件商品中最低的折扣率；限制在 [最小, 最大] 之间。";
     ColItem => "Item", "商品";
     ColSimilarItems => "Similar items (Jaccard)", "相似商品（Jaccard）";
@@ -264,18 +272,19 @@ catalogue! {
     Step_SetSizes => "Set sizes", "集合大小";
     Step_Raw => "Measure", "度量值";
     Step_Shrinkage => "Shrinkage factor (n − 1) / (n − 1 + shrinkage)", "收缩系数 (n − 1) / (n − 1 + shrinkage)";
-    Step_BelowMinSupport => "Fewer common ratings than min_support: 0", "共同评分少于 min_support：取 0";
+    Step_BelowMinSupport => "Fewer common ratings than min_support, so the similarity is 0", "共同评分少于 min_support，因此相似度为 0";
     Step_Undefined => "Zero denominator: undefined, shown as 0", "分母为零：无定义，记为 0";
     Step_Final => "Similarity", "相似度";
-    Err_Empty => "the file is empty", "文件为空";
+    Err_Empty => "there are no data lines (the text is empty or blank)", "没有数据行（内容为空或只有空白）";
     Err_Binary => "this looks like a binary file, not text", "这似乎是二进制文件，而不是文本";
-    Err_TooLarge => "the file is {size} bytes, over the limit of {limit} bytes", "文件大小 {size} 字节，超过上限 {limit} 字节";
+    Err_TooLarge => "the file is {size} MB, over the limit of {limit} MB", "文件大小 {size} MB，超过上限 {limit} MB";
     Err_MissingField => "missing field '{name}' (found {found} {found|field|fields}, need at least {needed})", "缺少字段 '{name}'（只有 {found} 个字段，至少需要 {needed} 个）";
     Err_TooManyFields => "{found} {found|field|fields}, but the format has at most {max}", "有 {found} 个字段，但格式最多允许 {max} 个";
     Err_EmptyId => "{name} id is empty", "{name} 编号为空";
     Err_NotANumber => "{name} '{value}' is not a number", "{name} '{value}' 不是数字";
     Err_NotFinite => "{name} '{value}' is not a finite number", "{name} '{value}' 不是有限数";
     Err_OutOfScale => "{name} {value} is outside the scale {lo}..{hi}", "{name} {value} 超出范围 {lo}..{hi}";
+    Err_BeyondLimit => "{name} {value} is beyond the largest accepted, ±{limit}", "{name} {value} 超出可接受的最大值 ±{limit}";
     Err_Negative => "{name} {value} is negative", "{name} {value} 不能为负数";
     Err_NotPositive => "{name} {value} must be greater than 0", "{name} {value} 必须大于 0";
     Err_Duplicate => "{name} '{id}' is already on line {first}", "{name}“{id}”已在第 {first} 行出现";
@@ -455,6 +464,7 @@ catalogue! {
     Need_BothOutcomes => "the purchase log needs views without a purchase (quantity 0) as well as purchases", "购买记录既要有购买，也要有浏览未购买（数量 0）的行";
     Need_ItemAttributes => "attribute Jaccard and the item formula need an item table with attributes", "属性 Jaccard 和商品公式需要带属性的商品表";
     Need_MoreUsersThanSegments => "k = {k} {k|segment|segments} need at least {k} {k|user|users}, and the data has {n}", "k = {k} 个细分至少需要 {k} 位用户，而数据中只有 {n} 位";
+    Err_ItemTableForOtherItems => "none of the item table's {n} {n|item|items} ({example}, …) is in the ratings (whose items are like {rated}): is it the right file?", "商品表的 {n} 件商品（{example} 等）没有一件出现在评分数据中（评分数据的商品形如 {rated}）：文件选对了吗？";
     Need_Regularisation => "the features are collinear or the classes are perfectly separated; add regularisation (C)", "特征共线或类别完全可分；请加正则化（C）";
     Err_MatrixTooLarge => "a {n} × {n} similarity matrix needs {needed} MB, over the {budget} MB budget; use fewer users or items", "{n} × {n} 的相似度矩阵需要 {needed} MB，超过 {budget} MB 的上限；请减少用户或商品";
     Err_UnknownId => "unknown {what} '{id}'", "未知的{what}“{id}”";
@@ -478,7 +488,7 @@ catalogue! {
     RangeHint => "± is the 95% range of outcomes from the randomness of who buys (each customer buys with their model probability); the model's own estimation error is not included.", "± 表示由谁会购买的随机性带来的 95% 结果区间（每位顾客按模型概率购买）；不含模型自身的估计误差。";
     UseBestC => "Use C = {c} for the purchase model", "购买模型改用 C = {c}";
     ColOls => "OLS on ln q, buyers only (ε ± SE)", "仅购买行的 ln q 最小二乘（ε ± SE）";
-    OlsHint => "The last column is the textbook log-log regression, least squares of ln q on ln(P/P0): it must drop the views without a purchase (ln 0 is undefined), and what remains barely moves with the price, so it is biased toward 0 — on the synthetic shop it reads about −1 where the truth is −3. That is why ε is fitted by Poisson pseudo-maximum likelihood, which keeps the zeros.", "最后一列是教科书式的对数-对数回归，即 ln q 对 ln(P/P0) 的最小二乘：它必须丢掉没有购买的浏览行（ln 0 无定义），剩下的几乎不随价格变化，因此偏向 0——在合成商店上真实值 −3 时它只给出约 −1。所以 ε 用保留零值的泊松伪极大似然来估计。";
+    OlsHint => "The last column is the textbook log-log regression, least squares of ln q on ln(P/P0): it must drop the views without a purchase (ln 0 is undefined), and what remains barely moves with the price, so it is biased toward 0 — on the synthetic shop it reads well under half the true size (the truth is −3 for the most sensitive segment). That is why ε is fitted by Poisson pseudo-maximum likelihood, which keeps the zeros.", "最后一列是教科书式的对数-对数回归，即 ln q 对 ln(P/P0) 的最小二乘：它必须丢掉没有购买的浏览行（ln 0 无定义），剩下的几乎不随价格变化，因此偏向 0——在合成商店上它给出的大小远不到真实值的一半（最敏感细分的真实值为 −3）。所以 ε 用保留零值的泊松伪极大似然来估计。";
     FairnessSmallGroups => "Groups of fewer than {n} {n|user|users} are listed but not judged: they are left out of the share ratio and the warning.", "少于 {n} 人的群体只列出不评判：不计入获得比例之比和警告。";
     CouponNone => "No coupons: add one to make offers.", "没有优惠券：添加一张才能发优惠。";
     CouponWindowRefused => "Coupon #{n}: that date would end the window before it starts, so the change was not applied.", "第 {n} 张券：该日期会使有效期在开始前就结束，所以未应用此修改。";

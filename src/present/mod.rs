@@ -4,6 +4,7 @@
 //! The CLI, the JS API and the interface all speak through it; it reads the engine, never
 //! the other way round.
 
+pub mod chart;
 pub mod colour;
 pub mod csv;
 pub mod csv_writer;

@@ -36,6 +36,10 @@ pub struct AppProps {
     /// Products of the synthetic shop (default 80, 7 to 2,000).
     #[prop_or_default]
     pub products: Option<usize>,
+    /// The app is the whole page: it sets the page's language and title (an embedded
+    /// instance leaves its host page's alone).
+    #[prop_or_default]
+    pub page: bool,
 }
 
 /// The shop of a mount's options, within the sizes the Data view offers.
@@ -72,6 +76,17 @@ pub fn App(props: &AppProps) -> Html {
     };
     let lang = state.lang;
     let t = |k: Key| text(lang, k);
+    {
+        let page = props.page;
+        use_effect_with(lang, move |lang| {
+            if let (true, Some(doc)) = (page, web_sys::window().and_then(|w| w.document())) {
+                if let Some(root) = doc.document_element() {
+                    let _ = root.set_attribute("lang", lang.code());
+                }
+                doc.set_title(text(*lang, Key::AppTitle));
+            }
+        });
+    }
 
     let on_lang = {
         let dispatch = dispatch.clone();

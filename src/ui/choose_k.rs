@@ -7,7 +7,8 @@ use crate::engine::data::samples::Dataset;
 use crate::engine::discount::features::user_features;
 use crate::engine::discount::segments::choose_k;
 use crate::engine::error::EngineError;
-use crate::present::{engine_error, text, Key, Lang};
+use crate::present::chart::{ticks, LinearScale};
+use crate::present::{engine_error, num, text, Key, Lang};
 
 /// Props of [`ChooseK`].
 #[derive(Properties, PartialEq)]
@@ -22,9 +23,40 @@ pub struct ChooseKProps {
 
 type Curve = Result<Vec<(usize, f64, Option<f64>)>, EngineError>;
 
-const W: f64 = 360.0;
+const W: f64 = 300.0;
 const H: f64 = 150.0;
-const PAD: f64 = 28.0;
+const LEFT: f64 = 44.0;
+const PAD: f64 = 20.0;
+
+/// One series against k, on its own labelled y axis: `from_zero` for a quantity whose size
+/// matters (inertia), or the series' own range for one whose changes matter (silhouette).
+fn series_chart(title: &str, class: &'static str, points: &[(usize, f64)], kmax: usize, from_zero: bool) -> Html {
+    let values: Vec<f64> = points.iter().map(|p| p.1).collect();
+    let (lo, hi) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
+    if !lo.is_finite() {
+        return html! {};
+    }
+    let pad = (hi - lo).max(1e-3) * 0.1;
+    let domain = if from_zero { (0.0, hi * 1.05) } else { (lo - pad, hi + pad) };
+    let x = LinearScale::new((1.0, kmax.max(2) as f64), (LEFT, W - PAD));
+    let y = LinearScale::new(domain, (H - PAD, PAD));
+    let line: Vec<String> = points.iter().map(|(k, v)| format!("{:.1},{:.1}", x.at(*k as f64), y.at(*v))).collect();
+    html! {
+        <svg viewBox={format!("0 0 {W} {H}")} aria-hidden="true">
+            <text x={LEFT.to_string()} y="12" class="tick">{ title }</text>
+            <line x1={LEFT.to_string()} y1={(H - PAD).to_string()} x2={(W - PAD).to_string()} y2={(H - PAD).to_string()} class="axis" />
+            <line x1={LEFT.to_string()} y1={PAD.to_string()} x2={LEFT.to_string()} y2={(H - PAD).to_string()} class="axis" />
+            { for ticks(domain.0, domain.1, 4).into_iter().map(|t| html! {
+                <text x={(LEFT - 4.0).to_string()} y={format!("{:.1}", y.at(t) + 3.0)} text-anchor="end" class="tick">{ num(t) }</text>
+            }) }
+            <polyline class={class} points={line.join(" ")} />
+            { for points.iter().map(|(k, v)| html! { <circle class={class} cx={format!("{:.1}", x.at(*k as f64))} cy={format!("{:.1}", y.at(*v))} r="2.5" /> }) }
+            { for (1..=kmax).map(|k| html! {
+                <text x={format!("{:.1}", x.at(k as f64))} y={(H - 5.0).to_string()} text-anchor="middle" class="tick">{ k }</text>
+            }) }
+        </svg>
+    }
+}
 
 /// The panel.
 #[component]
@@ -42,14 +74,9 @@ pub fn ChooseK(props: &ChooseKProps) -> Html {
     let shown = result.as_ref().filter(|(d, _)| *d == props.data).map(|(_, r)| r);
     let chart = match shown {
         Some(Ok(points)) if !points.is_empty() => {
-            let kmax = points.len().max(2) as f64;
-            let top = points.iter().map(|p| p.1).fold(0.0, f64::max).max(1e-9);
-            let x = |k: usize| PAD + (k as f64 - 1.0) / (kmax - 1.0) * (W - 2.0 * PAD);
-            let yi = |v: f64| H - PAD - v / top * (H - 2.0 * PAD);
-            let ys = |v: f64| H - PAD - v.clamp(0.0, 1.0) * (H - 2.0 * PAD);
-            let inertia: Vec<String> = points.iter().map(|p| format!("{:.1},{:.1}", x(p.0), yi(p.1))).collect();
-            let sil: Vec<String> =
-                points.iter().filter_map(|p| p.2.map(|s| format!("{:.1},{:.1}", x(p.0), ys(s)))).collect();
+            let kmax = points.iter().map(|p| p.0).max().unwrap_or(2);
+            let inertia: Vec<(usize, f64)> = points.iter().map(|p| (p.0, p.1)).collect();
+            let silhouette: Vec<(usize, f64)> = points.iter().filter_map(|p| Some((p.0, p.2?))).collect();
             let summary: Vec<String> = points
                 .iter()
                 .map(|p| {
@@ -65,18 +92,11 @@ pub fn ChooseK(props: &ChooseKProps) -> Html {
                 .collect();
             html! {
                 <figure class="elbow">
-                    <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={summary.join("; ")}>
-                        <line x1={PAD.to_string()} y1={(H - PAD).to_string()} x2={(W - PAD).to_string()} y2={(H - PAD).to_string()} class="axis" />
-                        <polyline class="inertia" points={inertia.join(" ")} />
-                        <polyline class="silhouette" points={sil.join(" ")} />
-                        { for points.iter().map(|p| html! {
-                            <text x={format!("{:.1}", x(p.0))} y={(H - 10.0).to_string()} text-anchor="middle" class="tick">{ p.0 }</text>
-                        }) }
-                    </svg>
-                    <figcaption>
-                        <span class="swatch" style="background:#0072B2"></span>{ t(Key::Inertia) }{ " " }
-                        <span class="swatch" style="background:#D55E00"></span>{ t(Key::Silhouette) }
-                    </figcaption>
+                    <div class="row" role="img" aria-label={summary.join("; ")}>
+                        { series_chart(t(Key::Inertia), "inertia", &inertia, kmax, true) }
+                        { series_chart(t(Key::Silhouette), "silhouette", &silhouette, kmax, false) }
+                    </div>
+                    <figcaption>{ t(Key::ElbowCaption) }</figcaption>
                     <table class="data-table compact" id="choose-k-table">
                         <thead><tr><th scope="col">{ "k" }</th><th scope="col">{ t(Key::Inertia) }</th><th scope="col">{ t(Key::Silhouette) }</th></tr></thead>
                         <tbody>{ for points.iter().map(|p| html! {

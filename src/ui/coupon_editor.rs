@@ -126,7 +126,7 @@ pub fn CouponEditor(props: &CouponEditorProps) -> Html {
                     value={c.percent.0.to_string()} onchange={on_pct} /></td>
                 <td><input class="narrow coupon-max" type="number" min="0" step="any" placeholder="—" aria-label={label(Key::CouponMaxOf)}
                     value={c.max_amount.map(|m| m.to_string()).unwrap_or_default()} onchange={on_max} /></td>
-                <td>
+                <td class="scope-cell"><div class="scope">
                     <select class="coupon-scope" aria-label={label(Key::CouponScopeOf)} onchange={on_scope}>
                         <option value="site" selected={scope == "site"}>{ t(Key::CouponScopeSite) }</option>
                         { for props.categories.iter().map(|cat| {
@@ -139,7 +139,7 @@ pub fn CouponEditor(props: &CouponEditorProps) -> Html {
                         <input class="coupon-item" type="text" placeholder={t(Key::CouponItemId)} aria-label={label(Key::CouponItemOf)}
                             value={id.clone()} onchange={on_item} />
                     }
-                </td>
+                </div></td>
                 <td><input class="coupon-from" type="date" aria-label={label(Key::CouponFromOf)} aria-invalid={invalid} value={from} onchange={on_from} /></td>
                 <td><input class="coupon-until" type="date" aria-label={label(Key::CouponUntilOf)} aria-invalid={invalid} value={until} onchange={on_until} /></td>
                 <td><button class="coupon-remove" onclick={on_remove} aria-label={label(Key::CouponRemoveOf)}>{ "×" }</button></td>
@@ -174,7 +174,7 @@ pub fn CouponEditor(props: &CouponEditorProps) -> Html {
                         <th scope="col">{ "#" }</th>
                         <th scope="col">{ t(Key::CouponPct) }</th>
                         <th scope="col">{ t(Key::CouponMax) }</th>
-                        <th scope="col">{ t(Key::CouponScope) }</th>
+                        <th scope="col" class="scope-cell">{ t(Key::CouponScope) }</th>
                         <th scope="col">{ t(Key::CouponFrom) }</th>
                         <th scope="col">{ t(Key::CouponUntil) }</th>
                         <th scope="col"><span class="sr-only">{ t(Key::CouponRemove) }</span></th>

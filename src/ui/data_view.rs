@@ -325,7 +325,7 @@ pub fn DataView(props: &DataViewProps) -> Html {
                     <label>{ t(Key::Scale) }
                         <select id="scale-mode" onchange={on_scale_mode}>
                             <option value="auto" selected={options.scale.is_none()}>{ t(Key::ScaleAuto) }</option>
-                            <option value="custom" selected={options.scale.is_some()}>{ format!("{}–{}", scale.lo, scale.hi) }</option>
+                            <option value="custom" selected={options.scale.is_some()}>{ tr(lang, Key::ScaleCustom, &[("lo", scale.lo.to_string()), ("hi", scale.hi.to_string())]) }</option>
                         </select>
                     </label>
                     if options.scale.is_some() {

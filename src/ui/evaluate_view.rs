@@ -19,6 +19,7 @@ use crate::engine::error::EngineError;
 use crate::engine::predict::{fit_explainable, recommend, Explain, Trainset, ALGO_NAMES};
 use crate::engine::similarity::Measure;
 use crate::js_api::{CvOptions, CvRun, FoldText, GridValues};
+use crate::present::chart::bar_lengths;
 use crate::present::csv::ratings_csv;
 use crate::present::num;
 use crate::present::{engine_error, text, tr, Key};
@@ -210,6 +211,8 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
         .filter(|u| state.data.ratings.user_index(u).is_some())
         .cloned()
         .or_else(|| users.first().cloned());
+    // A typed user who is not in the data is said, not silently replaced by the first one.
+    let unknown_user = chosen_user.as_ref().filter(|u| !u.is_empty() && state.data.ratings.user_index(u).is_none());
     let on_user = {
         let (chosen_user, chosen_item) = (chosen_user.clone(), chosen_item.clone());
         Callback::from(move |e: Event| {
@@ -237,7 +240,14 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
             let r = train.ratings();
             let actual = chosen_item.as_ref().and_then(|i| r.get(r.user_index(u)?, r.item_index(i)?));
             html! { <>
-                <h3>{ tr(lang, Key::Recommendations, &[("n", recs.len().to_string()), ("user", u.clone())]) }</h3>
+                if let Some(unknown) = unknown_user {
+                    <p class="notice warning" role="status" id="eval-unknown-user">{ tr(lang, Key::UnknownUserShowing, &[("id", unknown.clone()), ("user", u.clone())]) }</p>
+                }
+                if recs.is_empty() {
+                    <p class="hint" id="recs-none">{ tr(lang, Key::NothingToRecommend, &[("user", u.clone())]) }</p>
+                } else {
+                    <h3>{ tr(lang, Key::Recommendations, &[("n", recs.len().to_string()), ("user", u.clone())]) }</h3>
+                }
                 <ol class="recs" id="recs">{ for recs.iter().map(|p| {
                     let (item, chosen_item) = (p.item.clone(), chosen_item.clone());
                     html! { <li>
@@ -299,7 +309,6 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
     let running = matches!(*status, Status::Running { .. });
     let runs = &state.eval_runs;
     let best = runs.iter().map(|r| r.mean.rmse).fold(f64::INFINITY, f64::min);
-    let worst = runs.iter().map(|r| r.mean.rmse).fold(0.0, f64::max);
     html! {
         <div class="evaluate-view">
             <section class="card controls" aria-label={t(Key::TabEvaluate)}>
@@ -409,9 +418,8 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                         <svg id="eval-chart" viewBox={format!("0 0 520 {}", 24 * runs.len() + 8)} role="img"
                             aria-label={runs.iter().map(|r| format!("{}: {}", r.label, num(r.mean.rmse))).collect::<Vec<_>>().join("; ")}>
                             <line x1="230" x2="230" y1="0" y2={(24 * runs.len() + 8).to_string()} class="axis" />
-                            { for runs.iter().enumerate().map(|(k, r)| {
+                            { for runs.iter().zip(bar_lengths(&runs.iter().map(|r| r.mean.rmse).collect::<Vec<_>>(), 240.0)).enumerate().map(|(k, (r, w))| {
                                 // Bars start at zero: their lengths are in the ratio of the RMSEs.
-                                let w = 240.0 * r.mean.rmse / worst.max(1e-9);
                                 let y = 4 + 24 * k;
                                 html! { <g>
                                     <text x="0" y={(y + 14).to_string()} class="tick">{ r.label.chars().take(36).collect::<String>() }</text>

@@ -72,8 +72,10 @@ pub fn ExplainPanel(props: &ExplainProps) -> Html {
             </ol>
             if e.measure == Measure::Cosine { <p class="hint">{ t(Key::CosineNote) }</p> }
             if article { <p class="note" id="article-note">{ t(Key::ArticleNote) }</p> }
-            if !props.neighbours.is_empty() {
-                <h3>{ tr(lang, Key::NeighboursOf, &[("id", e.a.clone())]) }</h3>
+            <h3>{ tr(lang, Key::NeighboursOf, &[("id", e.a.clone())]) }</h3>
+            if props.neighbours.is_empty() {
+                <p class="hint" id="no-neighbours">{ tr(lang, Key::NoPositiveNeighbour, &[("id", e.a.clone())]) }</p>
+            } else {
                 <ol class="neighbours">
                     { for props.neighbours.iter().map(|n| html! {
                         <li>{ n.id.clone() }{ format!(" — {} ({})", num(n.similarity), n.support) }</li>

@@ -103,8 +103,10 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
         Callback::from(move |_: MouseEvent| hover.set(None))
     };
     let on_click = {
-        let (sel, order, cursor) = (props.on_select.clone(), props.order.clone(), cursor.clone());
+        let (sel, order, cursor, hover) = (props.on_select.clone(), props.order.clone(), cursor.clone(), hover.clone());
         Callback::from(move |e: MouseEvent| {
+            // The tooltip goes: the panel now says all it said, and more.
+            hover.set(None);
             if let Some((r, c)) = cell_at(&e) {
                 cursor.set((r, c));
                 sel.emit((order[r], order[c]));
@@ -171,7 +173,7 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
                 <div class="heatmap-body">
                     if labels {
                         <div class="row-labels" aria-hidden="true">
-                            { for order.iter().map(|&k| html! { <span style={format!("height:{cell_px:.2}px")} title={m.ids[k].clone()}>{ m.ids[k].clone() }</span> }) }
+                            { for order.iter().map(|&k| html! { <span style={format!("height:{cell_px:.2}px;line-height:{cell_px:.2}px")} title={m.ids[k].clone()}>{ m.ids[k].clone() }</span> }) }
                         </div>
                     }
                     <div class="canvas-wrap" style={format!("width:{px}px;max-width:100%")}>

@@ -21,6 +21,11 @@ pub struct NoticeProps {
 pub fn NoticeBar(props: &NoticeProps) -> Html {
     let lang = props.state.lang;
     let Some(notice) = &props.state.notice else { return html! {} };
+    let title = match notice {
+        Notice::ParseFailed(_) | Notice::ReadFailed => Key::LoadFailed,
+        Notice::Refused(_) => Key::ChangeRefused,
+        Notice::BadGridValue { .. } => Key::EditRefused,
+    };
     let lines: Vec<String> = match notice {
         Notice::ParseFailed(e) => {
             let mut v: Vec<String> = e.problems.iter().map(|p| parse_error(lang, p)).collect();
@@ -51,10 +56,10 @@ pub fn NoticeBar(props: &NoticeProps) -> Html {
         Callback::from(move |_| d.emit(Action::ClearNotice))
     };
     html! {
-        <div class="notice error" role="alert">
-            <strong>{ text(lang, Key::LoadFailed) }</strong>
+        <div class="notice error notice-bar" role="alert">
+            <strong>{ text(lang, title) }</strong>
             <ul>{ for lines.iter().map(|l| html! { <li>{ l }</li> }) }</ul>
-            <button class="dismiss" onclick={dismiss} aria-label="×">{ "×" }</button>
+            <button class="dismiss" onclick={dismiss} aria-label={text(lang, Key::Dismiss)}>{ "×" }</button>
         </div>
     }
 }

@@ -352,12 +352,15 @@ impl Reducible for AppState {
                 next.selected = None;
                 next.version += 1;
             }
-            Action::LoadItems(items) => {
-                next.data = Rc::new(Dataset { items, ..(*self.data).clone() });
-                next.items_uploaded = true;
-                next.notice = None;
-                next.version += 1;
-            }
+            Action::LoadItems(items) => match items.for_ratings(&self.data.ratings) {
+                Ok(items) => {
+                    next.data = Rc::new(Dataset { items, ..(*self.data).clone() });
+                    next.items_uploaded = true;
+                    next.notice = None;
+                    next.version += 1;
+                }
+                Err(e) => next.notice = Some(Notice::Refused(e)),
+            },
             Action::LoadPurchases(purchases) => {
                 next.data = Rc::new(Dataset { purchases, ..(*self.data).clone() });
                 next.extras_uploaded = true;

@@ -381,6 +381,10 @@ test('an uploaded item table drives item discounts; a broken one changes nothing
   await page.waitForFunction(() => document.getElementById('data-summary').textContent.includes('No item table'));
   await upload(page, '#items-file', 'items.csv', 'item,attributes,discount_rates\ni1,a|b|c,0.2|0.3|0.4\ni2,a|b|c|d,0.4|0.2|0.5\n');
   await page.waitForFunction(() => document.getElementById('data-summary').textContent.includes('Item table: 2 items'));
+  // A table of other items is refused, saying so; the good one stays.
+  await upload(page, '#items-file', 'other.csv', 'foo,bar\n1,2\n');
+  await page.waitForFunction(() => document.querySelector('[role=alert]')?.textContent.includes('is it the right file?'));
+  assert.match(await summary(page), /Item table: 2 items/);
   await upload(page, '#items-file', 'bad.csv', 'item,attributes,price\ni1,a,cheap\n');
   assert.match(await page.locator('[role=alert]').textContent(), /line 2, column 3: price 'cheap' is not a number/);
   assert.match(await summary(page), /Item table: 2 items/);

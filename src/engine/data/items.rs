@@ -17,8 +17,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::data::ratings::Ratings;
 use crate::engine::data::text_input::{as_text, number, records, Problems, Record, Separator};
-use crate::engine::error::{ParseError, ParseErrorKind, ParseErrors};
+use crate::engine::error::{EngineError, ParseError, ParseErrorKind, ParseErrors};
 use crate::engine::limits::MAX_ITEMS;
 
 /// What the item table says about one item.
@@ -60,6 +61,20 @@ impl ItemTable {
     /// Map from id to row, for repeated look-ups.
     pub fn index(&self) -> HashMap<&str, &ItemInfo> {
         self.items.iter().map(|i| (i.id.as_str(), i)).collect()
+    }
+
+    /// The table, if it describes any item of `ratings` (or either is empty); otherwise it is
+    /// most likely the wrong file, and the error says what its ids and the ratings' look like.
+    pub fn for_ratings(self, ratings: &Ratings) -> Result<ItemTable, EngineError> {
+        let rated = ratings.item_ids();
+        if self.items.is_empty() || rated.is_empty() || self.items.iter().any(|i| ratings.item_index(&i.id).is_some()) {
+            return Ok(self);
+        }
+        Err(EngineError::ItemTableForOtherItems {
+            n: self.items.len(),
+            example: self.items[0].id.clone(),
+            rated: rated[0].clone(),
+        })
     }
 }
 

@@ -18,10 +18,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::data::ratings::{first_occurrences, Entry, IdInterner, ItemIdx, Ratings, Scale, UserIdx};
 use crate::engine::data::text_input::{
-    as_text, first_line, number_in, numbered_lines, records, split_plain, Problems, Record, Separator,
+    as_text, first_line, number_within, numbered_lines, records, split_plain, Problems, Record, Separator,
 };
 use crate::engine::error::{ParseError, ParseErrorKind, ParseErrors};
-use crate::engine::limits::{MAX_ITEMS, MAX_RATINGS, MAX_USERS};
+use crate::engine::limits::{MAX_ITEMS, MAX_RATINGS, MAX_RATING_MAGNITUDE, MAX_USERS};
 
 /// How to read a rating file; `None` means detect.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -195,7 +195,7 @@ fn read_record<'a>(rec: &Fields<'a>, scale: Option<Scale>) -> Result<(&'a str, &
             return Err(ParseError { line: rec.line, column: k + 1, kind: ParseErrorKind::EmptyId { name } });
         }
     }
-    let value = number_in(rec.head[2], rec.line, 3, "rating")?;
+    let value = number_within(rec.head[2], rec.line, 3, "rating", MAX_RATING_MAGNITUDE)?;
     if let Some(s) = scale {
         if !s.contains(value) {
             return Err(ParseError {

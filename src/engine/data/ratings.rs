@@ -23,7 +23,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::error::EngineError;
-use crate::engine::limits::{MAX_ITEMS, MAX_RATINGS, MAX_USERS};
+use crate::engine::limits::{MAX_ITEMS, MAX_RATINGS, MAX_RATING_MAGNITUDE, MAX_USERS};
 
 /// Index of a user in a [`Ratings`] (order of first appearance).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -50,6 +50,9 @@ impl Scale {
         }
         if lo >= hi {
             return Err(EngineError::param("scale", format!("lowest {lo} must be below highest {hi}")));
+        }
+        if lo.abs() > MAX_RATING_MAGNITUDE || hi.abs() > MAX_RATING_MAGNITUDE {
+            return Err(EngineError::param("scale", format!("must lie within ±{MAX_RATING_MAGNITUDE}")));
         }
         Ok(Scale { lo, hi })
     }

@@ -5,7 +5,7 @@
 //! once, so each parser only decides what its fields mean.
 
 use crate::engine::error::{ParseError, ParseErrorKind, ParseErrors};
-use crate::engine::limits::{MAX_INPUT_BYTES, MAX_REPORTED_PROBLEMS};
+use crate::engine::limits::{MAX_INPUT_BYTES, MAX_NUMBER_MAGNITUDE, MAX_REPORTED_PROBLEMS};
 
 /// How fields are separated on a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -166,12 +166,26 @@ pub fn number(record: &Record, column: usize, name: &'static str) -> Result<f64,
     number_in(&record.fields[column - 1], record.line, column, name)
 }
 
-/// Reads a finite number from `text`, found at `line` and `column` (1-based).
+/// Reads a finite number from `text`, found at `line` and `column` (1-based), within ±[`MAX_NUMBER_MAGNITUDE`].
 pub(crate) fn number_in(text: &str, line: usize, column: usize, name: &'static str) -> Result<f64, ParseError> {
+    number_within(text, line, column, name, MAX_NUMBER_MAGNITUDE)
+}
+
+/// Reads a finite number from `text` within ±`limit`, found at `line` and `column` (1-based).
+pub(crate) fn number_within(
+    text: &str,
+    line: usize,
+    column: usize,
+    name: &'static str,
+    limit: f64,
+) -> Result<f64, ParseError> {
     let at = |kind| ParseError { line, column, kind };
     let value: f64 = text.parse().map_err(|_| at(ParseErrorKind::NotANumber { name, value: text.to_string() }))?;
     if !value.is_finite() {
         return Err(at(ParseErrorKind::NotFinite { name, value: text.to_string() }));
+    }
+    if value.abs() > limit {
+        return Err(at(ParseErrorKind::BeyondLimit { name, value: text.to_string(), limit }));
     }
     Ok(value)
 }

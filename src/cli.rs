@@ -30,9 +30,10 @@ use crate::engine::discount::offer::{OfferBounds, Percent};
 use crate::engine::discount::seed_item::{item_discounts, ItemDiscountParams};
 use crate::engine::discount::seed_user::{user_discounts, UserDiscountParams};
 use crate::engine::evaluate::{fcp, mae, predefined_folds, rmse, Fold};
-use crate::engine::predict::{predict, AlgoOptions, AlgoSpec, Prediction, Trainset};
+use crate::engine::predict::{predict, AlgoSpec, Prediction, Trainset};
 use crate::engine::similarity::neighbours::{top_k, NeighbourFilter};
 use crate::engine::similarity::{compute, Measure, SimilarityParams, ValidSimilarityParams};
+use crate::options::algo::AlgoOptions;
 use crate::present::csv::{item_discounts_csv, matrix_csv, user_discounts_csv};
 use crate::present::csv_writer::{Cell, CsvWriter};
 use crate::present::Lang;
@@ -225,7 +226,7 @@ impl Args {
             Some(k) => return Err(usage(format!("--kind: '{k}' should be user or item"))),
         };
         let measure =
-            Measure::from_name(self.options.get("measure").map(String::as_str).unwrap_or("pearson")).map_err(fail)?;
+            self.options.get("measure").map(String::as_str).unwrap_or("pearson").parse::<Measure>().map_err(fail)?;
         SimilarityParams::new(kind, measure)
             .min_support(self.num("min-support", 1usize)?)
             .shrinkage(self.num("shrinkage", 100.0f64)?)
@@ -262,8 +263,7 @@ fn neighbours_cmd(rest: &[String]) -> Result<(), Failure> {
 
 fn discounts(rest: &[String]) -> Result<(), Failure> {
     let a = parse_args(rest, &["k", "max-discount", "min-discount", "measure", "as-in-article", "scale", "out"])?;
-    let measure =
-        Measure::from_name(a.options.get("measure").map(String::as_str).unwrap_or("pearson")).map_err(fail)?;
+    let measure = a.options.get("measure").map(String::as_str).unwrap_or("pearson").parse::<Measure>().map_err(fail)?;
     let sim_params = SimilarityParams::new(Kind::User, measure).check().map_err(fail)?;
     let as_in_article = a.flag("as-in-article");
     let params =
@@ -330,8 +330,8 @@ impl Args {
             algo: opt("algo").unwrap_or_else(|| default.to_string()),
             k: self.options.get("k").map(|_| self.num("k", 0usize)).transpose()?,
             min_k: self.options.get("min-k").map(|_| self.num("min-k", 0usize)).transpose()?,
-            kind: opt("kind"),
-            measure: opt("measure"),
+            kind: opt("kind").map(|k| k.parse()).transpose().map_err(fail)?,
+            measure: opt("measure").map(|m| m.parse()).transpose().map_err(fail)?,
             min_support: self.options.get("min-support").map(|_| self.num("min-support", 0usize)).transpose()?,
             shrinkage: self.options.get("shrinkage").map(|_| self.num("shrinkage", 0f64)).transpose()?,
             baseline_method: None,

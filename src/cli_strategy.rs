@@ -11,6 +11,7 @@ use crate::engine::discount::offer::Percent;
 use crate::engine::discount::propensity::{evaluate_response, DEFAULT_C_GRID};
 use crate::engine::discount::segments::{choose_k, segment as segment_users, SegmentModel, SegmentParams};
 use crate::engine::error::ParseErrors;
+use crate::engine::similarity::Measure;
 use crate::engine::strategy::{finish, prepare, propose, BudgetGoal, Strategy, StrategyParams};
 use crate::present::csv::{segments_csv, strategy_csv};
 use crate::present::why::{loss_reason, segments_capped};
@@ -122,7 +123,7 @@ pub(crate) fn discounts(rest: &[String]) -> Result<(), Failure> {
             "out",
         ],
     )?;
-    let strategy = Strategy::from_name(a.options.get("strategy").map(String::as_str).unwrap_or("")).map_err(fail)?;
+    let strategy = a.options.get("strategy").map(String::as_str).unwrap_or("").parse::<Strategy>().map_err(fail)?;
     let data = load_dataset(&a)?;
     let d = StrategyParams::default();
     let g = Guardrails::default();
@@ -154,7 +155,7 @@ pub(crate) fn discounts(rest: &[String]) -> Result<(), Failure> {
         segment_offers,
         neighbours: if strategy == Strategy::SeedUser { a.num("k", d.neighbours)? } else { d.neighbours },
         measure: match a.options.get("measure") {
-            Some(m) => crate::engine::similarity::Measure::from_name(m).map_err(fail)?,
+            Some(m) => m.parse::<Measure>().map_err(fail)?,
             None => d.measure,
         },
         item_neighbours: if strategy == Strategy::SeedItem {

@@ -19,14 +19,15 @@ use crate::engine::discount::offer::{zhe_label, OfferBounds, Percent};
 use crate::engine::discount::seed_user::{user_discounts, UserDiscountParams};
 use crate::engine::evaluate::cross_validate::{cross_validate, Progress};
 use crate::engine::evaluate::{
-    grid_search, predefined_folds, CvReport, CvSummary, Fold, GridParams, KFold, TopNParams, ValidTopNParams,
+    grid_search, predefined_folds, CvReport, CvSummary, Fold, KFold, TopNParams, ValidTopNParams,
 };
-use crate::engine::predict::{fit_explainable, AlgoOptions, AlgoSpec, Trainset};
+use crate::engine::predict::{fit_explainable, AlgoSpec, Trainset};
 use crate::engine::similarity::neighbours::{top_k, NeighbourFilter};
 use crate::engine::similarity::steps::explain_pair;
 use crate::engine::similarity::{compute, Measure, SimilarityParams};
 use crate::engine::strategy::BudgetGoal;
 pub use crate::js_strategy::segments;
+use crate::options::algo::{AlgoOptions, GridParams};
 use crate::present::why::why_user;
 use crate::present::Lang;
 
@@ -199,7 +200,7 @@ fn similarity_params(o: &Options) -> Result<crate::engine::similarity::ValidSimi
         Some("item") => Kind::Item,
         Some(k) => return Err(err(format!("kind '{k}' should be 'user' or 'item'"))),
     };
-    let measure = Measure::from_name(o.measure.as_deref().unwrap_or("pearson")).map_err(err)?;
+    let measure = o.measure.as_deref().unwrap_or("pearson").parse::<Measure>().map_err(err)?;
     let mut p = SimilarityParams::new(kind, measure).zero_fill(o.zero_fill);
     if let Some(n) = o.min_support {
         p = p.min_support(n);
@@ -264,7 +265,7 @@ pub fn discounts(ratings_in: JsValue, options_in: JsValue) -> Result<JsValue, Js
         return crate::js_strategy::strategy_discounts(dataset(ratings_in, &o)?, &o);
     }
     let r = ratings(ratings_in, &o)?;
-    let measure = Measure::from_name(o.measure.as_deref().unwrap_or("pearson")).map_err(err)?;
+    let measure = o.measure.as_deref().unwrap_or("pearson").parse::<Measure>().map_err(err)?;
     let sim = compute(&r, None, &SimilarityParams::new(Kind::User, measure).check().map_err(err)?).map_err(err)?;
     let d = OfferBounds::default();
     let params = UserDiscountParams {
@@ -358,7 +359,7 @@ pub struct GridValues {
     /// Values of k (k-NN).
     pub k: Option<Vec<usize>>,
     /// Similarity measures (k-NN).
-    pub measure: Option<Vec<String>>,
+    pub measure: Option<Vec<Measure>>,
     /// Numbers of factors (SVD).
     pub factors: Option<Vec<usize>>,
     /// Numbers of epochs (SVD).
@@ -368,7 +369,7 @@ pub struct GridValues {
 impl Default for CvOptions {
     fn default() -> Self {
         CvOptions {
-            algo: AlgoOptions { algo: "knn-means".into(), measure: Some("pearson".into()), ..Default::default() },
+            algo: AlgoOptions { algo: "knn-means".into(), measure: Some(Measure::Pearson), ..Default::default() },
             folds: None,
             split_seed: None,
             top_k: None,
@@ -504,7 +505,7 @@ pub fn grid_search_js(
         .map(|r| {
             let mut a = o.algo.clone();
             a.k = r.point.k.or(a.k);
-            a.measure = r.point.measure.clone().or(a.measure);
+            a.measure = r.point.measure.or(a.measure);
             a.factors = r.point.factors.or(a.factors);
             a.epochs = r.point.epochs.or(a.epochs);
             let label = a.check().map(|spec| run_label(&a, &spec)).unwrap_or_else(|_| a.algo.clone());

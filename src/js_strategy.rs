@@ -12,6 +12,7 @@ use crate::engine::discount::guardrails::Guardrails;
 use crate::engine::discount::offer::{zhe_label, Percent};
 use crate::engine::discount::propensity::ResponseParams;
 use crate::engine::discount::segments::{segment, Profile, SegmentModel, SegmentParams};
+use crate::engine::similarity::Measure;
 use crate::engine::strategy::{discounts as run, Basis, Strategy, StrategyParams, Totals};
 use crate::js_api::{dataset, err, options, to_js, Options};
 use crate::present::why::{segment_names, why_offer};
@@ -89,7 +90,7 @@ fn coupons(o: &Options, data: &Dataset) -> Result<CouponRules, JsError> {
 fn params(o: &Options, data: &Dataset) -> Result<StrategyParams, JsError> {
     let d = StrategyParams::default();
     let g = Guardrails::default();
-    let strategy = Strategy::from_name(o.strategy.as_deref().unwrap_or("")).map_err(err)?;
+    let strategy = o.strategy.as_deref().unwrap_or("").parse::<Strategy>().map_err(err)?;
     let seed = o.seed.unwrap_or(d.segments.seed);
     let by_neighbours = matches!(strategy, Strategy::SeedUser | Strategy::SeedItem);
     Ok(StrategyParams {
@@ -109,7 +110,7 @@ fn params(o: &Options, data: &Dataset) -> Result<StrategyParams, JsError> {
         segment_offers: o.segment_offers.clone(),
         neighbours: if strategy == Strategy::SeedUser { o.k.unwrap_or(d.neighbours) } else { d.neighbours },
         measure: match &o.measure {
-            Some(m) => crate::engine::similarity::Measure::from_name(m).map_err(err)?,
+            Some(m) => m.parse::<Measure>().map_err(err)?,
             None => d.measure,
         },
         item_neighbours: if strategy == Strategy::SeedItem {

@@ -20,6 +20,7 @@
 pub mod cli;
 mod cli_strategy;
 pub mod engine;
+pub mod options;
 pub mod present;
 
 #[cfg(feature = "js-api")]

@@ -7,13 +7,13 @@ mod common;
 
 use discount_lab::engine::data::parse::ParseOptions;
 use discount_lab::engine::evaluate::{predefined_folds, rmse};
-use discount_lab::engine::predict::AlgoOptions;
+use discount_lab::options::algo::AlgoOptions;
 
 fn options(algo: &str, measure: Option<&str>, kind: Option<&str>) -> AlgoOptions {
     AlgoOptions {
         algo: algo.into(),
-        measure: measure.map(Into::into),
-        kind: kind.map(Into::into),
+        measure: measure.map(|m| m.parse().unwrap()),
+        kind: kind.map(|k| k.parse().unwrap()),
         k: Some(40),
         ..Default::default()
     }

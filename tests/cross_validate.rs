@@ -6,10 +6,11 @@ use approx::assert_abs_diff_eq;
 use discount_lab::engine::data::samples::{shop, ShopParams};
 use discount_lab::engine::error::EngineError;
 use discount_lab::engine::evaluate::{
-    cross_validate, grid_search, CvReport, Fold, GridParams, KFold, Outcome, TopNParams, ValidTopNParams,
-    MAX_GRID_COMBINATIONS,
+    cross_validate, grid_search, CvReport, Fold, KFold, Outcome, TopNParams, ValidTopNParams, MAX_GRID_COMBINATIONS,
 };
-use discount_lab::engine::predict::{recommend, AlgoOptions, AlgoSpec, Trainset};
+use discount_lab::engine::predict::{recommend, AlgoSpec, Trainset};
+use discount_lab::engine::similarity::Measure;
+use discount_lab::options::algo::{AlgoOptions, GridParams};
 
 /// A small shop, so that debug-mode tests stay quick.
 fn folds(n_splits: usize) -> Vec<Fold> {
@@ -190,9 +191,9 @@ fn grid_search_ranks_every_combination() {
 #[test]
 fn grid_search_over_knn_and_its_order() {
     let base = AlgoOptions { algo: "knn-basic".into(), ..Default::default() };
-    let grid = GridParams::new(base).k(vec![2, 5]).measure(vec!["msd".into(), "Cosine".into()]).check().unwrap();
-    let order: Vec<_> = grid.points().iter().map(|(p, _)| (p.k.unwrap(), p.measure.clone().unwrap())).collect();
-    assert_eq!(order, [(2, "msd".into()), (2, "cosine".into()), (5, "msd".into()), (5, "cosine".into())]);
+    let grid = GridParams::new(base).k(vec![2, 5]).measure(vec![Measure::Msd, Measure::Cosine]).check().unwrap();
+    let order: Vec<_> = grid.points().iter().map(|(p, _)| (p.k.unwrap(), p.measure.unwrap())).collect();
+    assert_eq!(order, [(2, Measure::Msd), (2, Measure::Cosine), (5, Measure::Msd), (5, Measure::Cosine)]);
     let report = grid_search(&grid, &folds(2), &top(), &ticking(), &mut |_| true).unwrap().complete().unwrap();
     assert_eq!(report.results.len(), 4);
     assert!(report.results.windows(2).all(|w| w[0].report.mean.rmse <= w[1].report.mean.rmse));
@@ -233,14 +234,16 @@ fn grid_params_are_checked() {
     let err = |g: GridParams| g.check().unwrap_err().to_string();
     assert!(err(GridParams::new(knn.clone()).k(vec![])).contains("'k'"));
     assert!(err(GridParams::new(knn.clone()).k(vec![3, 3])).contains("listed twice"));
-    assert!(err(GridParams::new(knn.clone()).measure(vec!["msd".into(), "MSD".into()])).contains("listed twice"));
-    assert!(err(GridParams::new(knn.clone()).measure(vec!["nope".into()])).contains("nope"));
+    // "MSD" and "msd" are the same measure: listed twice.
+    let twice: Vec<Measure> = ["msd", "MSD"].iter().map(|m| m.parse().unwrap()).collect();
+    assert!(err(GridParams::new(knn.clone()).measure(twice)).contains("listed twice"));
+    assert!("nope".parse::<Measure>().unwrap_err().to_string().contains("nope"));
     assert!(err(GridParams::new(knn.clone()).k(vec![0])).contains("'k'"));
     let many = GridParams::new(knn.clone()).k((1..=17).collect()).measure(vec![
-        "msd".into(),
-        "cosine".into(),
-        "pearson".into(),
-        "pearson_baseline".into(),
+        Measure::Msd,
+        Measure::Cosine,
+        Measure::Pearson,
+        Measure::PearsonBaseline,
     ]);
     const { assert!(17 * 4 > MAX_GRID_COMBINATIONS) };
     assert!(err(many).contains("combinations"));
@@ -253,7 +256,7 @@ fn grid_params_are_checked() {
         .unwrap();
     assert_eq!(g.len(), 1);
     assert_eq!(g.ignored(), ["k", "factors"]);
-    let g = GridParams::new(knn).k((1..=16).collect()).measure(vec!["msd".into(), "cosine".into()]).check();
+    let g = GridParams::new(knn).k((1..=16).collect()).measure(vec![Measure::Msd, Measure::Cosine]).check();
     assert_eq!(g.unwrap().len(), 32);
 }
 

@@ -5,14 +5,15 @@
 use discount_lab::engine::data::ratings::{Ratings, Scale};
 use discount_lab::engine::data::samples::{shop, ShopParams};
 use discount_lab::engine::predict::{
-    fit_explainable, AlgoOptions, AlgoSpec, Impossible, PredictionExplanation, SvdParams, Terms, Trainset, ALGO_NAMES,
+    fit_explainable, AlgoSpec, Impossible, PredictionExplanation, SvdParams, Terms, Trainset, ALGO_NAMES,
 };
+use discount_lab::options::algo::AlgoOptions;
 
 fn spec(algo: &str, kind: Option<&str>, measure: Option<&str>, min_k: Option<usize>) -> AlgoSpec {
     AlgoOptions {
         algo: algo.into(),
-        kind: kind.map(Into::into),
-        measure: measure.map(Into::into),
+        kind: kind.map(|k| k.parse().unwrap()),
+        measure: measure.map(|m| m.parse().unwrap()),
         min_k,
         k: Some(10),
         factors: Some(8),

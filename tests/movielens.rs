@@ -29,7 +29,7 @@ fn ml100k_similarities_match_scikit_surprise() {
     let fixture: Fixture = serde_json::from_str(include_str!("fixtures/surprise_ml100k_pairs.json")).unwrap();
     for case in fixture.cases {
         let kind = if case.kind == "user" { Kind::User } else { Kind::Item };
-        let params = SimilarityParams::new(kind, Measure::from_name(&case.measure).unwrap()).check().unwrap();
+        let params = SimilarityParams::new(kind, case.measure.parse::<Measure>().unwrap()).check().unwrap();
         let m = compute(&ratings, None, &params).unwrap();
         for (a, b, expected) in case.pairs {
             let ia = m.ids.iter().position(|x| *x == a).unwrap();

@@ -72,7 +72,7 @@ fn fit(case: &Case, train: &Trainset) -> Box<dyn Explain> {
         .k(case.k.unwrap())
         .min_k(case.min_k.unwrap())
         .kind(kind)
-        .measure(Measure::from_name(case.measure.as_deref().unwrap()).unwrap())
+        .measure(case.measure.as_deref().unwrap().parse::<Measure>().unwrap())
         .min_support(case.min_support.unwrap())
         .shrinkage(case.shrinkage.unwrap())
         .baseline(baseline)

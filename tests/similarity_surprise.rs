@@ -37,7 +37,7 @@ fn every_measure_matches_scikit_surprise_to_1e6() {
         let ratings = Ratings::from_triples(set.ratings.iter().map(|(u, i, r)| (u, i, *r)), scale).unwrap();
         for case in &set.cases {
             let kind = if case.kind == "user" { Kind::User } else { Kind::Item };
-            let params = SimilarityParams::new(kind, Measure::from_name(&case.measure).unwrap())
+            let params = SimilarityParams::new(kind, case.measure.parse::<Measure>().unwrap())
                 .min_support(case.min_support)
                 .shrinkage(case.shrinkage)
                 .check()

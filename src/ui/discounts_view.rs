@@ -57,7 +57,7 @@ pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
     };
     let set = |edit: Edit<DiscountSettings>| on_change(d, props.dispatch.reform(Action::SetDisc), edit);
     let on_measure = set(Box::new(|d, v| {
-        if let Ok(m) = Measure::from_name(&v) {
+        if let Ok(m) = v.parse::<Measure>() {
             d.measure = m;
         }
     }));

@@ -15,6 +15,7 @@ use super::prediction_panel::PredictionPanel;
 use super::state::{Action, AppState};
 use super::Shared;
 use super::{on_change, Edit};
+use crate::engine::data::ratings::Kind;
 use crate::engine::error::EngineError;
 use crate::engine::predict::{fit_explainable, recommend, Explain, Trainset, ALGO_NAMES};
 use crate::engine::similarity::Measure;
@@ -94,8 +95,8 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
     let on_algo = set(Box::new(|o, v| o.algo.algo = v));
     let on_k = set(Box::new(move |o, v| o.algo.k = num_opt(v)));
     let on_min_k = set(Box::new(move |o, v| o.algo.min_k = num_opt(v)));
-    let on_kind = set(Box::new(|o, v| o.algo.kind = Some(v)));
-    let on_measure = set(Box::new(|o, v| o.algo.measure = Some(v)));
+    let on_kind = set(Box::new(|o, v| o.algo.kind = v.parse().ok()));
+    let on_measure = set(Box::new(|o, v| o.algo.measure = v.parse().ok()));
     let on_factors = set(Box::new(move |o, v| o.algo.factors = num_opt(v)));
     let on_epochs = set(Box::new(move |o, v| o.algo.epochs = num_opt(v)));
     let on_folds = set(Box::new(move |o, v| o.folds = num_opt(v)));
@@ -106,12 +107,20 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
         let (worker, status, dispatch, data) =
             (worker.clone(), status.clone(), props.dispatch.clone(), state.data.clone());
         let options = o.clone();
-        let grid = grid_on.then(|| parse_grid(&grid_text));
+        let grid = grid_on.then(|| parse_grid(&grid_text)).transpose();
         let folds = match &*fold_files {
             Some(Ok((_, f))) => Some(f.clone()),
             _ => None,
         };
         Callback::from(move |_| {
+            // A value that is not a number or a measure is said, not silently dropped.
+            let grid = match &grid {
+                Ok(g) => g.clone(),
+                Err(word) => {
+                    status.set(Status::Failed(tr(lang, Key::GridValueRefused, &[("value", word.clone())])));
+                    return;
+                }
+            };
             let (status2, dispatch2, worker2) = (status.clone(), dispatch.clone(), worker.clone());
             let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
                 let data = e.data();
@@ -241,12 +250,12 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
             let actual = chosen_item.as_ref().and_then(|i| r.get(r.user_index(u)?, r.item_index(i)?));
             html! { <>
                 if let Some(unknown) = unknown_user {
-                    <p class="notice warning" role="status" id="eval-unknown-user">{ tr(lang, Key::UnknownUserShowing, &[("id", unknown.clone()), ("user", u.clone())]) }</p>
+                    <p class="notice warning" role="status" id="eval-unknown-user">{ tr(lang, Key::UnknownUserShowing, &[("id", unknown.to_string()), ("user", u.to_string())]) }</p>
                 }
                 if recs.is_empty() {
-                    <p class="hint" id="recs-none">{ tr(lang, Key::NothingToRecommend, &[("user", u.clone())]) }</p>
+                    <p class="hint" id="recs-none">{ tr(lang, Key::NothingToRecommend, &[("user", u.to_string())]) }</p>
                 } else {
-                    <h3>{ tr(lang, Key::Recommendations, &[("n", recs.len().to_string()), ("user", u.clone())]) }</h3>
+                    <h3>{ tr(lang, Key::Recommendations, &[("n", recs.len().to_string()), ("user", u.to_string())]) }</h3>
                 }
                 <ol class="recs" id="recs">{ for recs.iter().map(|p| {
                     let (item, chosen_item) = (p.item.clone(), chosen_item.clone());
@@ -323,14 +332,14 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                     <label>{ t(Key::MinK) }<input id="eval-min-k" class="narrow" type="number" min="1" value={o.algo.min_k.unwrap_or(1).to_string()} onchange={on_min_k} /></label>
                     <label>{ t(Key::Kind) }
                         <select id="eval-kind" onchange={on_kind}>
-                            <option value="user" selected={o.algo.kind.as_deref() != Some("item")}>{ t(Key::KindUser) }</option>
-                            <option value="item" selected={o.algo.kind.as_deref() == Some("item")}>{ t(Key::KindItem) }</option>
+                            <option value="user" selected={o.algo.kind != Some(Kind::Item)}>{ t(Key::KindUser) }</option>
+                            <option value="item" selected={o.algo.kind == Some(Kind::Item)}>{ t(Key::KindItem) }</option>
                         </select>
                     </label>
                     <label>{ t(Key::Measure) }
                         <select id="eval-measure" onchange={on_measure}>
                             { for Measure::ALL.iter().take(4).map(|m| html! {
-                                <option value={m.name()} selected={o.algo.measure.as_deref().unwrap_or("msd") == m.name()}>{ m.name() }</option>
+                                <option value={m.name()} selected={o.algo.measure.unwrap_or(Measure::Msd) == *m}>{ m.name() }</option>
                             }) }
                         </select>
                     </label>
@@ -450,21 +459,16 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
     }
 }
 
-/// The grid lists from the text inputs (k, measures, factors, epochs); empty lists are not searched.
-fn parse_grid(text: &[String; 4]) -> GridValues {
-    let words =
-        |s: &str| -> Vec<String> { s.split(',').map(str::trim).filter(|w| !w.is_empty()).map(String::from).collect() };
-    let numbers = |s: &str| -> Option<Vec<usize>> {
-        let v: Vec<usize> = words(s).iter().filter_map(|w| w.parse().ok()).collect();
-        (!v.is_empty()).then_some(v)
-    };
-    let measures = words(&text[1]);
-    GridValues {
-        k: numbers(&text[0]),
-        measure: (!measures.is_empty()).then_some(measures),
-        factors: numbers(&text[2]),
-        epochs: numbers(&text[3]),
+/// The grid lists from the text inputs (k, measures, factors, epochs); empty lists are not
+/// searched. The first word that is not a whole number (or a measure) is the error.
+fn parse_grid(text: &[String; 4]) -> Result<GridValues, String> {
+    fn list<T: std::str::FromStr>(s: &str) -> Result<Option<Vec<T>>, String> {
+        let v =
+            s.split(',').map(str::trim).filter(|w| !w.is_empty()).map(|w| w.parse::<T>().map_err(|_| w.to_string()));
+        let v: Vec<T> = v.collect::<Result<_, _>>()?;
+        Ok((!v.is_empty()).then_some(v))
     }
+    Ok(GridValues { k: list(&text[0])?, measure: list(&text[1])?, factors: list(&text[2])?, epochs: list(&text[3])? })
 }
 
 /// Pairs `name.base` with `name.test` files, in name order; the unmatched names otherwise.

@@ -92,7 +92,7 @@ pub fn SimilarityView(props: &SimilarityViewProps) -> Html {
         }
     }));
     let on_measure = set(Box::new(|s, v| {
-        if let Ok(m) = Measure::from_name(&v) {
+        if let Ok(m) = v.parse::<Measure>() {
             s.measure = m;
             if m != Measure::Cosine {
                 s.zero_fill = false;

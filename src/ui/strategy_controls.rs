@@ -65,7 +65,7 @@ pub fn StrategyControls(props: &StrategyControlsProps) -> Html {
     let emit = props.dispatch.reform(|p: StrategyParams| Action::SetStrategy(Box::new(p)));
     let set = |edit: super::Edit<StrategyParams>| on_change(p.clone(), emit.clone(), edit);
     let on_strategy = set(Box::new(|p, v| {
-        if let Ok(s) = Strategy::from_name(&v) {
+        if let Ok(s) = v.parse::<Strategy>() {
             p.strategy = s;
         }
     }));

@@ -15,7 +15,8 @@ pub enum Separator {
     Comma,
     /// Tab-separated, like MovieLens 100K `u.data`.
     Tab,
-    /// `::`-separated, like MovieLens 1M `ratings.dat`.
+    /// `::`-separated, like MovieLens 1M `ratings.dat` ("colons"; "doublecolon" is read too).
+    #[serde(rename = "colons", alias = "doublecolon")]
     DoubleColon,
 }
 

@@ -32,8 +32,9 @@ use crate::engine::limits::MIN_SEGMENT_SIZE;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum SegmentModel {
-    /// k-means with k-means++ starts.
+    /// k-means with k-means++ starts ("kmeans"; "k_means" and "k-means" are read too).
     #[default]
+    #[serde(rename = "kmeans", alias = "k_means", alias = "k-means")]
     KMeans,
     /// Gaussian mixture (diagonal covariances) by EM.
     Gmm,

@@ -18,7 +18,7 @@
 //!
 //! ```
 //! use discount_lab::engine::evaluate::{cross_validate, KFold, Outcome, TopNParams};
-//! use discount_lab::engine::predict::AlgoOptions;
+//! use discount_lab::engine::predict::{AlgoSpec, BaselineOnlyParams};
 //! use discount_lab::engine::data::ratings::{Ratings, Scale};
 //! use rand::{rngs::StdRng, Rng, SeedableRng};
 //! let mut rng = StdRng::seed_from_u64(42);
@@ -27,7 +27,7 @@
 //!     .collect();
 //! let ratings = Ratings::from_triples(triples, Scale::new(1.0, 5.0).unwrap()).unwrap();
 //! let folds = KFold::new().n_splits(3).random_state(1).check().unwrap().split(&ratings).unwrap();
-//! let spec = AlgoOptions { algo: "baseline".into(), ..Default::default() }.check().unwrap();
+//! let spec = AlgoSpec::Baseline(BaselineOnlyParams::new().check().unwrap());
 //! let top = TopNParams::new().k(5).check().unwrap();
 //! // A fake clock: every reading is 1 ms after the previous one.
 //! let ticks = std::cell::Cell::new(0.0);

@@ -2,11 +2,11 @@
 //! parameter values is cross-validated on the same folds and the results are ranked
 //! by mean RMSE, lowest first.
 //!
-//! [`GridParams`] starts from one [`AlgoOptions`] and lists values for the
+//! [`GridParams`](crate::options::algo::GridParams) starts from one [`AlgoOptions`](crate::options::algo::AlgoOptions) and lists values for the
 //! parameters worth searching: `k` and `measure` for the k-NN algorithms, `factors`
 //! and `epochs` for SVD. A list that does not apply to the chosen algorithm is
 //! ignored (and named in [`GridReport::ignored`]); a parameter without a list keeps
-//! its value from the base options. [`GridParams::check`] rejects an empty list, a
+//! its value from the base options. Its `check` rejects an empty list, a
 //! value listed twice, a value the algorithm refuses and more than
 //! [`MAX_GRID_COMBINATIONS`] combinations, before anything is fitted.
 //!
@@ -16,8 +16,9 @@
 //! RMSE keep their grid order: the first list varies slowest.
 //!
 //! ```
-//! use discount_lab::engine::evaluate::{grid_search, GridParams, KFold, TopNParams};
-//! use discount_lab::engine::predict::AlgoOptions;
+//! use discount_lab::engine::evaluate::{grid_search, KFold, TopNParams};
+//! use discount_lab::engine::similarity::Measure;
+//! use discount_lab::options::algo::{AlgoOptions, GridParams};
 //! use discount_lab::engine::data::ratings::{Ratings, Scale};
 //! use rand::{rngs::StdRng, Rng, SeedableRng};
 //! let mut rng = StdRng::seed_from_u64(42);
@@ -29,7 +30,7 @@
 //! let base = AlgoOptions { algo: "knn-basic".into(), ..Default::default() };
 //! let grid = GridParams::new(base)
 //!     .k(vec![2, 10])
-//!     .measure(vec!["msd".into(), "cosine".into()])
+//!     .measure(vec![Measure::Msd, Measure::Cosine])
 //!     .factors(vec![5]) // ignored: k-NN has no factors
 //!     .check()
 //!     .unwrap();
@@ -49,27 +50,11 @@ use super::cross_validate::{check_folds, run_folds, CvReport, Outcome, Progress}
 use super::split::Fold;
 use super::top_n::ValidTopNParams;
 use crate::engine::error::EngineError;
-use crate::engine::predict::{AlgoOptions, AlgoSpec};
+use crate::engine::predict::AlgoSpec;
 use crate::engine::similarity::Measure;
 
 /// Most parameter combinations a grid may have.
 pub const MAX_GRID_COMBINATIONS: usize = 64;
-
-/// A grid as the user gives it; `None` means "not searched".
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct GridParams {
-    /// The algorithm and the values of every parameter not searched.
-    pub base: AlgoOptions,
-    /// k-NN: values of `k`.
-    pub k: Option<Vec<usize>>,
-    /// k-NN: similarity measure names.
-    pub measure: Option<Vec<String>>,
-    /// SVD: numbers of factors.
-    pub factors: Option<Vec<usize>>,
-    /// SVD: numbers of epochs.
-    pub epochs: Option<Vec<usize>>,
-}
 
 /// One combination of searched values; parameters not searched are `None`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,118 +62,20 @@ pub struct GridParams {
 pub struct GridPoint {
     /// k-NN: `k`.
     pub k: Option<usize>,
-    /// k-NN: the measure's name.
-    pub measure: Option<String>,
+    /// k-NN: the measure.
+    pub measure: Option<Measure>,
     /// SVD: number of factors.
     pub factors: Option<usize>,
     /// SVD: number of epochs.
     pub epochs: Option<usize>,
 }
 
-/// A grid that passed [`GridParams::check`]: its combinations, each checked.
+/// A grid whose every combination was checked (by [`GridParams::check`](crate::options::algo::GridParams::check)).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidGridParams {
-    algo: &'static str,
-    ignored: Vec<&'static str>,
-    points: Vec<(GridPoint, AlgoSpec)>,
-}
-
-impl GridParams {
-    /// A grid around `base` with nothing searched yet.
-    pub fn new(base: AlgoOptions) -> Self {
-        GridParams { base, ..Default::default() }
-    }
-    /// Sets the values of `k`.
-    pub fn k(mut self, values: Vec<usize>) -> Self {
-        self.k = Some(values);
-        self
-    }
-    /// Sets the measure names.
-    pub fn measure(mut self, values: Vec<String>) -> Self {
-        self.measure = Some(values);
-        self
-    }
-    /// Sets the numbers of factors.
-    pub fn factors(mut self, values: Vec<usize>) -> Self {
-        self.factors = Some(values);
-        self
-    }
-    /// Sets the numbers of epochs.
-    pub fn epochs(mut self, values: Vec<usize>) -> Self {
-        self.epochs = Some(values);
-        self
-    }
-
-    /// Checks the base options, every list that applies and every combination (see the module docs).
-    pub fn check(&self) -> Result<ValidGridParams, EngineError> {
-        let spec = self.base.check()?;
-        let (knn, svd) = (matches!(spec, AlgoSpec::Knn(_)), matches!(spec, AlgoSpec::Svd(_)));
-        let mut ignored = Vec::new();
-        let mut used = |name: &'static str, present: bool, applies: bool| {
-            if present && !applies {
-                ignored.push(name);
-            }
-            present && applies
-        };
-        let k = used("k", self.k.is_some(), knn).then(|| self.k.clone()).flatten();
-        let measure = used("measure", self.measure.is_some(), knn).then(|| self.measure.clone()).flatten();
-        let factors = used("factors", self.factors.is_some(), svd).then(|| self.factors.clone()).flatten();
-        let epochs = used("epochs", self.epochs.is_some(), svd).then(|| self.epochs.clone()).flatten();
-        let measure = match measure {
-            // Canonical names, so that "MSD" and "msd" count as the same value.
-            Some(names) => Some(
-                names.iter().map(|m| Measure::from_name(m).map(|m| m.name().to_string())).collect::<Result<_, _>>()?,
-            ),
-            None => None,
-        };
-        check_list("k", k.as_deref())?;
-        check_list("measure", measure.as_deref())?;
-        check_list("factors", factors.as_deref())?;
-        check_list("epochs", epochs.as_deref())?;
-        let lens = [k.as_ref().map(Vec::len), measure.as_ref().map(Vec::len)];
-        let lens = lens.into_iter().chain([factors.as_ref().map(Vec::len), epochs.as_ref().map(Vec::len)]);
-        let count = lens.map(|n| n.unwrap_or(1)).fold(1usize, usize::saturating_mul);
-        if count > MAX_GRID_COMBINATIONS {
-            return Err(EngineError::param(
-                "grid",
-                format!("{count} combinations, over the limit of {MAX_GRID_COMBINATIONS}; list fewer values"),
-            ));
-        }
-        // Cartesian product, the first list varying slowest.
-        let options = |v: &Option<Vec<usize>>| v.clone().map_or(vec![None], |v| v.into_iter().map(Some).collect());
-        let measures = measure.map_or(vec![None], |v| v.into_iter().map(Some).collect());
-        let mut points = Vec::with_capacity(count);
-        for &k in &options(&k) {
-            for measure in &measures {
-                for &factors in &options(&factors) {
-                    for &epochs in &options(&epochs) {
-                        let point = GridPoint { k, measure: measure.clone(), factors, epochs };
-                        let opts = AlgoOptions {
-                            k: k.or(self.base.k),
-                            measure: measure.clone().or_else(|| self.base.measure.clone()),
-                            factors: factors.or(self.base.factors),
-                            epochs: epochs.or(self.base.epochs),
-                            ..self.base.clone()
-                        };
-                        points.push((point, opts.check()?));
-                    }
-                }
-            }
-        }
-        Ok(ValidGridParams { algo: spec.name(), ignored, points })
-    }
-}
-
-/// Fails when a list is empty or holds a value twice.
-fn check_list<T: PartialEq + std::fmt::Display>(name: &'static str, list: Option<&[T]>) -> Result<(), EngineError> {
-    let Some(list) = list else { return Ok(()) };
-    if list.is_empty() {
-        return Err(EngineError::param(name, "the list of values to search is empty"));
-    }
-    if let Some(v) = list.iter().enumerate().find_map(|(k, v)| list[..k].contains(v).then_some(v)) {
-        return Err(EngineError::param(name, format!("the value {v} is listed twice")));
-    }
-    Ok(())
+    pub(crate) algo: &'static str,
+    pub(crate) ignored: Vec<&'static str>,
+    pub(crate) points: Vec<(GridPoint, AlgoSpec)>,
 }
 
 impl ValidGridParams {

@@ -19,12 +19,11 @@
 //! ` → 5.00` at the end means the result was clipped to the rating scale.
 //!
 //! ```
-//! use discount_lab::engine::predict::{fit_explainable, predict, AlgoOptions, Terms, Trainset};
+//! use discount_lab::engine::predict::{fit_explainable, predict, AlgoSpec, KnnParams, KnnVariant, Terms, Trainset};
+//! use discount_lab::engine::similarity::Measure;
 //! use discount_lab::engine::data::samples::{shop, ShopParams};
 //! let train = Trainset::new(shop(&ShopParams::default()).ratings);
-//! let spec = AlgoOptions { algo: "knn-means".into(), measure: Some("pearson".into()), ..Default::default() }
-//!     .check()
-//!     .unwrap();
+//! let spec = AlgoSpec::Knn(KnnParams::new(KnnVariant::WithMeans).measure(Measure::Pearson).check().unwrap());
 //! let algo = fit_explainable(&spec, &train).unwrap();
 //! let why = algo.explain(&train, "c001", "p01");
 //! assert_eq!(why.est, predict(algo.as_algorithm(), &train, "c001", "p01", None).est);

@@ -29,6 +29,6 @@ pub use normal::NormalPredictor;
 pub use prediction::{predict, Algorithm, Estimate, Impossible, Prediction};
 pub use recommend::recommend;
 pub use slope_one::SlopeOne;
-pub use spec::{AlgoOptions, AlgoSpec, ALGO_NAMES};
+pub use spec::{AlgoSpec, ALGO_NAMES};
 pub use svd::{Svd, SvdParams, ValidSvdParams};
 pub use trainset::Trainset;

@@ -9,7 +9,7 @@
 //! training set. An unknown user is an error naming the user.
 //!
 //! ```
-//! use discount_lab::engine::predict::{recommend, AlgoOptions, Trainset};
+//! use discount_lab::engine::predict::{recommend, AlgoSpec, BaselineOnlyParams, Trainset};
 //! use discount_lab::engine::data::ratings::{Ratings, Scale};
 //! use rand::{rngs::StdRng, Rng, SeedableRng};
 //! let mut rng = StdRng::seed_from_u64(42);
@@ -17,7 +17,7 @@
 //!     .map(|_| (format!("u{}", rng.random_range(0..20)), format!("i{}", rng.random_range(0..15)), rng.random_range(1..=5) as f64))
 //!     .collect();
 //! let train = Trainset::new(Ratings::from_triples(triples, Scale::new(1.0, 5.0).unwrap()).unwrap());
-//! let algo = AlgoOptions { algo: "baseline".into(), ..Default::default() }.check().unwrap().fit(&train).unwrap();
+//! let algo = AlgoSpec::Baseline(BaselineOnlyParams::new().check().unwrap()).fit(&train).unwrap();
 //! let top = recommend(algo.as_ref(), &train, "u3", 5).unwrap();
 //! assert!(top.len() <= 5);
 //! assert!(top.windows(2).all(|w| w[0].est >= w[1].est));

@@ -2,8 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::error::EngineError;
-
 /// A similarity measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -48,14 +46,6 @@ impl Measure {
             Measure::Jaccard => "jaccard",
             Measure::AttributeJaccard => "attribute_jaccard",
         }
-    }
-
-    /// Parses a measure name.
-    pub fn from_name(name: &str) -> Result<Measure, EngineError> {
-        Measure::ALL.into_iter().find(|m| m.name() == name.trim().to_lowercase()).ok_or_else(|| {
-            let names: Vec<&str> = Measure::ALL.iter().map(|m| m.name()).collect();
-            EngineError::param("measure", format!("unknown measure '{name}'; use one of {}", names.join(", ")))
-        })
     }
 
     /// Whether values can be negative (the heatmap then uses both halves of its scale).

@@ -65,14 +65,6 @@ impl Strategy {
             Strategy::Propensity
         }
     }
-
-    /// The strategy of a name.
-    pub fn from_name(name: &str) -> Result<Strategy, EngineError> {
-        Strategy::ALL.into_iter().find(|s| s.name() == name).ok_or_else(|| {
-            let names: Vec<&str> = Strategy::ALL.iter().map(|s| s.name()).collect();
-            EngineError::param("strategy", format!("unknown strategy '{name}'; use one of {}", names.join(", ")))
-        })
-    }
 }
 
 /// Everything a strategy run is configured by.

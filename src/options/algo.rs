@@ -1,0 +1,216 @@
+//! Choosing an algorithm: the options a person gives (CLI flags, a JS object, the Evaluate
+//! form), checked once into an [`AlgoSpec`], and a grid of them for the grid search.
+//!
+//! Unset options take scikit-surprise's defaults (k 40, min_k 1, user-based `msd`, 100
+//! factors, 20 epochs), except that every seed defaults to 0.
+//!
+//! ```
+//! use discount_lab::engine::predict::{predict, Trainset};
+//! use discount_lab::engine::data::samples::{shop, ShopParams};
+//! use discount_lab::engine::similarity::Measure;
+//! use discount_lab::options::algo::AlgoOptions;
+//! let train = Trainset::new(shop(&ShopParams::default()).ratings);
+//! let spec = AlgoOptions { algo: "knn-means".into(), measure: Some(Measure::Pearson), ..Default::default() }.check().unwrap();
+//! let algo = spec.fit(&train).unwrap();
+//! let p = predict(algo.as_ref(), &train, "c001", "p01", None);
+//! assert!((1.0..=5.0).contains(&p.est));
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::data::ratings::Kind;
+use crate::engine::error::EngineError;
+use crate::engine::evaluate::{GridPoint, ValidGridParams, MAX_GRID_COMBINATIONS};
+use crate::engine::predict::{
+    AlgoSpec, BaselineOnlyParams, BaselineOptions, KnnParams, KnnVariant, SvdParams, ALGO_NAMES,
+};
+use crate::engine::similarity::Measure;
+
+/// Options as a user gives them (CLI flags, JS objects); `None` means the default.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AlgoOptions {
+    /// Algorithm name (see [`ALGO_NAMES`]).
+    pub algo: String,
+    /// k-NN: most neighbours (40).
+    pub k: Option<usize>,
+    /// k-NN: fewest neighbours (1).
+    pub min_k: Option<usize>,
+    /// k-NN: users (default) or items.
+    pub kind: Option<Kind>,
+    /// k-NN: similarity measure (msd).
+    pub measure: Option<Measure>,
+    /// k-NN: min_support (1).
+    pub min_support: Option<usize>,
+    /// k-NN: shrinkage of pearson_baseline (100).
+    pub shrinkage: Option<f64>,
+    /// Baselines: "als" (default) or "sgd".
+    pub baseline_method: Option<String>,
+    /// SVD: number of factors (100).
+    pub factors: Option<usize>,
+    /// SVD: number of epochs (20).
+    pub epochs: Option<usize>,
+    /// Seed of SVD's initialisation and NormalPredictor's draws (0).
+    pub seed: Option<u64>,
+}
+
+impl AlgoOptions {
+    /// Checks every option once.
+    pub fn check(&self) -> Result<AlgoSpec, EngineError> {
+        let baseline = match &self.baseline_method {
+            Some(m) => BaselineOptions::from_method(m)?,
+            None => BaselineOptions::default(),
+        };
+        let knn = |variant: KnnVariant| -> Result<AlgoSpec, EngineError> {
+            let mut p = KnnParams::new(variant).kind(self.kind.unwrap_or_default()).baseline(baseline);
+            if let Some(m) = self.measure {
+                p = p.measure(m);
+            }
+            if let Some(k) = self.k {
+                p = p.k(k);
+            }
+            if let Some(k) = self.min_k {
+                p = p.min_k(k);
+            }
+            if let Some(n) = self.min_support {
+                p = p.min_support(n);
+            }
+            if let Some(s) = self.shrinkage {
+                p = p.shrinkage(s);
+            }
+            Ok(AlgoSpec::Knn(p.check()?))
+        };
+        match self.algo.trim().to_lowercase().as_str() {
+            "normal" => Ok(AlgoSpec::Normal { seed: self.seed.unwrap_or(0) }),
+            "baseline" => Ok(AlgoSpec::Baseline(BaselineOnlyParams::new().baseline(baseline).check()?)),
+            "knn-basic" => knn(KnnVariant::Basic),
+            "knn-means" => knn(KnnVariant::WithMeans),
+            "knn-zscore" => knn(KnnVariant::WithZScore),
+            "knn-baseline" => knn(KnnVariant::Baseline),
+            "svd" => {
+                let mut p = SvdParams::new();
+                if let Some(f) = self.factors {
+                    p = p.n_factors(f);
+                }
+                if let Some(e) = self.epochs {
+                    p = p.n_epochs(e);
+                }
+                let seed = self.seed.unwrap_or(0);
+                let seed = u32::try_from(seed).map_err(|_| EngineError::param("seed", "must be at most 4294967295"))?;
+                Ok(AlgoSpec::Svd(p.random_state(seed).check()?))
+            }
+            "slope-one" => Ok(AlgoSpec::SlopeOne),
+            other => Err(EngineError::param(
+                "algo",
+                format!("unknown algorithm '{other}'; use one of {}", ALGO_NAMES.join(", ")),
+            )),
+        }
+    }
+}
+
+/// A grid as the user gives it; `None` means "not searched".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct GridParams {
+    /// The algorithm and the values of every parameter not searched.
+    pub base: AlgoOptions,
+    /// k-NN: values of `k`.
+    pub k: Option<Vec<usize>>,
+    /// k-NN: similarity measures.
+    pub measure: Option<Vec<Measure>>,
+    /// SVD: numbers of factors.
+    pub factors: Option<Vec<usize>>,
+    /// SVD: numbers of epochs.
+    pub epochs: Option<Vec<usize>>,
+}
+
+impl GridParams {
+    /// A grid around `base` with nothing searched yet.
+    pub fn new(base: AlgoOptions) -> Self {
+        GridParams { base, ..Default::default() }
+    }
+    /// Sets the values of `k`.
+    pub fn k(mut self, values: Vec<usize>) -> Self {
+        self.k = Some(values);
+        self
+    }
+    /// Sets the measures.
+    pub fn measure(mut self, values: Vec<Measure>) -> Self {
+        self.measure = Some(values);
+        self
+    }
+    /// Sets the numbers of factors.
+    pub fn factors(mut self, values: Vec<usize>) -> Self {
+        self.factors = Some(values);
+        self
+    }
+    /// Sets the numbers of epochs.
+    pub fn epochs(mut self, values: Vec<usize>) -> Self {
+        self.epochs = Some(values);
+        self
+    }
+
+    /// Checks the base options, every list that applies and every combination (see the module docs).
+    pub fn check(&self) -> Result<ValidGridParams, EngineError> {
+        let spec = self.base.check()?;
+        let (knn, svd) = (matches!(spec, AlgoSpec::Knn(_)), matches!(spec, AlgoSpec::Svd(_)));
+        let mut ignored = Vec::new();
+        let mut used = |name: &'static str, present: bool, applies: bool| {
+            if present && !applies {
+                ignored.push(name);
+            }
+            present && applies
+        };
+        let k = used("k", self.k.is_some(), knn).then(|| self.k.clone()).flatten();
+        let measure = used("measure", self.measure.is_some(), knn).then(|| self.measure.clone()).flatten();
+        let factors = used("factors", self.factors.is_some(), svd).then(|| self.factors.clone()).flatten();
+        let epochs = used("epochs", self.epochs.is_some(), svd).then(|| self.epochs.clone()).flatten();
+        check_list("k", k.as_deref())?;
+        check_list("measure", measure.as_deref())?;
+        check_list("factors", factors.as_deref())?;
+        check_list("epochs", epochs.as_deref())?;
+        let lens = [k.as_ref().map(Vec::len), measure.as_ref().map(Vec::len)];
+        let lens = lens.into_iter().chain([factors.as_ref().map(Vec::len), epochs.as_ref().map(Vec::len)]);
+        let count = lens.map(|n| n.unwrap_or(1)).fold(1usize, usize::saturating_mul);
+        if count > MAX_GRID_COMBINATIONS {
+            return Err(EngineError::param(
+                "grid",
+                format!("{count} combinations, over the limit of {MAX_GRID_COMBINATIONS}; list fewer values"),
+            ));
+        }
+        // Cartesian product, the first list varying slowest.
+        let options = |v: &Option<Vec<usize>>| v.clone().map_or(vec![None], |v| v.into_iter().map(Some).collect());
+        let measures: Vec<Option<Measure>> = measure.map_or(vec![None], |v| v.into_iter().map(Some).collect());
+        let mut points = Vec::with_capacity(count);
+        for &k in &options(&k) {
+            for measure in &measures {
+                for &factors in &options(&factors) {
+                    for &epochs in &options(&epochs) {
+                        let point = GridPoint { k, measure: *measure, factors, epochs };
+                        let opts = AlgoOptions {
+                            k: k.or(self.base.k),
+                            measure: measure.or(self.base.measure),
+                            factors: factors.or(self.base.factors),
+                            epochs: epochs.or(self.base.epochs),
+                            ..self.base.clone()
+                        };
+                        points.push((point, opts.check()?));
+                    }
+                }
+            }
+        }
+        Ok(ValidGridParams { algo: spec.name(), ignored, points })
+    }
+}
+
+/// Fails when a list is empty or holds a value twice.
+fn check_list<T: PartialEq + std::fmt::Display>(name: &'static str, list: Option<&[T]>) -> Result<(), EngineError> {
+    let Some(list) = list else { return Ok(()) };
+    if list.is_empty() {
+        return Err(EngineError::param(name, "the list of values to search is empty"));
+    }
+    if let Some(v) = list.iter().enumerate().find_map(|(k, v)| list[..k].contains(v).then_some(v)) {
+        return Err(EngineError::param(name, format!("the value {v} is listed twice")));
+    }
+    Ok(())
+}

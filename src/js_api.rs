@@ -17,6 +17,7 @@ use crate::engine::data::samples::{shop, Dataset, ShopParams};
 use crate::engine::data::text_input::Separator;
 use crate::engine::discount::offer::{zhe_label, OfferBounds, Percent};
 use crate::engine::discount::seed_user::{user_discounts, UserDiscountParams};
+use crate::engine::discount::segments::SegmentModel;
 use crate::engine::evaluate::cross_validate::{cross_validate, Progress};
 use crate::engine::evaluate::{
     grid_search, predefined_folds, CvReport, CvSummary, Fold, KFold, TopNParams, ValidTopNParams,
@@ -25,9 +26,9 @@ use crate::engine::predict::{fit_explainable, AlgoSpec, Trainset};
 use crate::engine::similarity::neighbours::{top_k, NeighbourFilter};
 use crate::engine::similarity::steps::explain_pair;
 use crate::engine::similarity::{compute, Measure, SimilarityParams};
-use crate::engine::strategy::BudgetGoal;
 pub use crate::js_strategy::segments;
 use crate::options::algo::{AlgoOptions, GridParams};
+use crate::options::strategy::StrategyOptions;
 use crate::present::why::why_user;
 use crate::present::Lang;
 
@@ -64,8 +65,8 @@ enum RatingsInput {
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub(crate) struct Options {
-    pub(crate) kind: Option<String>,
-    pub(crate) measure: Option<String>,
+    pub(crate) kind: Option<Kind>,
+    pub(crate) measure: Option<Measure>,
     pub(crate) min_support: Option<usize>,
     pub(crate) shrinkage: Option<f64>,
     pub(crate) zero_fill: bool,
@@ -77,33 +78,13 @@ pub(crate) struct Options {
     pub(crate) min_discount: Option<f64>,
     pub(crate) as_in_article: bool,
     pub(crate) lang: Option<String>,
-    pub(crate) strategy: Option<String>,
+    /// Set for `discounts` with a strategy; its options are then read as `StrategyOptions`.
+    pub(crate) strategy: Option<serde::de::IgnoredAny>,
     pub(crate) items: Option<String>,
     pub(crate) purchases: Option<String>,
     pub(crate) users: Option<String>,
-    pub(crate) budget: Option<f64>,
-    pub(crate) min_margin: Option<f64>,
-    pub(crate) cap: Option<f64>,
     pub(crate) seed: Option<u64>,
-    pub(crate) model: Option<String>,
-    pub(crate) segment_offers: Option<Vec<f64>>,
-    pub(crate) c: Option<f64>,
-    pub(crate) no_penalty: bool,
-    pub(crate) coupons: Option<Vec<CouponIn>>,
-    pub(crate) stack: Option<f64>,
-    pub(crate) at: Option<String>,
-    pub(crate) budget_goal: Option<BudgetGoal>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-pub(crate) struct CouponIn {
-    pub(crate) percent: f64,
-    pub(crate) max_amount: Option<f64>,
-    pub(crate) item: Option<String>,
-    pub(crate) category: Option<String>,
-    pub(crate) from: Option<String>,
-    pub(crate) until: Option<String>,
+    pub(crate) model: Option<SegmentModel>,
 }
 
 #[derive(Deserialize)]
@@ -195,13 +176,8 @@ pub(crate) fn dataset(value: JsValue, o: &Options) -> Result<Dataset, JsError> {
 }
 
 fn similarity_params(o: &Options) -> Result<crate::engine::similarity::ValidSimilarityParams, JsError> {
-    let kind = match o.kind.as_deref() {
-        None | Some("user") => Kind::User,
-        Some("item") => Kind::Item,
-        Some(k) => return Err(err(format!("kind '{k}' should be 'user' or 'item'"))),
-    };
-    let measure = o.measure.as_deref().unwrap_or("pearson").parse::<Measure>().map_err(err)?;
-    let mut p = SimilarityParams::new(kind, measure).zero_fill(o.zero_fill);
+    let mut p = SimilarityParams::new(o.kind.unwrap_or_default(), o.measure.unwrap_or(Measure::Pearson))
+        .zero_fill(o.zero_fill);
     if let Some(n) = o.min_support {
         p = p.min_support(n);
     }
@@ -260,12 +236,14 @@ struct DiscountOut {
 /// carry those files' text.
 #[wasm_bindgen]
 pub fn discounts(ratings_in: JsValue, options_in: JsValue) -> Result<JsValue, JsError> {
-    let o = options(options_in)?;
+    let o = options(options_in.clone())?;
     if o.strategy.is_some() {
-        return crate::js_strategy::strategy_discounts(dataset(ratings_in, &o)?, &o);
+        let strategy: StrategyOptions =
+            serde_wasm_bindgen::from_value(options_in).map_err(|e| err(format!("options: {e}")))?;
+        return crate::js_strategy::strategy_discounts(dataset(ratings_in, &o)?, &o, strategy);
     }
     let r = ratings(ratings_in, &o)?;
-    let measure = o.measure.as_deref().unwrap_or("pearson").parse::<Measure>().map_err(err)?;
+    let measure = o.measure.unwrap_or(Measure::Pearson);
     let sim = compute(&r, None, &SimilarityParams::new(Kind::User, measure).check().map_err(err)?).map_err(err)?;
     let d = OfferBounds::default();
     let params = UserDiscountParams {

@@ -17,8 +17,8 @@
 //! ```
 #![warn(missing_docs)]
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
-mod cli_strategy;
 pub mod engine;
 pub mod options;
 pub mod present;

@@ -7,7 +7,7 @@ mod common;
 use approx::assert_abs_diff_eq;
 use discount_lab::engine::data::samples::{shop, Dataset, ShopParams};
 use discount_lab::engine::discount::budget::{allocate, OfferOption};
-use discount_lab::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope};
+use discount_lab::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope, Window};
 use discount_lab::engine::discount::elasticity_offer::ElasticityBasis;
 use discount_lab::engine::discount::guardrails::{Guard, Guardrails};
 use discount_lab::engine::discount::offer::Percent;
@@ -97,16 +97,16 @@ fn coupons_best_of_and_stacked() {
     let data = small_shop(9);
     let rules = CouponRules {
         coupons: vec![
-            Coupon { percent: Percent(10.0), max_amount: None, scope: Scope::SiteWide, valid: None },
+            Coupon { percent: Percent(10.0), max_amount: None, scope: Scope::SiteWide, valid: Window::ALWAYS },
             Coupon {
                 percent: Percent(12.0),
                 max_amount: Some(3.0),
                 scope: Scope::Category("books".into()),
-                valid: None,
+                valid: Window::ALWAYS,
             },
         ],
         combine: Combine::Stacked { cap: Percent(18.0) },
-        at: 0.0,
+        at: None,
     };
     let g = Guardrails { max_discount: Percent(100.0), min_margin: Percent(0.0), per_user_cap: None };
     let p = StrategyParams { strategy: Strategy::Coupon, coupons: rules, guardrails: g, ..Default::default() }
@@ -126,10 +126,15 @@ fn coupons_best_of_and_stacked() {
 
 #[test]
 fn time_limited_coupons_apply_only_in_their_window() {
-    let c = Coupon { percent: Percent(20.0), max_amount: None, scope: Scope::SiteWide, valid: Some((100.0, 200.0)) };
-    let rules = |at| CouponRules { coupons: vec![c.clone()], combine: Combine::BestOf, at }.check().unwrap();
-    assert_eq!(rules(150.0).apply(50.0, None, None).value, 10.0);
-    assert_eq!(rules(250.0).apply(50.0, None, None).value, 0.0);
+    let valid = Window { from: Some(100.0), until: Some(200.0) };
+    let c = Coupon { percent: Percent(20.0), max_amount: None, scope: Scope::SiteWide, valid };
+    let rules = CouponRules { coupons: vec![c.clone()], combine: Combine::BestOf, at: None }.check().unwrap();
+    assert_eq!(rules.apply(50.0, None, None, 150.0).value, 10.0);
+    assert_eq!(rules.apply(50.0, None, None, 250.0).value, 0.0);
+    // An open side is open: until 200, from whenever.
+    let open = Coupon { valid: Window { from: None, until: Some(200.0) }, ..c };
+    let rules = CouponRules { coupons: vec![open], combine: Combine::BestOf, at: None }.check().unwrap();
+    assert_eq!(rules.apply(50.0, None, None, -1e12).value, 10.0);
 }
 
 #[test]

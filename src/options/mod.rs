@@ -4,4 +4,6 @@
 //! coupon's window ends) live here, above the engine and below every front end.
 
 pub mod algo;
+pub mod coupon;
 pub mod names;
+pub mod strategy;

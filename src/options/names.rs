@@ -1,8 +1,9 @@
 //! Every named choice the command line, the JS API and the interface share, spelled one way.
 //!
 //! [`Named`] lists a choice's variants and their names; from it every choice gets `Display`
-//! (the name) and `FromStr` (the name, or an older spelling kept as an alias), and its serde
-//! spelling is the same (a test checks every variant both ways).
+//! (the name), `FromStr` (the name in any case, or an older spelling kept as an alias) and the
+//! `TryFrom<String>` serde reads it through, so a JS object takes exactly what a flag takes
+//! (a test checks every variant both ways).
 //!
 //! ```
 //! use discount_lab::engine::similarity::Measure;
@@ -61,6 +62,14 @@ macro_rules! named {
             type Err = EngineError;
             fn from_str(s: &str) -> Result<Self, EngineError> {
                 <$t as Named>::parse_name(s)
+            }
+        }
+        /// What serde reads the choice through (`#[serde(try_from = "String")]`), so a JS
+        /// object's names take the same spellings and give the same errors as a flag.
+        impl TryFrom<String> for $t {
+            type Error = EngineError;
+            fn try_from(s: String) -> Result<Self, EngineError> {
+                <$t as Named>::parse_name(&s)
             }
         }
     };
@@ -165,7 +174,10 @@ mod tests {
         }
         for (alias, v) in T::ALIASES {
             assert_eq!(alias.parse::<T>().ok(), Some(*v));
+            assert_eq!(serde_json::from_value::<T>(serde_json::Value::String(alias.to_string())).unwrap(), *v);
         }
+        let bad = serde_json::from_value::<T>(serde_json::Value::String("nope".into())).unwrap_err().to_string();
+        assert!(bad.contains(&format!("unknown {} 'nope'", T::WHAT)), "{bad}");
     }
 
     #[test]

@@ -5,9 +5,10 @@
 use yew::prelude::*;
 
 use super::{on_change, Edit};
-use crate::engine::data::purchases::{date_of, timestamp, SECONDS_PER_DAY};
-use crate::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope};
+use crate::engine::data::dates::{date_of, timestamp};
+use crate::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope, Window};
 use crate::engine::discount::offer::Percent;
+use crate::options::coupon::window;
 use crate::present::{text, tr, Key, Lang};
 
 /// Props of [`CouponEditor`].
@@ -58,22 +59,23 @@ pub fn CouponEditor(props: &CouponEditorProps) -> Html {
             let el: web_sys::HtmlInputElement = e.target_unchecked_into();
             let mut next = rules.clone();
             let Some(c) = next.coupons.get_mut(k) else { return };
-            // An empty edge is open: the window runs from the first or to the last day.
-            let (mut from, mut until) = c.valid.unwrap_or((f64::MIN, f64::MAX));
-            let day = timestamp(el.value().trim());
+            // The days the fields show, with this one changed, made a window by the options'
+            // one rule (an empty field is open; the last day runs to its end).
+            let (mut from, mut until) = (c.valid.from.and_then(date_of), c.valid.until.and_then(date_of));
+            let day = Some(el.value().trim().to_string()).filter(|d| !d.is_empty());
             if edge_is_from {
-                from = day.unwrap_or(f64::MIN);
+                from = day;
             } else {
-                // Until the end of that day.
-                until = day.map_or(f64::MAX, |u| u + SECONDS_PER_DAY - 1.0);
+                until = day;
             }
-            if from > until {
-                refused.set(Some(k));
-                return;
+            match window(from.as_deref(), until.as_deref()) {
+                Ok(w) => {
+                    refused.set(None);
+                    c.valid = w;
+                    cb.emit(next);
+                }
+                Err(_) => refused.set(Some(k)),
             }
-            refused.set(None);
-            c.valid = (from != f64::MIN || until != f64::MAX).then_some((from, until));
-            cb.emit(next);
         })
     };
     // Edits coupon `k` from an input's value.
@@ -114,10 +116,8 @@ pub fn CouponEditor(props: &CouponEditorProps) -> Html {
             })
         };
         let scope = scope_value(&c.scope);
-        let (from, until) = match c.valid {
-            Some((f, u)) => (date_of(f).unwrap_or_default(), date_of(u).unwrap_or_default()),
-            None => (String::new(), String::new()),
-        };
+        let (from, until) =
+            (c.valid.from.and_then(date_of).unwrap_or_default(), c.valid.until.and_then(date_of).unwrap_or_default());
         let label = |key: Key| tr(lang, key, &[("n", n.to_string())]);
         html! {
             <tr>
@@ -150,7 +150,12 @@ pub fn CouponEditor(props: &CouponEditorProps) -> Html {
         let (rules, cb) = (rules.clone(), props.on_change.clone());
         Callback::from(move |_| {
             let mut next = rules.clone();
-            next.coupons.push(Coupon { percent: Percent(10.0), max_amount: None, scope: Scope::SiteWide, valid: None });
+            next.coupons.push(Coupon {
+                percent: Percent(10.0),
+                max_amount: None,
+                scope: Scope::SiteWide,
+                valid: Window::ALWAYS,
+            });
             cb.emit(next);
         })
     };
@@ -162,8 +167,9 @@ pub fn CouponEditor(props: &CouponEditorProps) -> Html {
             r.combine = Combine::Stacked { cap: Percent(x.clamp(0.0, 100.0)) };
         }
     }));
-    let on_at = edit(Box::new(|r, v| r.at = timestamp(v.trim()).unwrap_or(0.0)));
-    let effective_at = if rules.at != 0.0 { rules.at } else { props.default_at };
+    // An empty day is the end of the purchase log.
+    let on_at = edit(Box::new(|r, v| r.at = timestamp(v.trim())));
+    let effective_at = rules.at.unwrap_or(props.default_at);
     let at = if effective_at != 0.0 { date_of(effective_at).unwrap_or_default() } else { String::new() };
     html! {
         <fieldset class="coupons" id="coupons">

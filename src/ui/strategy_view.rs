@@ -91,10 +91,6 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
     params.neighbours = state.disc.k;
     // The user formula is clamped and run as the step-by-step table below says, so both agree.
     params.user_formula = Some(UserFormula { bounds: state.offer_bounds(), as_in_article: state.disc.as_in_article });
-    // Coupons are evaluated at the end of the purchase log unless a day is chosen (as in the CLI and JS).
-    if params.coupons.at == 0.0 {
-        params.coupons.at = state.data.purchases.latest();
-    }
     let valid = params.clone().check();
     // The work takes from a fifth of a second to seconds on the main thread: first paint a note
     // saying so, then compute. The note waits for refitting the models or the user formula's

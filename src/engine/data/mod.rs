@@ -1,6 +1,7 @@
 //! The data the lab works on: ratings and how they are read, item tables, purchase logs,
 //! user tables, and the built-in samples generated from a seed.
 
+pub mod dates;
 pub mod items;
 pub mod parse;
 pub mod purchases;

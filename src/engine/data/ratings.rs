@@ -171,7 +171,7 @@ impl Csr {
 
 /// Which side of the rating matrix is compared: users with users, or items with items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase", try_from = "String")]
 pub enum Kind {
     /// User-user similarity (users compared over the items they both rated).
     #[default]

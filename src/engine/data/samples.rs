@@ -21,8 +21,9 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
 
+use crate::engine::data::dates::SECONDS_PER_DAY;
 use crate::engine::data::items::{ItemInfo, ItemTable};
-use crate::engine::data::purchases::{Purchase, PurchaseLog, SECONDS_PER_DAY};
+use crate::engine::data::purchases::{Purchase, PurchaseLog};
 use crate::engine::data::ratings::{Ratings, Scale};
 use crate::engine::data::user_table::UserTable;
 use crate::engine::error::EngineError;

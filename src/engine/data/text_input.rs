@@ -9,14 +9,14 @@ use crate::engine::limits::{MAX_INPUT_BYTES, MAX_NUMBER_MAGNITUDE, MAX_REPORTED_
 
 /// How fields are separated on a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase", try_from = "String")]
 pub enum Separator {
     /// Comma-separated values, with CSV quoting.
     Comma,
     /// Tab-separated, like MovieLens 100K `u.data`.
     Tab,
     /// `::`-separated, like MovieLens 1M `ratings.dat` ("colons"; "doublecolon" is read too).
-    #[serde(rename = "colons", alias = "doublecolon")]
+    #[serde(rename = "colons")]
     DoubleColon,
 }
 

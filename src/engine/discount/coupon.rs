@@ -8,12 +8,12 @@
 //! capped at a percentage of the price).
 //!
 //! ```
-//! use discount_lab::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope};
+//! use discount_lab::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope, Window};
 //! use discount_lab::engine::discount::offer::Percent;
-//! let ten = Coupon { percent: Percent(10.0), max_amount: Some(5.0), scope: Scope::SiteWide, valid: None };
-//! let books = Coupon { percent: Percent(20.0), max_amount: None, scope: Scope::Category("books".into()), valid: None };
-//! let rules = CouponRules { coupons: vec![ten, books], combine: Combine::Stacked { cap: Percent(25.0) }, at: 0.0 };
-//! let out = rules.check().unwrap().apply(80.0, None, Some("books"));
+//! let ten = Coupon { percent: Percent(10.0), max_amount: Some(5.0), scope: Scope::SiteWide, valid: Window::ALWAYS };
+//! let books = Coupon { percent: Percent(20.0), max_amount: None, scope: Scope::Category("books".into()), valid: Window::ALWAYS };
+//! let rules = CouponRules { coupons: vec![ten, books], combine: Combine::Stacked { cap: Percent(25.0) }, at: None };
+//! let out = rules.check().unwrap().apply(80.0, None, Some("books"), 0.0);
 //! // 10% of 80 = 8, capped at 5; plus 20% of 80 = 16; 21 of 80 is 26.25%, capped at 25% = 20.
 //! assert!((out.value - 20.0).abs() < 1e-12);
 //! assert!(out.capped);
@@ -37,6 +37,31 @@ pub enum Scope {
     Category(String),
 }
 
+/// When a coupon can be used: from and until two moments (Unix seconds, both included), either
+/// side open when `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+pub struct Window {
+    /// The first moment, if any.
+    pub from: Option<f64>,
+    /// The last moment, if any.
+    pub until: Option<f64>,
+}
+
+impl Window {
+    /// Open on both sides.
+    pub const ALWAYS: Window = Window { from: None, until: None };
+
+    /// Whether `at` lies inside.
+    pub fn contains(&self, at: f64) -> bool {
+        self.from.is_none_or(|f| at >= f) && self.until.is_none_or(|u| at <= u)
+    }
+
+    /// Whether either side is set.
+    pub fn is_limited(&self) -> bool {
+        self.from.is_some() || self.until.is_some()
+    }
+}
+
 /// One coupon.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -47,8 +72,8 @@ pub struct Coupon {
     pub max_amount: Option<f64>,
     /// What it applies to.
     pub scope: Scope,
-    /// Valid from..until (Unix seconds, inclusive), if time-limited.
-    pub valid: Option<(f64, f64)>,
+    /// When it can be used.
+    pub valid: Window,
 }
 
 impl Coupon {
@@ -64,7 +89,7 @@ impl Coupon {
             Scope::Item(id) => item == Some(id.as_str()),
             Scope::Category(c) => category == Some(c.as_str()),
         };
-        in_scope && self.valid.is_none_or(|(from, until)| (from..=until).contains(&at))
+        in_scope && self.valid.contains(at)
     }
 }
 
@@ -89,16 +114,22 @@ pub struct CouponRules {
     pub coupons: Vec<Coupon>,
     /// How they combine.
     pub combine: Combine,
-    /// The moment offers are made (Unix seconds), for time-limited coupons.
-    pub at: f64,
+    /// The moment offers are made (Unix seconds), for time-limited coupons; `None` is the end
+    /// of the purchase log (the log's "now").
+    pub at: Option<f64>,
 }
 
 impl Default for CouponRules {
     fn default() -> Self {
         CouponRules {
-            coupons: vec![Coupon { percent: Percent(10.0), max_amount: None, scope: Scope::SiteWide, valid: None }],
+            coupons: vec![Coupon {
+                percent: Percent(10.0),
+                max_amount: None,
+                scope: Scope::SiteWide,
+                valid: Window::ALWAYS,
+            }],
             combine: Combine::BestOf,
-            at: 0.0,
+            at: None,
         }
     }
 }
@@ -128,8 +159,14 @@ impl CouponRules {
             if c.max_amount.is_some_and(|m| !(m.is_finite() && m >= 0.0)) {
                 return Err(EngineError::param("coupon amount", "must be a non-negative amount"));
             }
-            if c.valid.is_some_and(|(a, b)| !(a.is_finite() && b.is_finite() && a <= b)) {
-                return Err(EngineError::param("coupon validity", "'from' must not be after 'until'"));
+            let Window { from, until } = c.valid;
+            if from.is_some_and(|t| !t.is_finite()) || until.is_some_and(|t| !t.is_finite()) {
+                return Err(EngineError::param("coupon validity", "must be a time"));
+            }
+            if let (Some(a), Some(b)) = (from, until) {
+                if a > b {
+                    return Err(EngineError::param("coupon validity", "'from' must not be after 'until'"));
+                }
             }
         }
         if let Combine::Stacked { cap } = self.combine {
@@ -137,7 +174,7 @@ impl CouponRules {
                 return Err(EngineError::param("stack cap", "must be between 0 and 100 percent"));
             }
         }
-        if !self.at.is_finite() {
+        if self.at.is_some_and(|t| !t.is_finite()) {
             return Err(EngineError::param("at", "must be a time"));
         }
         Ok(ValidCouponRules(self))
@@ -159,13 +196,13 @@ pub struct CouponOutcome {
 }
 
 impl ValidCouponRules {
-    /// The coupons' combined value on `price` for `item` in `category`.
-    pub fn apply(&self, price: f64, item: Option<&str>, category: Option<&str>) -> CouponOutcome {
+    /// The coupons' combined value on `price` for `item` in `category`, at time `at`.
+    pub fn apply(&self, price: f64, item: Option<&str>, category: Option<&str>, at: f64) -> CouponOutcome {
         let live: Vec<(usize, f64)> = self
             .coupons
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.applies(item, category, self.at))
+            .filter(|(_, c)| c.applies(item, category, at))
             .map(|(k, c)| (k, c.value(price)))
             .collect();
         let (value, applied, capped) = match self.combine {
@@ -184,13 +221,14 @@ impl ValidCouponRules {
     }
 }
 
-/// The coupon rules for every user, on their basket.
-pub fn propose(rules: &ValidCouponRules, baskets: &[Option<Basket>]) -> Vec<Offered<CouponOutcome>> {
+/// The coupon rules for every user, on their basket, at `rules.at` (or `end_of_log` when unset).
+pub fn propose(rules: &ValidCouponRules, baskets: &[Option<Basket>], end_of_log: f64) -> Vec<Offered<CouponOutcome>> {
+    let at = rules.at.unwrap_or(end_of_log);
     baskets
         .iter()
         .map(|b| match b {
             Some(b) => {
-                let outcome = rules.apply(b.list_price, b.item.as_deref(), b.category.as_deref());
+                let outcome = rules.apply(b.list_price, b.item.as_deref(), b.category.as_deref(), at);
                 (outcome.discount, Ok(outcome))
             }
             None => (0.0, Err(Unavailable::NoListPrice)),

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::data::purchases::SECONDS_PER_DAY;
+use crate::engine::data::dates::SECONDS_PER_DAY;
 use crate::engine::data::ratings::UserIdx;
 use crate::engine::data::samples::Dataset;
 

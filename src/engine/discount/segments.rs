@@ -30,11 +30,11 @@ use crate::engine::limits::MIN_SEGMENT_SIZE;
 
 /// Which model groups the customers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum SegmentModel {
     /// k-means with k-means++ starts ("kmeans"; "k_means" and "k-means" are read too).
     #[default]
-    #[serde(rename = "kmeans", alias = "k_means", alias = "k-means")]
+    #[serde(rename = "kmeans")]
     KMeans,
     /// Gaussian mixture (diagonal covariances) by EM.
     Gmm,

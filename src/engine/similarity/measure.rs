@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A similarity measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum Measure {
     /// Cosine over common ratings (scikit-surprise `cosine`); with `zero_fill`, the articles' cosine over all columns.
     Cosine,

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 /// How to order heatmap rows (and columns).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase", try_from = "String")]
 pub enum RowOrder {
     /// Order of first appearance in the data.
     #[default]

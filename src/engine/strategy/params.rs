@@ -14,7 +14,7 @@ use crate::engine::similarity::Measure;
 
 /// A discount strategy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case", try_from = "String")]
 pub enum Strategy {
     /// The articles' user formula.
     #[default]
@@ -110,7 +110,7 @@ pub struct UserFormula {
 
 /// What the budget allocation maximises (with a purchase model; without one, percentage points).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum BudgetGoal {
     /// Extra expected purchases, p(d) − p(0).
     #[default]

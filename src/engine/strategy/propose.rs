@@ -65,7 +65,10 @@ pub fn propose(
             let model = ctx.response.as_ref().map_err(Clone::clone)?;
             based(propensity::propose(model, &ctx.baskets, g), Basis::Propensity)
         }
-        Strategy::Coupon => based(coupon::propose(&params.coupons, &ctx.baskets), |outcome| Basis::Coupon { outcome }),
+        Strategy::Coupon => {
+            let offers = coupon::propose(&params.coupons, &ctx.baskets, data.purchases.latest());
+            based(offers, |outcome| Basis::Coupon { outcome })
+        }
     };
     Ok(raw
         .into_iter()

@@ -176,8 +176,8 @@ pub(crate) fn dataset(value: JsValue, o: &Options) -> Result<Dataset, JsError> {
 }
 
 fn similarity_params(o: &Options) -> Result<crate::engine::similarity::ValidSimilarityParams, JsError> {
-    let mut p = SimilarityParams::new(o.kind.unwrap_or_default(), o.measure.unwrap_or(Measure::Pearson))
-        .zero_fill(o.zero_fill);
+    let mut p =
+        SimilarityParams::new(o.kind.unwrap_or_default(), o.measure.unwrap_or(Measure::Pearson)).zero_fill(o.zero_fill);
     if let Some(n) = o.min_support {
         p = p.min_support(n);
     }

@@ -2,7 +2,8 @@
 //! (per fold and their mean for MovieLens' u1..u5).
 
 use super::args::Args;
-use super::io::{fail, read, usage, Failure};
+use super::failure::{fail, usage, Failure};
+use super::io::read;
 use crate::engine::data::parse::ParseOptions;
 use crate::engine::evaluate::{fcp, mae, predefined_folds, rmse, Fold};
 use crate::engine::predict::AlgoSpec;

@@ -1,7 +1,8 @@
 //! `discounts FILE` (without `--strategy`): the articles' user formula, one row per user.
 
 use super::args::Args;
-use super::io::{fail, load_ratings, write_out, Failure};
+use super::failure::{fail, Failure};
+use super::io::{load_ratings, write_out};
 use crate::engine::data::ratings::Kind;
 use crate::engine::discount::offer::{OfferBounds, Percent};
 use crate::engine::discount::seed_user::{user_discounts, UserDiscountParams};

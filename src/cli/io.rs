@@ -1,6 +1,7 @@
 //! Reading and writing for the commands: files in, CSV out, failures with their exit codes.
 
-use super::args::{usage_text, Args};
+use super::args::Args;
+use super::failure::{fail, Failure};
 use crate::engine::data::items::{parse_items, ItemTable};
 use crate::engine::data::parse::{parse_ratings, ParseOptions};
 use crate::engine::data::purchases::parse_purchases;
@@ -8,23 +9,6 @@ use crate::engine::data::ratings::Ratings;
 use crate::engine::data::samples::Dataset;
 use crate::engine::data::user_table::parse_users;
 use crate::engine::error::ParseErrors;
-
-/// A failure: a message for standard error and the exit code.
-#[derive(Debug)]
-pub(crate) struct Failure {
-    pub(crate) message: String,
-    pub(crate) code: i32,
-}
-
-/// A usage mistake (exit code 2), followed by the usage text.
-pub(crate) fn usage(msg: impl Into<String>) -> Failure {
-    Failure { message: format!("{}\n{}", msg.into(), usage_text()), code: 2 }
-}
-
-/// A failure of the work itself (exit code 1).
-pub(crate) fn fail(msg: impl std::fmt::Display) -> Failure {
-    Failure { message: format!("error: {msg}"), code: 1 }
-}
 
 /// Every problem of a file, each on its own line with the file's name.
 pub(crate) fn parse_failure(path: &str, e: ParseErrors) -> Failure {

@@ -1,7 +1,8 @@
 //! `item-discounts ITEMS`: the articles' item formula on an item table.
 
 use super::args::Args;
-use super::io::{fail, load_items, write_out, Failure};
+use super::failure::{fail, Failure};
+use super::io::{load_items, write_out};
 use crate::engine::discount::seed_item::{item_discounts, ItemDiscountParams};
 use crate::present::csv::item_discounts_csv;
 use crate::present::Lang;

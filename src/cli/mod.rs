@@ -6,6 +6,7 @@
 
 mod args;
 mod evaluate;
+mod failure;
 mod formula;
 mod io;
 mod item_discounts;
@@ -15,9 +16,11 @@ mod sample;
 mod segment;
 mod similarity;
 mod strategy;
+mod table;
 
-use args::{command, parse, usage_text};
-use io::{usage, Failure};
+use args::parse;
+use failure::{usage, Failure};
+use table::{command, usage_text};
 
 /// Runs the command line; returns the process exit code.
 pub fn run(args: Vec<String>) -> i32 {

@@ -1,7 +1,8 @@
 //! `neighbours FILE --id ID`: the most similar users (or items) of one, as CSV.
 
 use super::args::Args;
-use super::io::{fail, load_ratings, write_out, Failure};
+use super::failure::{fail, Failure};
+use super::io::{load_ratings, write_out};
 use crate::engine::similarity::compute;
 use crate::engine::similarity::neighbours::{top_k, NeighbourFilter};
 use crate::present::csv_writer::{Cell, CsvWriter};

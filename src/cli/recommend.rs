@@ -1,7 +1,8 @@
 //! `recommend FILE --user U`: the user's top-N unrated items by an algorithm's estimate.
 
 use super::args::Args;
-use super::io::{fail, load_ratings, write_out, Failure};
+use super::failure::{fail, Failure};
+use super::io::{load_ratings, write_out};
 use crate::engine::predict::{predict, Prediction, Trainset};
 use crate::present::csv_writer::{Cell, CsvWriter};
 

@@ -2,7 +2,7 @@
 //! scenario is reproduced from its seed.
 
 use super::args::Args;
-use super::io::{fail, usage, Failure};
+use super::failure::{fail, usage, Failure};
 use crate::engine::data::samples::{article_code_sample, shop, worked_example, Dataset, ShopParams};
 use crate::present::csv::{items_csv, purchases_csv, ratings_csv, users_csv};
 

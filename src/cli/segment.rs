@@ -1,7 +1,8 @@
 //! `segment FILE --k K`: `user,segment,name` as CSV; inertia and silhouette on standard error.
 
 use super::args::Args;
-use super::io::{fail, load_dataset, write_out, Failure};
+use super::failure::{fail, Failure};
+use super::io::{load_dataset, write_out};
 use crate::engine::discount::features::user_features;
 use crate::engine::discount::segments::{choose_k, segment as segment_users, SegmentParams};
 use crate::present::csv::segments_csv;

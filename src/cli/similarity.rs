@@ -1,7 +1,8 @@
 //! `similarity FILE`: the user-user or item-item matrix as CSV.
 
 use super::args::Args;
-use super::io::{fail, load_items, load_ratings, write_out, Failure};
+use super::failure::{fail, Failure};
+use super::io::{load_items, load_ratings, write_out};
 use crate::engine::data::ratings::Kind;
 use crate::engine::similarity::{compute, Measure, SimilarityParams, ValidSimilarityParams};
 use crate::present::csv::matrix_csv;

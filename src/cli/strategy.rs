@@ -2,7 +2,8 @@
 //! (and why the strategy loses money, when it does) and any fairness warning on standard error.
 
 use super::args::Args;
-use super::io::{fail, load_dataset, usage, write_out, Failure};
+use super::failure::{fail, usage, Failure};
+use super::io::{load_dataset, write_out};
 use crate::engine::discount::propensity::{evaluate_response, DEFAULT_C_GRID};
 use crate::engine::strategy::{finish, prepare, propose};
 use crate::options::coupon::CouponSpec;

@@ -2,7 +2,7 @@
 //!
 //! A collaborative-filtering and personalised-discount laboratory. The [`engine`]
 //! is pure Rust (ndarray, csv, serde, a seeded RNG) and runs natively and in
-//! WebAssembly unchanged; [`js_api`] exposes it to JavaScript and `ui` is the Yew
+//! WebAssembly unchanged; [`js`] exposes it to JavaScript and `ui` is the Yew
 //! interface, both behind features.
 //!
 //! ```
@@ -24,8 +24,6 @@ pub mod options;
 pub mod present;
 
 #[cfg(feature = "js-api")]
-pub mod js_api;
-#[cfg(feature = "js-api")]
-mod js_strategy;
+pub mod js;
 #[cfg(feature = "ui")]
 pub mod ui;

@@ -2,7 +2,7 @@
 //! (`make test-wasm`).
 #![cfg(target_arch = "wasm32")]
 
-use discount_lab::js_api::{
+use discount_lab::js::{
     cross_validate_js, discounts, explain, mount, neighbours, predict, recommend, segments, similarity,
 };
 use js_sys::{Array, Reflect};

@@ -5,5 +5,6 @@
 
 pub mod algo;
 pub mod coupon;
+pub mod evaluate;
 pub mod names;
 pub mod strategy;

@@ -1,7 +1,11 @@
-//! Names of things in the user's language: the steps of an explanation.
+//! Names of things: the steps of an explanation in the user's language, and the label of a
+//! cross-validation run.
 
 use super::messages::{text, Key, Lang};
+use crate::engine::data::ratings::Kind;
+use crate::engine::predict::AlgoSpec;
 use crate::engine::similarity::steps::StepLabel;
+use crate::options::algo::AlgoOptions;
 
 /// The name of an explanation step.
 pub fn step_label(lang: Lang, label: StepLabel) -> &'static str {
@@ -28,4 +32,19 @@ pub fn step_label(lang: Lang, label: StepLabel) -> &'static str {
         StepLabel::Final => Key::Step_Final,
     };
     text(lang, key)
+}
+
+/// The label of a run: the algorithm with its main parameters, e.g. "knn-means (user, pearson, k=40)".
+pub fn run_label(o: &AlgoOptions, spec: &AlgoSpec) -> String {
+    match spec {
+        AlgoSpec::Knn(p) => format!(
+            "{} ({}, {}, k={})",
+            spec.name(),
+            if p.kind == Kind::User { "user" } else { "item" },
+            p.measure.name(),
+            p.k
+        ),
+        AlgoSpec::Svd(_) => format!("svd ({} factors, {} epochs)", o.factors.unwrap_or(100), o.epochs.unwrap_or(20)),
+        _ => spec.name().to_string(),
+    }
 }

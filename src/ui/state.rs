@@ -198,7 +198,7 @@ pub struct AppState {
     /// The current tab.
     pub tab: Tab,
     /// Cross-validation runs of the Evaluate view, oldest first.
-    pub eval_runs: Rc<Vec<crate::js_api::CvRun>>,
+    pub eval_runs: Rc<Vec<crate::engine::evaluate::CvRun>>,
 }
 
 impl PartialEq for AppState {
@@ -308,7 +308,7 @@ pub enum Action {
     /// Select a heatmap cell.
     Select(Option<(usize, usize)>),
     /// A cross-validation run finished.
-    AddEvalRun(crate::js_api::CvRun),
+    AddEvalRun(crate::engine::evaluate::CvRun),
     /// Forget the runs.
     ClearEvalRuns,
 }

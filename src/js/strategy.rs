@@ -3,13 +3,13 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use super::input::{dataset, err, options, to_js, Options};
 use crate::engine::data::samples::Dataset;
 use crate::engine::discount::fairness::Audit;
 use crate::engine::discount::features::user_features;
 use crate::engine::discount::offer::zhe_label;
 use crate::engine::discount::segments::{segment, Profile, SegmentParams};
 use crate::engine::strategy::{discounts as run, Basis, Strategy, Totals};
-use crate::js_api::{dataset, err, options, to_js, Options};
 use crate::options::strategy::StrategyOptions;
 use crate::present::why::{segment_names, why_offer};
 use crate::present::Lang;

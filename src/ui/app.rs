@@ -4,16 +4,16 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::browser::{initial_lang, remember_lang};
-use super::data_view::DataView;
-use super::evaluate_view::EvaluateView;
-use super::items_view::ItemsView;
-use super::notice::NoticeBar;
-use super::similarity_view::SimilarityView;
-use super::state::{Action, AppState, Sample, Tab};
-use super::strategy_view::StrategyView;
 use crate::engine::data::samples::ShopParams;
 use crate::present::{text, Key, Lang};
+use crate::ui::browser::{initial_lang, remember_lang};
+use crate::ui::components::notice::NoticeBar;
+use crate::ui::state::{Action, AppState, Sample, Tab};
+use crate::ui::views::data::DataView;
+use crate::ui::views::discounts::DiscountsView;
+use crate::ui::views::evaluate::EvaluateView;
+use crate::ui::views::items::ItemsView;
+use crate::ui::views::similarity::SimilarityView;
 
 /// Options of a mounted app (all optional).
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -137,7 +137,7 @@ pub fn App(props: &AppProps) -> Html {
     let view = match state.tab {
         Tab::Data => html! { <DataView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
         Tab::Similarity => html! { <SimilarityView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
-        Tab::Discounts => html! { <StrategyView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
+        Tab::Discounts => html! { <DiscountsView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
         Tab::Items => html! { <ItemsView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
         Tab::Evaluate => html! { <EvaluateView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
     };

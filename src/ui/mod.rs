@@ -1,31 +1,12 @@
-//! The Yew interface: one component per file, state in `state.rs`.
+//! The Yew interface: the app and its tabs (`app.rs`), the one reducer (`state.rs`), the
+//! worker protocol (`worker.rs`), the browser's services (`browser.rs`), the views (one per
+//! tab) and the components they are made of (one per file).
 
 pub mod app;
 pub mod browser;
-pub mod budget_panel;
-pub mod choose_k;
-pub mod compare_table;
-pub mod coupon_editor;
-pub mod data_view;
-pub mod discounts_view;
-pub mod elasticity_table;
-pub mod evaluate_view;
-pub mod explain_panel;
-pub mod fairness_panel;
-pub mod file_picker;
-pub mod heatmap;
-pub mod histogram_chart;
-pub mod items_view;
-pub mod model_check;
-pub mod notice;
-pub mod prediction_panel;
-pub mod rating_grid;
-pub mod segment_charts;
-pub mod similarity_view;
-pub mod sparkline;
+pub mod components;
 pub mod state;
-pub mod strategy_controls;
-pub mod strategy_view;
+pub mod views;
 
 pub use app::{App, AppProps};
 

@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use super::Shared;
 use crate::engine::cluster::pca;
 use crate::engine::stats::histogram::histogram;
 use crate::engine::strategy::Context;
 use crate::present::{percent, text, tr, Key, Lang};
+use crate::ui::Shared;
 
 /// Colours of up to 12 segments (Okabe-Ito, then Tableau), readable for colour-blind users.
 pub const SEGMENT_COLOURS: [&str; 12] = [

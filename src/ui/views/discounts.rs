@@ -7,19 +7,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::browser::{after_paint, download_text};
-use super::budget_panel::BudgetPanel;
-use super::choose_k::ChooseK;
-use super::compare_table::CompareTable;
-use super::discounts_view::DiscountsView;
-use super::elasticity_table::ElasticityTable;
-use super::fairness_panel::FairnessPanel;
-use super::model_check::ModelCheck;
-use super::segment_charts::{SegmentHistogram, SegmentMap};
-use super::sparkline::Sparkline;
-use super::state::{Action, AppState};
-use super::strategy_controls::{set_param, StrategyControls};
-use super::Shared;
 use crate::engine::discount::elasticity::Z95;
 use crate::engine::discount::offer::zhe_label;
 use crate::engine::error::EngineError;
@@ -31,10 +18,23 @@ use crate::engine::strategy::{
 use crate::present::csv::strategy_csv;
 use crate::present::why::{loss_reason, segment_names, segments_capped, why_offer};
 use crate::present::{engine_error, money, percent, text, tr, Key, Lang};
+use crate::ui::browser::{after_paint, download_text};
+use crate::ui::components::article_table::ArticleTable;
+use crate::ui::components::budget_panel::BudgetPanel;
+use crate::ui::components::choose_k::ChooseK;
+use crate::ui::components::compare_table::CompareTable;
+use crate::ui::components::elasticity_table::ElasticityTable;
+use crate::ui::components::fairness_panel::FairnessPanel;
+use crate::ui::components::model_check::ModelCheck;
+use crate::ui::components::segment_charts::{SegmentHistogram, SegmentMap};
+use crate::ui::components::sparkline::Sparkline;
+use crate::ui::components::strategy_controls::{set_param, StrategyControls};
+use crate::ui::state::{Action, AppState};
+use crate::ui::Shared;
 
-/// Props of [`StrategyView`].
+/// Props of [`DiscountsView`].
 #[derive(Properties, PartialEq)]
-pub struct StrategyViewProps {
+pub struct DiscountsViewProps {
     /// The state.
     pub state: Rc<AppState>,
     /// Where actions go.
@@ -81,7 +81,7 @@ fn proposal_key(p: &StrategyParams) -> String {
 
 /// The view.
 #[component]
-pub fn StrategyView(props: &StrategyViewProps) -> Html {
+pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
     let t = |k: Key| text(lang, k);
@@ -178,7 +178,7 @@ pub fn StrategyView(props: &StrategyViewProps) -> Html {
         html! {
             <details class="card" open=true>
                 <summary><h2 class="inline">{ t(Key::ArticleFormulaDetail) }</h2></summary>
-                <DiscountsView state={state.clone()} dispatch={props.dispatch.clone()} />
+                <ArticleTable state={state.clone()} dispatch={props.dispatch.clone()} />
             </details>
         }
     } else {

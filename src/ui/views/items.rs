@@ -4,8 +4,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::browser::download_text;
-use super::state::{Action, AppState};
 use crate::engine::discount::offer::{zhe_label, OfferBounds, Percent};
 use crate::engine::discount::seed_item::{item_discounts, ItemDiscount, ItemDiscountParams};
 use crate::engine::error::EngineError;
@@ -13,6 +11,8 @@ use crate::present::csv::item_discounts_csv;
 use crate::present::num;
 use crate::present::why::why_item;
 use crate::present::{engine_error, percent, text, tr, Key};
+use crate::ui::browser::download_text;
+use crate::ui::state::{Action, AppState};
 
 /// Props of [`ItemsView`].
 #[derive(Properties, PartialEq)]

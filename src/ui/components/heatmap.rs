@@ -4,12 +4,12 @@
 use wasm_bindgen::{Clamped, JsCast};
 use yew::prelude::*;
 
-use super::Shared;
 use crate::engine::limits::MAX_DRAWN_ROWS;
 use crate::engine::similarity::SimilarityMatrix;
 use crate::present::colour::{legend, rgba};
 use crate::present::num;
 use crate::present::{text, tr, Key, Lang};
+use crate::ui::Shared;
 
 const LABEL_MAX: usize = 30;
 /// Cells at least this wide (in CSS pixels) show their value and take horizontal column labels.

@@ -5,12 +5,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::app::{MAX_SHOP_CUSTOMERS, MAX_SHOP_PRODUCTS};
-use super::browser::read_file;
-use super::file_picker::FilePicker;
-use super::rating_grid::RatingGrid;
-use super::state::{Action, AppState, Notice, Sample};
-use super::{on_change, Edit};
 use crate::engine::data::items::parse_items;
 use crate::engine::data::parse::{parse_ratings, ParseOptions};
 use crate::engine::data::purchases::parse_purchases;
@@ -19,6 +13,12 @@ use crate::engine::data::samples::ShopParams;
 use crate::engine::data::text_input::Separator;
 use crate::engine::data::user_table::parse_users;
 use crate::present::{text, tr, Key};
+use crate::ui::app::{MAX_SHOP_CUSTOMERS, MAX_SHOP_PRODUCTS};
+use crate::ui::browser::read_file;
+use crate::ui::components::file_picker::FilePicker;
+use crate::ui::components::rating_grid::RatingGrid;
+use crate::ui::state::{Action, AppState, Notice, Sample};
+use crate::ui::{on_change, Edit};
 
 /// Props of [`DataView`].
 #[derive(Properties, PartialEq)]

@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use super::Shared;
 use crate::engine::discount::elasticity::{Estimate, NoEstimate};
 use crate::engine::strategy::Context;
 use crate::present::num;
 use crate::present::{text, tr, Key, Lang};
+use crate::ui::Shared;
 
 /// Props of [`ElasticityTable`].
 #[derive(Properties, PartialEq)]

@@ -2,13 +2,13 @@
 
 use yew::prelude::*;
 
-use super::Shared;
 use crate::engine::data::samples::Dataset;
 use crate::engine::discount::features::user_features;
 use crate::engine::discount::segments::choose_k;
 use crate::engine::error::EngineError;
 use crate::present::chart::{ticks, LinearScale};
 use crate::present::{engine_error, num, text, Key, Lang};
+use crate::ui::Shared;
 
 /// Props of [`ChooseK`].
 #[derive(Properties, PartialEq)]

@@ -3,13 +3,13 @@
 
 use yew::prelude::*;
 
-use super::Shared;
 use crate::engine::data::samples::Dataset;
 use crate::engine::discount::features::user_features;
 use crate::engine::discount::propensity::{evaluate_response, DEFAULT_C_GRID};
 use crate::engine::error::EngineError;
 use crate::engine::evaluate::classification::CGridPoint;
 use crate::present::{engine_error, text, tr, Key, Lang};
+use crate::ui::Shared;
 
 /// Props of [`ModelCheck`].
 #[derive(Properties, PartialEq)]

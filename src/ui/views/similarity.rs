@@ -4,10 +4,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::explain_panel::ExplainPanel;
-use super::heatmap::Heatmap;
-use super::state::{Action, AppState, Sample, SimSettings};
-use super::{on_change, Edit, Shared};
 use crate::engine::data::ratings::Kind;
 use crate::engine::data::ratings::Ratings;
 use crate::engine::data::row_sample::sample_rows;
@@ -19,6 +15,10 @@ use crate::engine::similarity::ordering::{order, RowOrder};
 use crate::engine::similarity::steps::explain_pair;
 use crate::engine::similarity::{compute, Measure, SimilarityMatrix, SimilarityParams, ValidSimilarityParams};
 use crate::present::{engine_error, text, tr, Key, Lang};
+use crate::ui::components::explain_panel::ExplainPanel;
+use crate::ui::components::heatmap::Heatmap;
+use crate::ui::state::{Action, AppState, Sample, SimSettings};
+use crate::ui::{on_change, Edit, Shared};
 
 /// Props of [`SimilarityView`].
 #[derive(Properties, PartialEq)]

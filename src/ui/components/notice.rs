@@ -4,8 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::state::{Action, AppState, Notice};
 use crate::present::{engine_error, parse_error, text, tr, Key};
+use crate::ui::state::{Action, AppState, Notice};
 
 /// Props of [`NoticeBar`].
 #[derive(Properties, PartialEq)]

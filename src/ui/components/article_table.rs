@@ -5,10 +5,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::browser::download_text;
-use super::histogram_chart::HistogramChart;
-use super::state::{Action, AppState, DiscountSettings};
-use super::{on_change, Edit};
 use crate::engine::data::ratings::Kind;
 use crate::engine::discount::offer::{zhe_label, Percent};
 use crate::engine::discount::seed_user::{user_discounts, UserDiscount, UserDiscountParams};
@@ -19,10 +15,14 @@ use crate::present::csv::user_discounts_csv;
 use crate::present::num;
 use crate::present::why::why_user;
 use crate::present::{engine_error, percent, text, tr, Key};
+use crate::ui::browser::download_text;
+use crate::ui::components::histogram_chart::HistogramChart;
+use crate::ui::state::{Action, AppState, DiscountSettings};
+use crate::ui::{on_change, Edit};
 
-/// Props of [`DiscountsView`].
+/// Props of [`ArticleTable`].
 #[derive(Properties, PartialEq)]
-pub struct DiscountsViewProps {
+pub struct ArticleTableProps {
     /// The state.
     pub state: Rc<AppState>,
     /// Where actions go.
@@ -39,7 +39,7 @@ enum SortKey {
 
 /// The view.
 #[component]
-pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
+pub fn ArticleTable(props: &ArticleTableProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
     let t = |k: Key| text(lang, k);

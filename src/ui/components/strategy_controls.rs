@@ -4,14 +4,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::coupon_editor::CouponEditor;
-use super::on_change;
-use super::state::{Action, AppState};
 use crate::engine::discount::coupon::Scope;
 use crate::engine::discount::offer::Percent;
 use crate::engine::discount::segments::SegmentModel;
 use crate::engine::strategy::{Strategy, StrategyParams};
 use crate::present::{text, Key};
+use crate::ui::components::coupon_editor::CouponEditor;
+use crate::ui::on_change;
+use crate::ui::state::{Action, AppState};
 
 /// Props of [`StrategyControls`].
 #[derive(Properties, PartialEq)]
@@ -63,7 +63,7 @@ pub fn StrategyControls(props: &StrategyControlsProps) -> Html {
     let t = |k: Key| text(lang, k);
     let p = props.state.strategy.clone();
     let emit = props.dispatch.reform(|p: StrategyParams| Action::SetStrategy(Box::new(p)));
-    let set = |edit: super::Edit<StrategyParams>| on_change(p.clone(), emit.clone(), edit);
+    let set = |edit: crate::ui::Edit<StrategyParams>| on_change(p.clone(), emit.clone(), edit);
     let on_strategy = set(Box::new(|p, v| {
         if let Ok(s) = v.parse::<Strategy>() {
             p.strategy = s;

@@ -9,12 +9,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::browser::read_file;
-use super::file_picker::FilePicker;
-use super::prediction_panel::PredictionPanel;
-use super::state::{Action, AppState};
-use super::Shared;
-use super::{on_change, Edit};
 use crate::engine::data::ratings::Kind;
 use crate::engine::error::EngineError;
 use crate::engine::evaluate::CvRun;
@@ -25,6 +19,12 @@ use crate::present::chart::bar_lengths;
 use crate::present::csv::ratings_csv;
 use crate::present::num;
 use crate::present::{engine_error, text, tr, Key};
+use crate::ui::browser::read_file;
+use crate::ui::components::file_picker::FilePicker;
+use crate::ui::components::prediction_panel::PredictionPanel;
+use crate::ui::state::{Action, AppState};
+use crate::ui::Shared;
+use crate::ui::{on_change, Edit};
 
 /// Props of [`EvaluateView`].
 #[derive(Properties, PartialEq)]

@@ -4,10 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::state::{Action, AppState};
 use crate::engine::data::ratings::{ItemIdx, UserIdx};
 use crate::engine::limits::MAX_GRID_SIDE;
 use crate::present::{text, tr, Key};
+use crate::ui::state::{Action, AppState};
 
 /// Props of [`RatingGrid`].
 #[derive(Properties, PartialEq)]

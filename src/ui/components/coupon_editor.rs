@@ -4,12 +4,12 @@
 
 use yew::prelude::*;
 
-use super::{on_change, Edit};
 use crate::engine::data::dates::{date_of, timestamp};
 use crate::engine::discount::coupon::{Combine, Coupon, CouponRules, Scope, Window};
 use crate::engine::discount::offer::Percent;
 use crate::options::coupon::window;
 use crate::present::{text, tr, Key, Lang};
+use crate::ui::{on_change, Edit};
 
 /// Props of [`CouponEditor`].
 #[derive(Properties, PartialEq)]

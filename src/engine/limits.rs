@@ -27,6 +27,10 @@ pub const MAX_RATING_MAGNITUDE: f64 = 1_000_000.0;
 /// Largest number accepted in any numeric field of an uploaded file (prices, costs,
 /// quantities), in size: sums of a few million of them stay finite and exact to the cent.
 pub const MAX_NUMBER_MAGNITUDE: f64 = 1e12;
+/// Most customers of a synthetic shop.
+pub const MAX_SHOP_CUSTOMERS: usize = 20_000;
+/// Most products of a synthetic shop (the fewest is one per category, seven).
+pub const MAX_SHOP_PRODUCTS: usize = 2_000;
 /// Largest grid (users x items) the editable rating grid shows.
 pub const MAX_GRID_SIDE: usize = 50;
 /// Customers from which the Discounts view first paints a "computing" note, then computes:

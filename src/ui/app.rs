@@ -47,15 +47,11 @@ pub fn shop_of(props: &AppProps) -> ShopParams {
     let d = ShopParams::default();
     ShopParams {
         seed: props.seed.unwrap_or(d.seed),
-        customers: props.customers.unwrap_or(d.customers).clamp(1, MAX_SHOP_CUSTOMERS),
-        products: props.products.unwrap_or(d.products).clamp(7, MAX_SHOP_PRODUCTS),
+        customers: props.customers.unwrap_or(d.customers),
+        products: props.products.unwrap_or(d.products),
     }
+    .clamped()
 }
-
-/// The largest synthetic shop the interface generates.
-pub const MAX_SHOP_CUSTOMERS: usize = 20_000;
-/// The most products of a synthetic shop in the interface.
-pub const MAX_SHOP_PRODUCTS: usize = 2_000;
 
 /// The application.
 #[component]

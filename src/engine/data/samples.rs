@@ -27,6 +27,7 @@ use crate::engine::data::purchases::{Purchase, PurchaseLog};
 use crate::engine::data::ratings::{Ratings, Scale};
 use crate::engine::data::user_table::UserTable;
 use crate::engine::error::EngineError;
+use crate::engine::limits::{MAX_SHOP_CUSTOMERS, MAX_SHOP_PRODUCTS};
 
 /// A dataset: ratings and, optionally, the item table, the purchase log and the user table.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,15 +113,30 @@ impl Default for ShopParams {
 }
 
 impl ShopParams {
-    /// Checks sizes (1-20000 customers, 7-20000 products).
+    /// Checks sizes (1 to [`MAX_SHOP_CUSTOMERS`] customers, one product per category to [`MAX_SHOP_PRODUCTS`]).
     pub fn check(self) -> Result<ShopParams, EngineError> {
-        if !(1..=20_000).contains(&self.customers) {
-            return Err(EngineError::param("customers", "must be between 1 and 20000"));
+        if !(1..=MAX_SHOP_CUSTOMERS).contains(&self.customers) {
+            return Err(EngineError::param("customers", format!("must be between 1 and {MAX_SHOP_CUSTOMERS}")));
         }
-        if !(CATEGORIES.len()..=20_000).contains(&self.products) {
-            return Err(EngineError::param("products", format!("must be between {} and 20000", CATEGORIES.len())));
+        if !(Self::MIN_PRODUCTS..=MAX_SHOP_PRODUCTS).contains(&self.products) {
+            return Err(EngineError::param(
+                "products",
+                format!("must be between {} and {MAX_SHOP_PRODUCTS}", Self::MIN_PRODUCTS),
+            ));
         }
         Ok(self)
+    }
+
+    /// The fewest products: one per category.
+    pub const MIN_PRODUCTS: usize = CATEGORIES.len();
+
+    /// These sizes brought within what [`ShopParams::check`] accepts.
+    pub fn clamped(self) -> ShopParams {
+        ShopParams {
+            customers: self.customers.clamp(1, MAX_SHOP_CUSTOMERS),
+            products: self.products.clamp(Self::MIN_PRODUCTS, MAX_SHOP_PRODUCTS),
+            ..self
+        }
     }
 }
 

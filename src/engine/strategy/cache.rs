@@ -10,6 +10,9 @@ use crate::engine::data::samples::Dataset;
 use crate::engine::error::EngineError;
 use crate::engine::similarity::SimilarityMatrix;
 
+/// Every strategy's proposals (or why it cannot run), as [`ProposalCache::propose_all`] gives them.
+pub type AllProposals = Vec<(Strategy, Result<Vec<Proposal>, EngineError>)>;
+
 /// Every strategy's proposals, kept between calls so that a change of settings recomputes
 /// only the strategies it affects ([`StrategyParams::proposal_key`]): switching strategy,
 /// moving the budget or editing a coupon never redoes the user formula.

@@ -40,7 +40,7 @@ mod propose;
 mod report;
 
 pub use basis::Basis;
-pub use cache::{compare_proposals, ProposalCache};
+pub use cache::{compare_proposals, AllProposals, ProposalCache};
 pub use context::{prepare, Context};
 pub use finish::{discounts, finish, BUDGET_STEPS};
 pub use params::{BudgetGoal, Strategy, StrategyParams, UserFormula, ValidStrategyParams};

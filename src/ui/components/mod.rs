@@ -12,6 +12,7 @@ pub mod file_picker;
 pub mod heatmap;
 pub mod histogram_chart;
 pub mod model_check;
+pub mod money;
 pub mod notice;
 pub mod prediction_panel;
 pub mod rating_grid;

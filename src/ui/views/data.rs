@@ -12,8 +12,8 @@ use crate::engine::data::ratings::Scale;
 use crate::engine::data::samples::ShopParams;
 use crate::engine::data::text_input::Separator;
 use crate::engine::data::user_table::parse_users;
+use crate::engine::limits::{MAX_SHOP_CUSTOMERS, MAX_SHOP_PRODUCTS};
 use crate::present::{text, tr, Key};
-use crate::ui::app::{MAX_SHOP_CUSTOMERS, MAX_SHOP_PRODUCTS};
 use crate::ui::browser::read_file;
 use crate::ui::components::file_picker::FilePicker;
 use crate::ui::components::rating_grid::RatingGrid;
@@ -77,13 +77,13 @@ pub fn DataView(props: &DataViewProps) -> Html {
             if let Ok(v) = e.target_unchecked_into::<web_sys::HtmlInputElement>().value().trim().parse::<u64>() {
                 let mut next = *shop;
                 f(&mut next, v);
-                shop.set(next);
+                shop.set(next.clamped());
             }
         })
     };
     let on_seed = shop_field(|s, v| s.seed = v);
-    let on_customers = shop_field(|s, v| s.customers = (v as usize).clamp(1, MAX_SHOP_CUSTOMERS));
-    let on_products = shop_field(|s, v| s.products = (v as usize).clamp(7, MAX_SHOP_PRODUCTS));
+    let on_customers = shop_field(|s, v| s.customers = usize::try_from(v).unwrap_or(usize::MAX));
+    let on_products = shop_field(|s, v| s.products = usize::try_from(v).unwrap_or(usize::MAX));
 
     let options = state.parse.clone();
     let on_file = {

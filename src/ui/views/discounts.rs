@@ -7,13 +7,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::discount::elasticity::Z95;
 use crate::engine::discount::offer::zhe_label;
 use crate::engine::error::EngineError;
 use crate::engine::limits::{BUSY_NOTE_USERS, BUSY_NOTE_USERS_LIGHT};
+use crate::engine::strategy::AllProposals;
 use crate::engine::strategy::{
-    finish, prepare, Basis, Context, Proposal, ProposalCache, Strategy, StrategyParams, StrategyReport, UserFormula,
-    UserOffer,
+    finish, prepare, Basis, Context, ProposalCache, Strategy, StrategyParams, StrategyReport, UserFormula, UserOffer,
 };
 use crate::present::csv::strategy_csv;
 use crate::present::why::{loss_reason, segment_names, segments_capped, why_offer};
@@ -26,6 +25,7 @@ use crate::ui::components::compare_table::CompareTable;
 use crate::ui::components::elasticity_table::ElasticityTable;
 use crate::ui::components::fairness_panel::FairnessPanel;
 use crate::ui::components::model_check::ModelCheck;
+use crate::ui::components::money::with_range;
 use crate::ui::components::segment_charts::{SegmentHistogram, SegmentMap};
 use crate::ui::components::sparkline::Sparkline;
 use crate::ui::components::strategy_controls::{set_param, StrategyControls};
@@ -39,17 +39,6 @@ pub struct DiscountsViewProps {
     pub state: Rc<AppState>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
-}
-
-/// An expected total with its 95% range of outcomes (± 1.96 sd), when known.
-pub fn with_range(lang: Lang, v: Option<f64>, sd: Option<f64>) -> Html {
-    match (v, sd) {
-        (Some(_), Some(sd)) => {
-            let half = format!("{:.2}", Z95 * sd);
-            html! { <>{ money(v) }<span class="pm" title={tr(lang, Key::RangeTitle, &[("half", half.clone())])}>{ format!(" ± {half}") }</span></> }
-        }
-        _ => html! { { money(v) } },
-    }
 }
 
 /// What the shared context (segments, purchase model) depends on besides the data.
@@ -67,9 +56,6 @@ fn context_key(p: &StrategyParams) -> ContextKey {
         p.response.seed,
     )
 }
-
-/// Every strategy's proposals, as [`ProposalCache::propose_all`] gives them.
-pub type AllProposals = Vec<(Strategy, Result<Vec<Proposal>, EngineError>)>;
 
 /// The parameters the proposals depend on: all but the strategy and the budget.
 fn proposal_key(p: &StrategyParams) -> String {

@@ -31,6 +31,8 @@ pub const MAX_NUMBER_MAGNITUDE: f64 = 1e12;
 pub const MAX_SHOP_CUSTOMERS: usize = 20_000;
 /// Most products of a synthetic shop (the fewest is one per category, seven).
 pub const MAX_SHOP_PRODUCTS: usize = 2_000;
+/// Most neighbours (K) of the articles' formulas and of a strategy.
+pub const MAX_NEIGHBOURS: usize = 1000;
 /// Largest grid (users x items) the editable rating grid shows.
 pub const MAX_GRID_SIDE: usize = 50;
 /// Customers from which the Discounts view first paints a "computing" note, then computes:

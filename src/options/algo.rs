@@ -214,3 +214,22 @@ fn check_list<T: PartialEq + std::fmt::Display>(name: &'static str, list: Option
     }
     Ok(())
 }
+
+impl AlgoOptions {
+    /// The values in use: each option given, or the engine's default for it (scikit-surprise's),
+    /// for a form to show.
+    pub fn shown(&self) -> AlgoOptions {
+        let knn = KnnParams::new(KnnVariant::Basic);
+        let svd = SvdParams::default();
+        AlgoOptions {
+            k: Some(self.k.unwrap_or(knn.k)),
+            min_k: Some(self.min_k.unwrap_or(knn.min_k)),
+            kind: Some(self.kind.unwrap_or(knn.kind)),
+            measure: Some(self.measure.unwrap_or(knn.measure)),
+            factors: Some(self.factors.unwrap_or(svd.n_factors)),
+            epochs: Some(self.epochs.unwrap_or(svd.n_epochs)),
+            seed: Some(self.seed.unwrap_or(0)),
+            ..self.clone()
+        }
+    }
+}

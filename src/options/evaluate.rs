@@ -88,3 +88,76 @@ impl CvOptions {
         GridParams { base: self.algo.clone(), k: g.k, measure: g.measure, factors: g.factors, epochs: g.epochs }.check()
     }
 }
+
+/// The grid lists from the text inputs (k, measures, factors, epochs); empty lists are not
+/// searched. The first word that is not a whole number (or a measure) is the error.
+pub fn parse_grid(text: &[String; 4]) -> Result<GridValues, String> {
+    fn list<T: std::str::FromStr>(s: &str) -> Result<Option<Vec<T>>, String> {
+        let v =
+            s.split(',').map(str::trim).filter(|w| !w.is_empty()).map(|w| w.parse::<T>().map_err(|_| w.to_string()));
+        let v: Vec<T> = v.collect::<Result<_, _>>()?;
+        Ok((!v.is_empty()).then_some(v))
+    }
+    Ok(GridValues { k: list(&text[0])?, measure: list(&text[1])?, factors: list(&text[2])?, epochs: list(&text[3])? })
+}
+
+/// Pairs `name.base` with `name.test` files, in name order; the unmatched names otherwise.
+pub fn pair_fold_files(files: Vec<(String, String)>) -> Result<(Vec<String>, Vec<FoldText>), Vec<String>> {
+    let stem = |n: &str, ext: &str| n.strip_suffix(ext).map(str::to_string);
+    let mut bases: Vec<(String, String)> =
+        files.iter().filter_map(|(n, t)| Some((stem(n, ".base")?, t.clone()))).collect();
+    bases.sort_by(|a, b| a.0.cmp(&b.0));
+    let tests: Vec<(String, String)> = files.iter().filter_map(|(n, t)| Some((stem(n, ".test")?, t.clone()))).collect();
+    let mut unmatched: Vec<String> = files
+        .iter()
+        .map(|(n, _)| n.clone())
+        .filter(|n| {
+            let base = stem(n, ".base");
+            let test = stem(n, ".test");
+            match (base, test) {
+                (Some(s), _) => !tests.iter().any(|(t, _)| *t == s),
+                (_, Some(s)) => !bases.iter().any(|(b, _)| *b == s),
+                _ => true,
+            }
+        })
+        .collect();
+    if !unmatched.is_empty() || bases.is_empty() {
+        unmatched.sort();
+        return Err(unmatched);
+    }
+    let folds = bases
+        .iter()
+        .filter_map(|(s, train)| {
+            tests.iter().find(|(t, _)| t == s).map(|(_, test)| FoldText { train: train.clone(), test: test.clone() })
+        })
+        .collect();
+    Ok((bases.into_iter().map(|(s, _)| s).collect(), folds))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grid_lists_are_read_and_the_first_bad_word_is_named() {
+        let g = parse_grid(&["10, 20".into(), "msd, Pearson".into(), "".into(), "".into()]).unwrap();
+        assert_eq!(g.k, Some(vec![10, 20]));
+        assert_eq!(g.measure, Some(vec![Measure::Msd, Measure::Pearson]));
+        assert_eq!(g.factors, None);
+        assert_eq!(parse_grid(&["10, abc, -5".into(), "".into(), "".into(), "".into()]), Err("abc".to_string()));
+        assert_eq!(parse_grid(&["".into(), "msd, nope".into(), "".into(), "".into()]), Err("nope".to_string()));
+    }
+
+    #[test]
+    fn fold_files_pair_by_name_or_name_the_unmatched() {
+        let f = |n: &str| (n.to_string(), format!("text of {n}"));
+        let (names, folds) = pair_fold_files(vec![f("u2.test"), f("u1.base"), f("u2.base"), f("u1.test")]).unwrap();
+        assert_eq!(names, ["u1", "u2"]);
+        assert_eq!(folds[0], FoldText { train: "text of u1.base".into(), test: "text of u1.test".into() });
+        assert_eq!(
+            pair_fold_files(vec![f("u1.base"), f("u3.base"), f("u1.test"), f("notes.txt")]),
+            Err(vec!["notes.txt".to_string(), "u3.base".to_string()])
+        );
+        assert!(pair_fold_files(vec![]).is_err());
+    }
+}

@@ -196,6 +196,10 @@ catalogue! {
     ElbowCaption => "Inertia against k, from zero: look for the elbow where it stops falling fast. Silhouette against k, on its own scale: higher is better separated.", "惯性随 k 的变化（从零起）：找下降骤然变缓的“肘部”。轮廓系数随 k 的变化（独立刻度）：越高分得越开。";
     NoPositiveNeighbour => "No one is positively similar to {id} with this measure.", "用此度量，没有与 {id} 正相似的对象。";
     GridValueRefused => "The grid lists '{value}', which is not a whole number of at least 1 or a measure name: nothing was run.", "网格中列出的“{value}”既不是不小于 1 的整数，也不是度量名称：未运行。";
+    FieldNumberNeeded => "A number is needed here; the value in use stays.", "此处需要一个数字；保留正在使用的值。";
+    FieldNotANumber => "'{value}' is not a number; the value in use stays.", "“{value}”不是数字；保留正在使用的值。";
+    FieldWhole => "{value} is not a whole number; the value in use stays.", "{value} 不是整数；保留正在使用的值。";
+    FieldBetween => "{value} is not between {min} and {max}; the value in use stays.", "{value} 不在 {min} 到 {max} 之间；保留正在使用的值。";
     WayOutTitle => "Too large to show whole", "太大，无法完整显示";
     WayOutTooMany => "{n} {n|row|rows} are more than the {max} a heatmap draws.", "{n} 行超过热图可绘制的 {max} 行。";
     WayOutItems => "Show item-item instead ({n} {n|item|items})", "改看商品-商品（{n} 件商品）";

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod components;
 pub mod state;
 pub mod views;
+pub mod worker;
 
 pub use app::{App, AppProps};
 

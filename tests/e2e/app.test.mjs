@@ -450,6 +450,30 @@ test('cross-validation runs in a worker, shows the table and chart, and can be c
   await context.close();
 });
 
+test('a number field refuses what it cannot use, says why beside it, and keeps the value in use', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector('#heatmap-canvas');
+  await page.click('#tab-evaluate');
+  assert.equal(await page.inputValue('#eval-k'), '40');
+  for (const [typed, said] of [['0', /0 is not between 1 and 1000/], ['2.5', /2.5 is not a whole number/], ['', /A number is needed/]]) {
+    await page.fill('#eval-k', typed);
+    await page.locator('#eval-k').blur();
+    await page.waitForSelector('#eval-k-error');
+    assert.match(await page.locator('#eval-k-error').textContent(), said);
+    assert.equal(await page.inputValue('#eval-k'), '40');
+    assert.equal(await page.getAttribute('#eval-k', 'aria-invalid'), 'true');
+  }
+  // A good value clears the message and is used by the next run.
+  await page.fill('#eval-k', '7');
+  await page.locator('#eval-k').blur();
+  await page.waitForSelector('#eval-k-error', { state: 'detached' });
+  await page.click('#eval-run');
+  await page.waitForSelector('#eval-table tbody tr');
+  assert.match(await page.locator('#eval-table tbody tr').first().textContent(), /k=7\)/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('grid search and uploaded MovieLens fold files', async () => {
   const { page, context, errors } = await open();
   await page.waitForSelector('#heatmap-canvas');

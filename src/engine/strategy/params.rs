@@ -10,6 +10,7 @@ use crate::engine::discount::offer::OfferBounds;
 use crate::engine::discount::propensity::{ResponseParams, ValidResponseParams};
 use crate::engine::discount::segments::{SegmentParams, ValidSegmentParams};
 use crate::engine::error::EngineError;
+use crate::engine::limits::MAX_NEIGHBOURS;
 use crate::engine::similarity::Measure;
 
 /// A discount strategy.
@@ -176,11 +177,11 @@ impl StrategyParams {
                 return Err(EngineError::param("segment_offers", "one percentage (0-100) per segment, at most 12"));
             }
         }
-        if !(1..=1000).contains(&self.neighbours) {
-            return Err(EngineError::param("k", "neighbours must be between 1 and 1000"));
+        if !(1..=MAX_NEIGHBOURS).contains(&self.neighbours) {
+            return Err(EngineError::param("k", format!("neighbours must be between 1 and {MAX_NEIGHBOURS}")));
         }
-        if !(1..=1000).contains(&self.item_neighbours) {
-            return Err(EngineError::param("item_k", "similar items must be between 1 and 1000"));
+        if !(1..=MAX_NEIGHBOURS).contains(&self.item_neighbours) {
+            return Err(EngineError::param("item_k", format!("similar items must be between 1 and {MAX_NEIGHBOURS}")));
         }
         Ok(ValidStrategyParams {
             guardrails: self.guardrails.check()?,

@@ -2,7 +2,7 @@
 //!
 //! A collaborative-filtering and personalised-discount laboratory. The [`engine`]
 //! is pure Rust (ndarray, csv, serde, a seeded RNG) and runs natively and in
-//! WebAssembly unchanged; [`js`] exposes it to JavaScript and `ui` is the Yew
+//! WebAssembly unchanged; `js` exposes it to JavaScript and `ui` is the Yew
 //! interface, both behind features.
 //!
 //! ```

@@ -1,5 +1,5 @@
 //! The `discount-lab` command line: batch runs of the same engine the app uses, one file per
-//! command. The flags are defined once in [`args`], which parses them and writes the usage
+//! command. The flags are defined once in the flag table (`table.rs`), which drives parsing (`args.rs`) and the usage
 //! text; each command translates them into the options layer's types and runs the engine.
 //! Results go to `--out` or standard output as CSV (JSON for `evaluate`); errors go to
 //! standard error with exit code 1 (2 for a usage mistake).

@@ -229,9 +229,43 @@ pub enum EngineError {
         /// Megabytes allowed.
         budget_mb: usize,
     },
-    /// The measure needs data the dataset does not have.
+    /// Too few rows (or predictions) for the computation.
+    #[error("{task} needs at least {}; there {}", rows(*needed), there_are(*found))]
+    TooFewRows {
+        /// What was computed.
+        task: Task,
+        /// Rows needed.
+        needed: usize,
+        /// Rows given.
+        found: usize,
+    },
+    /// A value of a numeric table is NaN or infinite.
+    #[error("row {row}, feature {feature}: {value} is not a finite number")]
+    NotFinite {
+        /// 1-based row.
+        row: usize,
+        /// 1-based feature (column).
+        feature: usize,
+        /// The value.
+        value: f64,
+    },
+    /// An iterative fit took a step that is not a finite number.
+    #[error("{task} failed: a step of the fit is not a finite number")]
+    NotFiniteStep {
+        /// What was fitted.
+        task: Task,
+    },
+    /// A prediction to score has no true rating.
+    #[error("the prediction for user '{user}' and item '{item}' has no true rating to compare with")]
+    NoTrueRating {
+        /// The user's id.
+        user: String,
+        /// The item's id.
+        item: String,
+    },
+    /// Inputs that do not belong together (a caller's mistake, not the data's).
     #[error("{0}")]
-    MissingData(String),
+    Mismatch(Mismatch),
     /// A strategy or model needs data the dataset does not have (a known case, translated in the UI).
     #[error("{0}")]
     Needs(Need),
@@ -243,6 +277,37 @@ pub enum EngineError {
         /// The id asked for.
         id: String,
     },
+}
+
+/// A computation, named in errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum Task {
+    /// Accuracy metrics (RMSE, MAE, FCP).
+    #[error("scoring predictions")]
+    Metrics,
+    /// The logistic purchase model.
+    #[error("logistic regression")]
+    Logistic,
+    /// k-means with `k` clusters.
+    #[error("k-means with {0} clusters")]
+    KMeans(usize),
+    /// Any clustering.
+    #[error("clustering")]
+    Clustering,
+    /// Principal components.
+    #[error("principal component analysis")]
+    Pca,
+}
+
+/// Inputs that do not belong together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum Mismatch {
+    /// A similarity matrix that is not the user-user matrix of the ratings.
+    #[error("the user discount needs the user-user similarity matrix of these ratings")]
+    UserMatrix,
+    /// Neighbour lists that are not one per user.
+    #[error("one neighbour list per user is needed")]
+    NeighbourLists,
 }
 
 /// What a computation needed and did not find: the cases a user meets with partial data.
@@ -276,11 +341,35 @@ pub enum Need {
     /// The logistic model cannot be fitted without a penalty.
     #[error("the features are collinear or the classes are perfectly separated; add regularisation (C)")]
     Regularisation,
+    /// Clustering needs at least one feature.
+    #[error("clustering needs at least one feature")]
+    Features,
+    /// FCP needs a user with two predictions whose true ratings differ.
+    #[error("FCP needs a user with two predictions whose true ratings differ")]
+    DistinctTrueRatings,
 }
 
 impl EngineError {
     /// Shorthand for [`EngineError::InvalidParameter`].
     pub fn param(name: &'static str, reason: impl Into<String>) -> Self {
         EngineError::InvalidParameter { name, reason: reason.into() }
+    }
+}
+
+/// "1 row", "2 rows".
+fn rows(n: usize) -> String {
+    if n == 1 {
+        "1 row".into()
+    } else {
+        format!("{n} rows")
+    }
+}
+
+/// "is 1", "are 0", "are 2".
+fn there_are(n: usize) -> String {
+    if n == 1 {
+        "is 1".into()
+    } else {
+        format!("are {n}")
     }
 }

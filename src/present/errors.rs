@@ -2,7 +2,7 @@
 //! line and column where the input has them.
 
 use super::messages::{text, tr, Key, Lang};
-use crate::engine::error::{EngineError, Need, ParseError, ParseErrorKind};
+use crate::engine::error::{EngineError, Mismatch, Need, ParseError, ParseErrorKind, Task};
 
 /// An engine error in `lang`: the known cases translated, the rest (parameter checks
 /// and internal diagnostics) as the engine words them.
@@ -18,6 +18,8 @@ pub fn engine_error(lang: Lang, e: &EngineError) -> String {
                 tr(lang, Key::Need_MoreUsersThanSegments, &[("k", k.to_string()), ("n", n.to_string())])
             }
             Need::Regularisation => text(lang, Key::Need_Regularisation).to_string(),
+            Need::Features => text(lang, Key::Need_Features).to_string(),
+            Need::DistinctTrueRatings => text(lang, Key::Need_DistinctTrueRatings).to_string(),
         },
         EngineError::ItemTableForOtherItems { n, example, rated } => tr(
             lang,
@@ -37,7 +39,37 @@ pub fn engine_error(lang: Lang, e: &EngineError) -> String {
             };
             tr(lang, Key::Err_UnknownId, &[("what", what.to_string()), ("id", id.clone())])
         }
-        EngineError::InvalidParameter { .. } | EngineError::MissingData(_) => e.to_string(),
+        EngineError::TooFewRows { task, needed, found } => tr(
+            lang,
+            Key::Err_TooFewRows,
+            &[("task", task_name(lang, *task)), ("needed", needed.to_string()), ("found", found.to_string())],
+        ),
+        EngineError::NotFinite { row, feature, value } => tr(
+            lang,
+            Key::Err_NotFiniteCell,
+            &[("row", row.to_string()), ("feature", feature.to_string()), ("value", value.to_string())],
+        ),
+        EngineError::NotFiniteStep { task } => tr(lang, Key::Err_NotFiniteStep, &[("task", task_name(lang, *task))]),
+        EngineError::NoTrueRating { user, item } => {
+            tr(lang, Key::Err_NoTrueRating, &[("user", user.clone()), ("item", item.clone())])
+        }
+        EngineError::Mismatch(m) => match m {
+            Mismatch::UserMatrix => text(lang, Key::Err_MismatchUserMatrix).to_string(),
+            Mismatch::NeighbourLists => text(lang, Key::Err_MismatchNeighbourLists).to_string(),
+        },
+        // Parameter checks: the names are the API's and the CLI's, so they stay as written.
+        EngineError::InvalidParameter { .. } => e.to_string(),
+    }
+}
+
+/// The name of a computation in `lang`.
+fn task_name(lang: Lang, task: Task) -> String {
+    match task {
+        Task::Metrics => text(lang, Key::Task_Metrics).to_string(),
+        Task::Logistic => text(lang, Key::Task_Logistic).to_string(),
+        Task::KMeans(k) => tr(lang, Key::Task_KMeans, &[("k", k.to_string())]),
+        Task::Clustering => text(lang, Key::Task_Clustering).to_string(),
+        Task::Pca => text(lang, Key::Task_Pca).to_string(),
     }
 }
 

@@ -14,6 +14,7 @@
 
 use super::format::{amount, percent};
 use super::messages::{text, tr, Key, Lang};
+use crate::engine::discount::coupon::CouponOutcome;
 use crate::engine::discount::elasticity::Estimate;
 use crate::engine::discount::elasticity_offer::ElasticityBasis;
 use crate::engine::discount::features::Feature;
@@ -112,70 +113,76 @@ pub fn why_basis(lang: Lang, o: &UserOffer, segment_names: &[String]) -> String 
             }
         }
         Basis::Segment(SegmentBasis { markup: None, .. }) => tr(lang, Key::WhySegmentNoEstimate, &[("name", name)]),
-        Basis::Elasticity(ElasticityBasis { elasticity, segment, markup }) => {
-            let seg = |e: &Estimate| (num(e.elasticity), num(e.se));
-            let head = match (&elasticity.own, segment.as_ref()) {
-                (Some(own), Some(s)) if elasticity.weight < 1.0 => tr(
-                    lang,
-                    Key::WhyElasticity,
-                    &[
-                        ("e", num(elasticity.elasticity)),
-                        ("own", num(own.elasticity)),
-                        ("se", num(own.se)),
-                        ("w", num(elasticity.weight)),
-                        ("seg", format!("{} ± {}", seg(s).0, seg(s).1)),
-                    ],
-                ),
-                (Some(own), _) => {
-                    tr(lang, Key::WhyElasticityOwnOnly, &[("e", num(own.elasticity)), ("se", num(own.se))])
-                }
-                (None, s) => tr(
-                    lang,
-                    Key::WhyElasticityNoOwn,
-                    &[("e", num(elasticity.elasticity)), ("se", s.map_or_else(|| "—".into(), |s| seg(s).1))],
-                ),
-            };
-            format!("{head}; {}", markup_text(lang, markup, list, &proposed))
-        }
-        Basis::Propensity(PropensityBasis { curve, best_profit, no_costs }) => {
-            let p0 = curve.first().map_or(0.0, |c| c.1);
-            let pd = curve.iter().find(|c| (c.0 * 100.0 - o.proposed.0).abs() < 1e-6).map_or(p0, |c| c.1);
-            let mut s = if o.proposed.0 > 0.0 {
-                tr(
-                    lang,
-                    Key::WhyPropensity,
-                    &[("p0", num(p0)), ("pd", num(pd)), ("off", proposed), ("v", amount(*best_profit))],
-                )
-            } else {
-                tr(lang, Key::WhyPropensityNone, &[("p0", num(p0))])
-            };
-            if *no_costs {
-                s.push(' ');
-                s.push_str(text(lang, Key::WhyPropensityNoCost));
-            }
-            s
-        }
-        Basis::Coupon { outcome } => {
-            if outcome.applied.is_empty() {
-                return text(lang, Key::WhyCouponNone).to_string();
-            }
-            let list_ids: Vec<String> = outcome.applied.iter().map(|k| format!("#{}", k + 1)).collect();
-            let key = if list_ids.len() == 1 { Key::WhyCouponOne } else { Key::WhyCoupon };
-            let mut s = tr(
-                lang,
-                key,
-                &[("list", list_ids.join("+")), ("value", amount(outcome.value)), ("price", amount(list))],
-            );
-            if outcome.capped {
-                s.push(' ');
-                s.push_str(text(lang, Key::WhyCouponCapped));
-            }
-            s
-        }
+        Basis::Elasticity(b) => why_elasticity(lang, b, list, &proposed),
+        Basis::Propensity(b) => why_propensity(lang, b, o.proposed.0, proposed),
+        Basis::Coupon { outcome } => why_coupon(lang, outcome, list),
         Basis::Unavailable { reason } => {
             tr(lang, Key::WhyUnavailable, &[("reason", unavailable_text(lang, *reason).to_string())])
         }
     }
+}
+
+/// Why an elasticity offer: the customer's own estimate shrunk toward the segment's, then the markup rule.
+fn why_elasticity(lang: Lang, b: &ElasticityBasis, list: f64, proposed: &str) -> String {
+    let ElasticityBasis { elasticity, segment, markup } = b;
+    let seg = |e: &Estimate| (num(e.elasticity), num(e.se));
+    let head = match (&elasticity.own, segment.as_ref()) {
+        (Some(own), Some(s)) if elasticity.weight < 1.0 => tr(
+            lang,
+            Key::WhyElasticity,
+            &[
+                ("e", num(elasticity.elasticity)),
+                ("own", num(own.elasticity)),
+                ("se", num(own.se)),
+                ("w", num(elasticity.weight)),
+                ("seg", format!("{} ± {}", seg(s).0, seg(s).1)),
+            ],
+        ),
+        (Some(own), _) => tr(lang, Key::WhyElasticityOwnOnly, &[("e", num(own.elasticity)), ("se", num(own.se))]),
+        (None, s) => tr(
+            lang,
+            Key::WhyElasticityNoOwn,
+            &[("e", num(elasticity.elasticity)), ("se", s.map_or_else(|| "—".into(), |s| seg(s).1))],
+        ),
+    };
+    format!("{head}; {}", markup_text(lang, markup, list, proposed))
+}
+
+/// Why a propensity offer: purchase probability without and with the discount, and the profit it expects.
+fn why_propensity(lang: Lang, b: &PropensityBasis, proposed_pct: f64, proposed: String) -> String {
+    let PropensityBasis { curve, best_profit, no_costs } = b;
+    let p0 = curve.first().map_or(0.0, |c| c.1);
+    let pd = curve.iter().find(|c| (c.0 * 100.0 - proposed_pct).abs() < 1e-6).map_or(p0, |c| c.1);
+    let mut s = if proposed_pct > 0.0 {
+        tr(
+            lang,
+            Key::WhyPropensity,
+            &[("p0", num(p0)), ("pd", num(pd)), ("off", proposed), ("v", amount(*best_profit))],
+        )
+    } else {
+        tr(lang, Key::WhyPropensityNone, &[("p0", num(p0))])
+    };
+    if *no_costs {
+        s.push(' ');
+        s.push_str(text(lang, Key::WhyPropensityNoCost));
+    }
+    s
+}
+
+/// Why a coupon offer: which coupons applied, their value, and whether the cap bit.
+fn why_coupon(lang: Lang, outcome: &CouponOutcome, list: f64) -> String {
+    if outcome.applied.is_empty() {
+        return text(lang, Key::WhyCouponNone).to_string();
+    }
+    let list_ids: Vec<String> = outcome.applied.iter().map(|k| format!("#{}", k + 1)).collect();
+    let key = if list_ids.len() == 1 { Key::WhyCouponOne } else { Key::WhyCoupon };
+    let mut s =
+        tr(lang, key, &[("list", list_ids.join("+")), ("value", amount(outcome.value)), ("price", amount(list))]);
+    if outcome.capped {
+        s.push(' ');
+        s.push_str(text(lang, Key::WhyCouponCapped));
+    }
+    s
 }
 
 /// A segment's name in `lang`, from its traits ("high spend, frequent"; "typical" when none stands out).

@@ -14,6 +14,7 @@ use crate::ui::views::discounts::DiscountsView;
 use crate::ui::views::evaluate::EvaluateView;
 use crate::ui::views::items::ItemsView;
 use crate::ui::views::similarity::SimilarityView;
+use crate::ui::Shared;
 
 /// Options of a mounted app (all optional).
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -135,7 +136,9 @@ pub fn App(props: &AppProps) -> Html {
         Tab::Similarity => html! { <SimilarityView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
         Tab::Discounts => html! { <DiscountsView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
         Tab::Items => html! { <ItemsView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
-        Tab::Evaluate => html! { <EvaluateView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
+        Tab::Evaluate => {
+            html! { <EvaluateView lang={state.lang} data={Shared(state.data.clone())} version={state.version} runs={state.eval_runs.clone()} dispatch={dispatch.clone()} /> }
+        }
     };
     html! {
         <div class="dl-app" lang={lang.code()}>

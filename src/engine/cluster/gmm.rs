@@ -95,15 +95,6 @@ pub struct GmmFit {
     pub converged: bool,
 }
 
-impl GmmFit {
-    /// Bayesian information criterion: −2·n·mean log-likelihood + parameters·ln n.
-    pub fn bic(&self, n: usize) -> f64 {
-        let (k, d) = self.means.dim();
-        let params = (k - 1) + 2 * k * d;
-        -2.0 * n as f64 * self.mean_log_likelihood + params as f64 * (n as f64).ln()
-    }
-}
-
 const LN_2PI: f64 = 1.837_877_066_409_345_5;
 
 /// E step: responsibilities (in place) and the mean log-likelihood.

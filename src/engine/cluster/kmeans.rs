@@ -26,7 +26,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use super::{check_data, dist2};
-use crate::engine::error::EngineError;
+use crate::engine::error::{EngineError, Task};
 
 /// Options of k-means.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -228,12 +228,7 @@ fn plus_plus(data: ArrayView2<f64>, k: usize, rng: &mut StdRng) -> Array2<f64> {
 pub fn kmeans(data: ArrayView2<f64>, params: &ValidKMeansParams) -> Result<KMeansFit, EngineError> {
     check_data(data)?;
     if data.nrows() < params.k {
-        return Err(EngineError::MissingData(format!(
-            "{} clusters need at least {} rows; there are {}",
-            params.k,
-            params.k,
-            data.nrows()
-        )));
+        return Err(EngineError::TooFewRows { task: Task::KMeans(params.k), needed: params.k, found: data.nrows() });
     }
     let mut rng = StdRng::seed_from_u64(params.seed);
     let mut best: Option<KMeansFit> = None;

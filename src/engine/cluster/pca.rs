@@ -14,7 +14,7 @@
 use ndarray::{Array1, Array2, ArrayView2, Axis};
 
 use super::check_data;
-use crate::engine::error::EngineError;
+use crate::engine::error::{EngineError, Task};
 
 /// A fitted PCA.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,7 +80,7 @@ pub fn pca(data: ArrayView2<f64>, n_components: usize) -> Result<Pca, EngineErro
     check_data(data)?;
     let (n, d) = (data.nrows(), data.ncols());
     if n < 2 {
-        return Err(EngineError::MissingData("principal components need at least 2 rows".into()));
+        return Err(EngineError::TooFewRows { task: Task::Pca, needed: 2, found: n });
     }
     if n_components == 0 {
         return Err(EngineError::param("n_components", "must be at least 1"));

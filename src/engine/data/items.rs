@@ -13,7 +13,7 @@
 //! assert_eq!(t.items[0].discount_rates, vec![0.2, 0.3]);
 //! ```
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -37,13 +37,6 @@ pub struct ItemInfo {
     pub category: Option<String>,
     /// Discount rates (fractions in [0, 1)) the item has been offered at.
     pub discount_rates: Vec<f64>,
-}
-
-impl ItemInfo {
-    /// The attribute set.
-    pub fn attribute_set(&self) -> BTreeSet<&str> {
-        self.attributes.iter().map(String::as_str).collect()
-    }
 }
 
 /// All items of the table, in file order.

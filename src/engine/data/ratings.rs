@@ -389,10 +389,6 @@ impl Ratings {
     pub fn user_mean(&self, u: UserIdx) -> f64 {
         mean_or(self.user_ratings(u).1, self.global_mean)
     }
-    /// Mean rating received by `i` (the global mean when nobody rated it).
-    pub fn item_mean(&self, i: ItemIdx) -> f64 {
-        mean_or(self.item_ratings(i).1, self.global_mean)
-    }
     /// Lowest and highest rating present (the scale when empty).
     pub fn observed_range(&self) -> (f64, f64) {
         if self.entries.is_empty() {

@@ -1,6 +1,6 @@
 //! Price elasticity from the purchase log: how much demand moves when price moves.
 //!
-//! The constant-elasticity (log-log) demand model is ln E[q] = α + ε·ln(P / P0):
+//! The constant-elasticity (log-log) demand model is ln E\[q\] = α + ε·ln(P / P0):
 //! a 1% lower price sells ε% more (ε < 0). It is fitted by Poisson pseudo-maximum
 //! likelihood (Santos Silva & Tenreyro, "The Log of Gravity", 2006), the standard way
 //! to estimate a log-log model when some quantities are 0 — the views without a
@@ -32,7 +32,7 @@ pub const Z95: f64 = 1.959_963_984_540_054;
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Estimate {
-    /// ε, the slope of ln E[q] on ln(P / P0).
+    /// ε, the slope of ln E\[q\] on ln(P / P0).
     pub elasticity: f64,
     /// Cluster-robust standard error of ε.
     pub se: f64,

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use super::offer::{OfferBounds, Percent};
 use crate::engine::data::ratings::{Kind, Ratings, UserIdx};
-use crate::engine::error::EngineError;
+use crate::engine::error::{EngineError, Mismatch};
 use crate::engine::similarity::neighbours::{top_k, top_k_streaming, Neighbour, NeighbourFilter};
 use crate::engine::similarity::{Measure, SimilarityMatrix, SimilarityParams};
 
@@ -108,9 +108,7 @@ pub fn user_discounts(
     params: &ValidUserDiscountParams,
 ) -> Result<Vec<UserDiscount>, EngineError> {
     if sim.kind != Kind::User || sim.len() != ratings.n_users() {
-        return Err(EngineError::MissingData(
-            "the user discount needs the user-user similarity matrix of these ratings".into(),
-        ));
+        return Err(EngineError::Mismatch(Mismatch::UserMatrix));
     }
     let filter = if params.as_in_article { NeighbourFilter::Any } else { NeighbourFilter::Similar };
     let lists: Vec<Vec<Neighbour>> = (0..ratings.n_users()).map(|u| top_k(sim, u, params.k, filter)).collect();
@@ -127,7 +125,7 @@ pub fn user_discounts_from_neighbours(
     params: &ValidUserDiscountParams,
 ) -> Result<Vec<UserDiscount>, EngineError> {
     if neighbours.len() != ratings.n_users() {
-        return Err(EngineError::MissingData("one neighbour list per user is needed".into()));
+        return Err(EngineError::Mismatch(Mismatch::NeighbourLists));
     }
     let r_max = ratings.scale().hi;
     let r_min = if params.as_in_article { ratings.observed_range().0 } else { ratings.scale().lo };

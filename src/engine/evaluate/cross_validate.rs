@@ -4,7 +4,7 @@
 //! For every [`Fold`], in order, [`cross_validate`] fits the algorithm on the training
 //! set, predicts the test ratings ([`Fold::test`]) and scores the predictions: RMSE,
 //! MAE and FCP ([`metrics`](super::metrics); FCP is `None` when no test user has two
-//! ratings that differ) and precision@k, recall@k and NDCG@k ([`top_n`](super::top_n)).
+//! ratings that differ) and precision@k, recall@k and NDCG@k ([`top_n`](mod@super::top_n)).
 //! The fit and the predictions are timed with the injected `clock`, which returns
 //! milliseconds from any fixed origin: the command line passes one built on
 //! `std::time::Instant`, the browser `performance.now()`, tests a counter. Scoring is

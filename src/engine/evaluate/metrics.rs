@@ -37,22 +37,19 @@
 
 use std::collections::HashMap;
 
-use crate::engine::error::EngineError;
+use crate::engine::error::{EngineError, Need, Task};
 use crate::engine::predict::Prediction;
 
 /// (true rating, estimate) of every prediction; an error when empty or a true rating is missing.
 pub(crate) fn scored(predictions: &[Prediction]) -> Result<Vec<(f64, f64)>, EngineError> {
     if predictions.is_empty() {
-        return Err(EngineError::MissingData("the prediction list is empty".to_string()));
+        return Err(EngineError::TooFewRows { task: Task::Metrics, needed: 1, found: 0 });
     }
     predictions
         .iter()
         .map(|p| match p.r_ui {
             Some(r) => Ok((r, p.est)),
-            None => Err(EngineError::MissingData(format!(
-                "the prediction for user '{}' and item '{}' has no true rating to compare with",
-                p.user, p.item
-            ))),
+            None => Err(EngineError::NoTrueRating { user: p.user.clone(), item: p.item.clone() }),
         })
         .collect()
 }
@@ -113,9 +110,7 @@ pub fn fcp(predictions: &[Prediction]) -> Result<f64, EngineError> {
     let avg = |v: &[f64]| if v.is_empty() { 0.0 } else { mean(v.iter().copied()) };
     let (nc, nd) = (avg(&nc_users), avg(&nd_users));
     if nc + nd == 0.0 {
-        return Err(EngineError::MissingData(
-            "FCP needs a user with two predictions whose true ratings differ".to_string(),
-        ));
+        return Err(EngineError::Needs(Need::DistinctTrueRatings));
     }
     Ok(nc / (nc + nd))
 }

@@ -1,7 +1,7 @@
 //! Evaluating predictions as scikit-surprise does: splitting ratings into training and
 //! test sets ([`split`]), accuracy metrics ([`metrics`]: RMSE, MAE, FCP) and top-N
-//! recommendation metrics ([`top_n`]: precision@k, recall@k, NDCG@k), cross-validation
-//! of one algorithm ([`cross_validate`]) and grid search over its parameters ([`grid`]).
+//! recommendation metrics ([`top_n`](mod@top_n): precision@k, recall@k, NDCG@k), cross-validation
+//! of one algorithm ([`cross_validate`](mod@cross_validate)) and grid search over its parameters ([`grid`]).
 
 pub mod classification;
 pub mod cross_validate;

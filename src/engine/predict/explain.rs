@@ -325,6 +325,30 @@ impl BiasTerms {
     }
 }
 
+/// The k-NN estimate written out: base + Σ sim·(deviation) / Σ sim, each term with its numbers.
+fn knn_formula(variant: KnnVariant, neighbours: &[NeighbourTerm], base_expr: &str, sigma: Option<f64>) -> String {
+    let neighbour_term = |n: &NeighbourTerm| {
+        let s = term(n.similarity);
+        let r = rating(n.rating);
+        match variant {
+            KnnVariant::Basic => format!("{s}·{r}"),
+            KnnVariant::WithMeans => format!("{s}·({r} − {})", term(n.mean.unwrap_or(0.0))),
+            KnnVariant::WithZScore => {
+                format!("{s}·({r} − {})/{}", term(n.mean.unwrap_or(0.0)), term(n.sigma.unwrap_or(1.0)))
+            }
+            KnnVariant::Baseline => format!("{s}·({r} − {})", term(n.baseline.unwrap_or(0.0))),
+        }
+    };
+    let numerator: Vec<String> = neighbours.iter().map(neighbour_term).collect();
+    let denominator: Vec<String> = neighbours.iter().map(|n| term(n.similarity)).collect();
+    let ratio = format!("({}) / ({})", numerator.join(" + "), denominator.join(" + "));
+    match variant {
+        KnnVariant::Basic => ratio,
+        KnnVariant::WithZScore => format!("{base_expr} + {ratio}·{}", term(sigma.unwrap_or(1.0))),
+        _ => format!("{base_expr} + {ratio}"),
+    }
+}
+
 impl Explain for Knn {
     fn explain(&self, train: &Trainset, user: &str, item: &str) -> PredictionExplanation {
         let o = outcome(self, train, user, item);
@@ -398,30 +422,7 @@ impl Explain for Knn {
             Some(b) => b.formula(),
             None => term(base),
         };
-        let expr = if used {
-            let neighbour_term = |n: &NeighbourTerm| {
-                let s = term(n.similarity);
-                let r = rating(n.rating);
-                match variant {
-                    KnnVariant::Basic => format!("{s}·{r}"),
-                    KnnVariant::WithMeans => format!("{s}·({r} − {})", term(n.mean.unwrap_or(0.0))),
-                    KnnVariant::WithZScore => {
-                        format!("{s}·({r} − {})/{}", term(n.mean.unwrap_or(0.0)), term(n.sigma.unwrap_or(1.0)))
-                    }
-                    KnnVariant::Baseline => format!("{s}·({r} − {})", term(n.baseline.unwrap_or(0.0))),
-                }
-            };
-            let numerator: Vec<String> = neighbours.iter().map(neighbour_term).collect();
-            let denominator: Vec<String> = neighbours.iter().map(|n| term(n.similarity)).collect();
-            let ratio = format!("({}) / ({})", numerator.join(" + "), denominator.join(" + "));
-            match variant {
-                KnnVariant::Basic => ratio,
-                KnnVariant::WithZScore => format!("{base_expr} + {ratio}·{}", term(sigma.unwrap_or(1.0))),
-                _ => format!("{base_expr} + {ratio}"),
-            }
-        } else {
-            base_expr
-        };
+        let expr = if used { knn_formula(variant, &neighbours, &base_expr, sigma) } else { base_expr };
         let terms = Terms::Knn(KnnTerms {
             variant,
             kind: self.kind(),

@@ -24,7 +24,7 @@ pub struct SimilarityParams {
     pub baseline: BaselineParams,
 }
 
-/// Parameters that passed [`SimilarityParams::check`]: the only kind [`compute`] accepts.
+/// Parameters that passed [`SimilarityParams::check`]: the only kind [`compute`](super::compute::compute) accepts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ValidSimilarityParams(SimilarityParams);
 

@@ -16,7 +16,7 @@
 
 use ndarray::{Array2, ArrayView2};
 
-use crate::engine::error::{EngineError, Need};
+use crate::engine::error::{EngineError, Need, Task};
 
 /// Options of the fit.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -104,22 +104,6 @@ impl LogisticModel {
     /// p(y = 1) for every row.
     pub fn predict_proba(&self, x: ArrayView2<f64>) -> Vec<f64> {
         x.rows().into_iter().map(|r| self.probability(r.as_slice().unwrap_or(&r.to_vec()))).collect()
-    }
-    /// Standard errors of (intercept, coefficients) from the inverse of the unpenalised
-    /// Hessian XᵀSX at the estimate; `None` when it is singular.
-    pub fn standard_errors(&self, x: ArrayView2<f64>) -> Option<Vec<f64>> {
-        let design = with_intercept(x, true);
-        let beta: Vec<f64> = std::iter::once(self.intercept).chain(self.coef.iter().copied()).collect();
-        let (_, _, h) = derivatives(&design, &[], &beta, None, 0, false);
-        let p = beta.len();
-        let l = cholesky(&h)?;
-        (0..p)
-            .map(|j| {
-                let mut e = vec![0.0; p];
-                e[j] = 1.0;
-                solve(&l, &e).map(|col| col[j].max(0.0).sqrt())
-            })
-            .collect()
     }
 }
 
@@ -237,13 +221,13 @@ fn solve(l: &Array2<f64>, b: &[f64]) -> Option<Vec<f64>> {
 pub fn fit(x: ArrayView2<f64>, y: &[bool], params: &ValidLogisticParams) -> Result<LogisticModel, EngineError> {
     let n = x.nrows();
     if n == 0 {
-        return Err(EngineError::MissingData("logistic regression needs at least one row".into()));
+        return Err(EngineError::TooFewRows { task: Task::Logistic, needed: 1, found: 0 });
     }
     if y.len() != n {
         return Err(EngineError::param("y", format!("{} labels for {n} rows", y.len())));
     }
     if let Some(((r, c), v)) = x.indexed_iter().find(|(_, v)| !v.is_finite()) {
-        return Err(EngineError::MissingData(format!("row {}, feature {}: {v} is not a finite number", r + 1, c + 1)));
+        return Err(EngineError::NotFinite { row: r + 1, feature: c + 1, value: *v });
     }
     let positives = y.iter().filter(|&&b| b).count();
     if positives == 0 || positives == n {
@@ -259,7 +243,7 @@ pub fn fit(x: ArrayView2<f64>, y: &[bool], params: &ValidLogisticParams) -> Resu
     for _ in 0..params.max_iter {
         iterations += 1;
         let l = cholesky(&hess).ok_or(EngineError::Needs(Need::Regularisation))?;
-        let step = solve(&l, &grad).ok_or_else(|| EngineError::MissingData("the Newton step is not finite".into()))?;
+        let step = solve(&l, &grad).ok_or(EngineError::NotFiniteStep { task: Task::Logistic })?;
         let mut t = 1.0;
         let mut accepted = None;
         for _ in 0..40 {

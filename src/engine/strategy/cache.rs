@@ -14,7 +14,7 @@ use crate::engine::similarity::SimilarityMatrix;
 pub type AllProposals = Vec<(Strategy, Result<Vec<Proposal>, EngineError>)>;
 
 /// Every strategy's proposals, kept between calls so that a change of settings recomputes
-/// only the strategies it affects ([`StrategyParams::proposal_key`]): switching strategy,
+/// only the strategies it affects ([`StrategyParams::proposal_key`](super::StrategyParams::proposal_key)): switching strategy,
 /// moving the budget or editing a coupon never redoes the user formula.
 #[derive(Debug, Default)]
 pub struct ProposalCache {

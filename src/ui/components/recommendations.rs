@@ -23,8 +23,8 @@ const MAX_SUGGESTIONS: usize = 2000;
 pub struct RecommendationsProps {
     /// Language.
     pub lang: Lang,
-    /// The loaded data.
-    pub data: Rc<Dataset>,
+    /// The loaded data (compared by identity).
+    pub data: Shared<Dataset>,
     /// Its version (every change bumps it).
     pub version: u64,
     /// The algorithm and its parameters.
@@ -40,7 +40,7 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
     let lang = props.lang;
     let t = |k: Key| text(lang, k);
     let fitted: Rc<Fitted> = {
-        let data = props.data.clone();
+        let data = props.data.0.clone();
         use_memo((props.version, props.algo.clone()), move |(_, opts)| {
             let spec = opts.check()?;
             let train = Trainset::new(data.ratings.clone());
@@ -48,7 +48,7 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
             Ok((Shared(Rc::new(train)), Shared(Rc::new(model))))
         })
     };
-    let ratings = &props.data.ratings;
+    let ratings = &props.data.0.ratings;
     let users = ratings.user_ids();
     let chosen_user = use_state(|| None::<String>);
     let chosen_item = use_state(|| None::<String>);

@@ -126,7 +126,8 @@ pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
         let context = format!("{}|{:?}", state.version, context_key(&params));
         use_memo((Shared(ctx.clone()), proposal_key(&params)), move |_| {
             let v = valid?;
-            let c = ctx.as_ref().as_ref().ok_or_else(|| EngineError::MissingData("no context".into()))?;
+            // No context: the note is up, or the settings are refused (said from `valid`).
+            let Some(c) = ctx.as_ref().as_ref() else { return Ok(AllProposals::new()) };
             Ok(cache.borrow_mut().propose_all(&context, &data, c, &v, None))
         })
     };

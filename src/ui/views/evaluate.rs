@@ -8,6 +8,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::data::samples::Dataset;
+use crate::engine::evaluate::CvRun;
 use crate::options::evaluate::{parse_grid, CvOptions};
 use crate::present::csv::ratings_csv;
 use crate::present::{text, tr, Key, Lang};
@@ -16,14 +18,21 @@ use crate::ui::components::eval_results::EvalResults;
 use crate::ui::components::fold_files::{FoldFiles, FoldFilesRead};
 use crate::ui::components::grid_fields::GridFields;
 use crate::ui::components::recommendations::Recommendations;
-use crate::ui::state::{Action, AppState};
+use crate::ui::state::Action;
 use crate::ui::worker::{self, Reply, WorkerHandle};
+use crate::ui::Shared;
 
 /// Props of [`EvaluateView`].
 #[derive(Properties, PartialEq)]
 pub struct EvaluateViewProps {
-    /// The state.
-    pub state: Rc<AppState>,
+    /// Interface language.
+    pub lang: Lang,
+    /// The loaded data (compared by identity).
+    pub data: Shared<Dataset>,
+    /// Bumped on every data change.
+    pub version: u64,
+    /// The runs so far, oldest first.
+    pub runs: Rc<Vec<CvRun>>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -49,8 +58,7 @@ fn default_grid_text() -> [String; 4] {
 /// The view.
 #[component]
 pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
-    let state = &props.state;
-    let lang = state.lang;
+    let lang = props.lang;
     let t = |k: Key| text(lang, k);
     let form = use_state(CvOptions::default);
     let status = use_state(|| Status::Idle);
@@ -66,7 +74,7 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
     let on_run = {
         // The options as the worker gets them: the data's scale, the grid, the fold files.
         let mut options = (*form).clone();
-        let scale = state.data.ratings.scale();
+        let scale = props.data.0.ratings.scale();
         options.scale = Some((scale.lo, scale.hi));
         options.fold_files = match &*fold_files {
             Some(Ok((_, folds))) => Some(folds.clone()),
@@ -74,7 +82,7 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
         };
         let grid = grid_on.then(|| parse_grid(&grid_text)).transpose();
         let run = Run { lang, worker: worker.clone(), status: status.clone(), dispatch: props.dispatch.clone() };
-        let data = state.data.clone();
+        let data = props.data.0.clone();
         Callback::from(move |_| match &grid {
             // A value that is not a number or a measure is said, not silently dropped.
             Err(word) => run.status.set(Status::Failed(tr(lang, Key::GridValueRefused, &[("value", word.clone())]))),
@@ -115,7 +123,7 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
     };
     let algo = form.algo.algo.as_str();
     let running = matches!(*status, Status::Running { .. });
-    let runs = state.eval_runs.clone();
+    let runs = props.runs.clone();
     html! {
         <div class="evaluate-view">
             <section class="card controls" aria-label={t(Key::TabEvaluate)}>
@@ -132,7 +140,7 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
                 <div class="eval-status" aria-live="polite">{ status_line(lang, &status) }</div>
             </section>
             <EvalResults {lang} {runs} />
-            <Recommendations {lang} data={state.data.clone()} version={state.version} algo={form.algo.clone()} />
+            <Recommendations {lang} data={props.data.clone()} version={props.version} algo={form.algo.clone()} />
         </div>
     }
 }

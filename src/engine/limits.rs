@@ -31,6 +31,13 @@ pub const MAX_NUMBER_MAGNITUDE: f64 = 1e12;
 pub const MAX_SHOP_CUSTOMERS: usize = 20_000;
 /// Most products of a synthetic shop (the fewest is one per category, seven).
 pub const MAX_SHOP_PRODUCTS: usize = 2_000;
+/// Fewest customers of a synthetic shop.
+pub const MIN_SHOP_CUSTOMERS: usize = 1;
+/// Largest seed of a synthetic shop the Data view takes: the largest whole number a browser's
+/// number field (an `f64`) holds exactly, 2^53 − 1.
+pub const MAX_SHOP_SEED: u64 = (1 << 53) - 1;
+/// Customers beyond which the Data view says a shop takes seconds in the Discounts view.
+pub const SHOP_SIZE_HINT_CUSTOMERS: usize = 2000;
 /// Most neighbours (K) of the articles' formulas and of a strategy.
 pub const MAX_NEIGHBOURS: usize = 1000;
 /// Largest grid (users x items) the editable rating grid shows.

@@ -7,7 +7,9 @@ use yew::prelude::*;
 use crate::engine::data::samples::ShopParams;
 use crate::present::{text, Key, Lang};
 use crate::ui::browser::{initial_lang, remember_lang};
+use crate::ui::components::app_header::AppHeader;
 use crate::ui::components::notice::NoticeBar;
+use crate::ui::components::tab_bar::TabBar;
 use crate::ui::state::{Action, AppState, Sample, Tab};
 use crate::ui::views::data::DataView;
 use crate::ui::views::discounts::DiscountsView;
@@ -54,134 +56,78 @@ pub fn shop_of(props: &AppProps) -> ShopParams {
     .clamped()
 }
 
+/// The state a mount opens on: its language (else the remembered or the browser's), its
+/// sample (else the shop of its options) and its view (else the heatmap).
+fn initial_state(props: &AppProps, only: Option<Tab>) -> AppState {
+    let lang = props.lang.as_deref().map(Lang::from_code).unwrap_or_else(initial_lang);
+    let shop = shop_of(props);
+    let sample = props.sample.as_deref().and_then(|s| Sample::from_name(s, shop)).unwrap_or(Sample::Shop(shop));
+    AppState::new(lang, sample, only.unwrap_or(Tab::Similarity))
+}
+
+/// Keeps the page's language and title in `lang` when the app is the whole `page`.
+#[hook]
+fn use_page_lang(page: bool, lang: Lang) {
+    use_effect_with(lang, move |lang| {
+        if let (true, Some(doc)) = (page, web_sys::window().and_then(|w| w.document())) {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+            doc.set_title(text(*lang, Key::AppTitle));
+        }
+    });
+}
+
+/// The view of `tab`.
+fn view_of(tab: Tab, state: Rc<AppState>, dispatch: Callback<Action>) -> Html {
+    match tab {
+        Tab::Data => html! { <DataView {state} {dispatch} /> },
+        Tab::Similarity => html! { <SimilarityView {state} {dispatch} /> },
+        Tab::Discounts => html! { <DiscountsView {state} {dispatch} /> },
+        Tab::Items => html! { <ItemsView {state} {dispatch} /> },
+        Tab::Evaluate => html! {
+            <EvaluateView lang={state.lang} data={Shared(state.data.clone())} version={state.version}
+                runs={state.eval_runs.clone()} {dispatch} />
+        },
+    }
+}
+
 /// The application.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let only = props.view.as_deref().and_then(Tab::from_name);
     let state = {
         let props = props.clone();
-        use_reducer(move || {
-            let lang = props.lang.as_deref().map(Lang::from_code).unwrap_or_else(initial_lang);
-            let shop = shop_of(&props);
-            let sample = props.sample.as_deref().and_then(|s| Sample::from_name(s, shop)).unwrap_or(Sample::Shop(shop));
-            AppState::new(lang, sample, only.unwrap_or(Tab::Similarity))
-        })
+        use_reducer(move || initial_state(&props, only))
     };
     let dispatch = {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))
     };
     let lang = state.lang;
-    let t = |k: Key| text(lang, k);
-    {
-        let page = props.page;
-        use_effect_with(lang, move |lang| {
-            if let (true, Some(doc)) = (page, web_sys::window().and_then(|w| w.document())) {
-                if let Some(root) = doc.document_element() {
-                    let _ = root.set_attribute("lang", lang.code());
-                }
-                doc.set_title(text(*lang, Key::AppTitle));
-            }
-        });
-    }
-
+    use_page_lang(props.page, lang);
     let on_lang = {
         let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let l = Lang::from_code(&e.target_unchecked_into::<web_sys::HtmlSelectElement>().value());
+        Callback::from(move |l: Lang| {
             remember_lang(l);
             dispatch.emit(Action::SetLang(l));
         })
     };
-    let tab_button = |tab: Tab, key: Key| {
-        let id = tab_id(tab);
-        let dispatch = dispatch.clone();
-        let selected = state.tab == tab;
-        html! {
-            <button role="tab" class={classes!("tab", selected.then_some("selected"))} id={id} aria-controls="dl-panel"
-                aria-selected={selected.to_string()} tabindex={if selected { "0" } else { "-1" }}
-                onclick={Callback::from(move |_| dispatch.emit(Action::SetTab(tab)))}>{ t(key) }</button>
-        }
-    };
-    // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
-    let on_tab_key = {
-        let dispatch = dispatch.clone();
-        let current = state.tab;
-        Callback::from(move |e: KeyboardEvent| {
-            const ORDER: [Tab; 5] = [Tab::Data, Tab::Similarity, Tab::Discounts, Tab::Items, Tab::Evaluate];
-            let at = ORDER.iter().position(|t| *t == current).unwrap_or(0);
-            let next = match e.key().as_str() {
-                "ArrowRight" => (at + 1) % ORDER.len(),
-                "ArrowLeft" => (at + ORDER.len() - 1) % ORDER.len(),
-                "Home" => 0,
-                "End" => ORDER.len() - 1,
-                _ => return,
-            };
-            e.prevent_default();
-            dispatch.emit(Action::SetTab(ORDER[next]));
-            // Focus the tab within this instance (several apps may share a page).
-            // (Yew delegates events, so the target, not the current target, is the tab.)
-            if let Some(tab) = e.target().and_then(|t| {
-                use wasm_bindgen::JsCast;
-                let tablist = t.dyn_into::<web_sys::Element>().ok()?.parent_element()?;
-                tablist.children().item(next as u32)?.dyn_into::<web_sys::HtmlElement>().ok()
-            }) {
-                let _ = tab.focus();
-            }
-        })
-    };
     let state_rc: Rc<AppState> = Rc::new((*state).clone());
-    let view = match state.tab {
-        Tab::Data => html! { <DataView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
-        Tab::Similarity => html! { <SimilarityView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
-        Tab::Discounts => html! { <DiscountsView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
-        Tab::Items => html! { <ItemsView state={state_rc.clone()} dispatch={dispatch.clone()} /> },
-        Tab::Evaluate => {
-            html! { <EvaluateView lang={state.lang} data={Shared(state.data.clone())} version={state.version} runs={state.eval_runs.clone()} dispatch={dispatch.clone()} /> }
-        }
-    };
+    let view = view_of(state.tab, state_rc.clone(), dispatch.clone());
     html! {
         <div class="dl-app" lang={lang.code()}>
             if only.is_none() {
-                <header class="dl-header">
-                    <div>
-                        <h1>{ t(Key::AppTitle) }</h1>
-                        <p class="tagline">{ t(Key::AppTagline) }</p>
-                    </div>
-                    <label class="lang">
-                        { t(Key::Language) }
-                        <select onchange={on_lang} aria-label={t(Key::Language)}>
-                            <option value="en" selected={lang == Lang::En}>{ "English" }</option>
-                            <option value="zh" selected={lang == Lang::Zh}>{ "简体中文" }</option>
-                        </select>
-                    </label>
-                </header>
-                <div role="tablist" class="tabs" aria-label={t(Key::AppTitle)} onkeydown={on_tab_key}>
-                    { tab_button(Tab::Data, Key::TabData) }
-                    { tab_button(Tab::Similarity, Key::TabSimilarity) }
-                    { tab_button(Tab::Discounts, Key::TabDiscounts) }
-                    { tab_button(Tab::Items, Key::TabItems) }
-                    { tab_button(Tab::Evaluate, Key::TabEvaluate) }
-                </div>
+                <AppHeader {lang} {on_lang} />
+                <TabBar {lang} current={state.tab} on_select={dispatch.reform(Action::SetTab)} />
             }
-            <NoticeBar state={state_rc.clone()} dispatch={dispatch.clone()} />
+            <NoticeBar state={state_rc} dispatch={dispatch.clone()} />
             // The page (index.html) holds the `main` landmark: an embedding page has its own.
             if only.is_none() {
-                <div class="dl-view" role="tabpanel" id="dl-panel" aria-labelledby={tab_id(state.tab)}>{ view }</div>
+                <div class="dl-view" role="tabpanel" id="dl-panel" aria-labelledby={state.tab.button_id()}>{ view }</div>
             } else {
                 <div class="dl-view">{ view }</div>
             }
         </div>
-    }
-}
-
-/// The id of a tab's button (the tab panel is labelled by it).
-fn tab_id(tab: Tab) -> &'static str {
-    match tab {
-        Tab::Data => "tab-data",
-        Tab::Similarity => "tab-similarity",
-        Tab::Discounts => "tab-discounts",
-        Tab::Items => "tab-items",
-        Tab::Evaluate => "tab-evaluate",
     }
 }

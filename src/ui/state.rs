@@ -9,7 +9,7 @@ use yew::Reducible;
 use crate::engine::data::items::ItemTable;
 use crate::engine::data::parse::{DuplicateWarning, ParseOptions};
 use crate::engine::data::purchases::PurchaseLog;
-use crate::engine::data::ratings::{ItemIdx, Kind, Ratings, UserIdx};
+use crate::engine::data::ratings::{ItemIdx, Kind, Ratings, Scale, UserIdx};
 use crate::engine::data::samples::{article_code_sample, shop, worked_example, Dataset, ShopParams};
 use crate::engine::data::user_table::UserTable;
 use crate::engine::discount::offer::{OfferBounds, Percent};
@@ -17,7 +17,7 @@ use crate::engine::error::{EngineError, ParseErrors};
 use crate::engine::similarity::ordering::RowOrder;
 use crate::engine::similarity::Measure;
 use crate::engine::strategy::{Strategy, StrategyParams};
-use crate::present::Lang;
+use crate::present::{Key, Lang};
 
 /// Which built-in sample is loaded, if any (the worked example shows the articles' slips).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +77,50 @@ impl Tab {
             "evaluate" => Some(Tab::Evaluate),
             _ => None,
         }
+    }
+
+    /// Every tab, in the order the tab bar shows them.
+    pub const ALL: [Tab; 5] = [Tab::Data, Tab::Similarity, Tab::Discounts, Tab::Items, Tab::Evaluate];
+
+    /// The tab's place in [`Tab::ALL`].
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    /// The id of the tab's button (the tab panel is labelled by it).
+    pub fn button_id(self) -> &'static str {
+        match self {
+            Tab::Data => "tab-data",
+            Tab::Similarity => "tab-similarity",
+            Tab::Discounts => "tab-discounts",
+            Tab::Items => "tab-items",
+            Tab::Evaluate => "tab-evaluate",
+        }
+    }
+
+    /// The tab's name in the tab bar.
+    pub fn label(self) -> Key {
+        match self {
+            Tab::Data => Key::TabData,
+            Tab::Similarity => Key::TabSimilarity,
+            Tab::Discounts => Key::TabDiscounts,
+            Tab::Items => Key::TabItems,
+            Tab::Evaluate => Key::TabEvaluate,
+        }
+    }
+
+    /// The tab a key moves to from this one, as the WAI-ARIA tabs pattern expects: the arrows
+    /// go round, Home and End to either end; `None` for any other key.
+    pub fn after_key(self, key: &str) -> Option<Tab> {
+        let (at, n) = (self.index(), Tab::ALL.len());
+        let next = match key {
+            "ArrowRight" => (at + 1) % n,
+            "ArrowLeft" => (at + n - 1) % n,
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return None,
+        };
+        Some(Tab::ALL[next])
     }
 }
 
@@ -318,140 +362,167 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        match action {
-            Action::SetLang(l) => next.lang = l,
-            Action::SetTab(t) => next.tab = t,
-            Action::LoadSample(s) => {
-                // The worked example opens on the setting the articles compute it with.
-                if s == Sample::Worked {
-                    next.sim = SimSettings::as_in_the_article();
-                }
-                next.data = Rc::new(s.dataset());
-                next.sample = Some(s);
-                next.items_uploaded = false;
-                next.extras_uploaded = false;
-                next.source = String::new();
-                next.duplicates.clear();
-                next.notice = None;
-                next.selected = None;
-                next.version += 1;
-            }
-            Action::LoadRatings { ratings, source, duplicates } => {
-                // A sample's item table describes the sample's items only; an uploaded one is kept.
-                let items = if self.items_uploaded { self.data.items.clone() } else { ItemTable::default() };
-                let mut data = Dataset { items, ..Dataset::of_ratings(ratings) };
-                if self.extras_uploaded {
-                    data.purchases = self.data.purchases.clone();
-                    data.users = self.data.users.clone();
-                }
-                next.data = Rc::new(data);
-                next.sample = None;
-                next.source = source;
-                next.duplicates = duplicates;
-                next.notice = None;
-                next.selected = None;
-                next.version += 1;
-            }
-            Action::LoadItems(items) => match items.for_ratings(&self.data.ratings) {
-                Ok(items) => {
-                    next.data = Rc::new(Dataset { items, ..(*self.data).clone() });
-                    next.items_uploaded = true;
-                    next.notice = None;
-                    next.version += 1;
-                }
-                Err(e) => next.notice = Some(Notice::Refused(e)),
-            },
-            Action::LoadPurchases(purchases) => {
-                next.data = Rc::new(Dataset { purchases, ..(*self.data).clone() });
-                next.extras_uploaded = true;
-                next.notice = None;
-                next.version += 1;
-            }
-            Action::LoadUsers(users) => {
-                next.data = Rc::new(Dataset { users, ..(*self.data).clone() });
-                next.extras_uploaded = true;
-                next.notice = None;
-                next.version += 1;
-            }
-            Action::SetStrategy(p) => {
-                next.strategy_chosen |= p.strategy != self.strategy.strategy;
-                next.strategy = *p;
-            }
-            Action::Fail(n) => next.notice = Some(n),
-            Action::ClearNotice => next.notice = None,
-            Action::EditRating { user, item, text } => {
-                let text = text.trim();
-                let value = if text.is_empty() { Ok(None) } else { text.parse::<f64>().map(Some) };
-                let ratings = &self.data.ratings;
-                let edited = match value {
-                    Ok(v) if v.is_none_or(|v| v.is_finite() && ratings.scale().contains(v)) => {
-                        ratings.with_rating(user, item, v).ok()
-                    }
-                    _ => None,
-                };
-                match edited {
-                    Some(r) => {
-                        next.data = Rc::new(Dataset { ratings: r, ..(*self.data).clone() });
-                        next.notice = None;
-                        next.version += 1;
-                    }
-                    None => {
-                        next.notice = Some(Notice::BadGridValue {
-                            user: ratings.user_id(user).to_string(),
-                            item: ratings.item_id(item).to_string(),
-                            value: text.to_string(),
-                        })
-                    }
-                }
-            }
-            Action::SetParse(p) => {
-                // A new scale applies to the loaded ratings at once, if they fit it.
-                if p.scale != self.parse.scale {
-                    let target = p.scale.unwrap_or_else(|| {
-                        let (lo, hi) = self.data.ratings.observed_range();
-                        crate::engine::data::ratings::Scale::infer(lo, hi)
-                    });
-                    match self.data.ratings.with_scale(target) {
-                        Ok(r) => {
-                            next.data = Rc::new(Dataset { ratings: r, ..(*self.data).clone() });
-                            next.version += 1;
-                            next.notice = None;
-                        }
-                        Err(e) => {
-                            next.notice = Some(Notice::Refused(e));
-                            return Rc::new(next);
-                        }
-                    }
-                }
-                next.parse = p;
-            }
-            Action::SetSim(mut s) => {
-                if s.kind != self.sim.kind || s.sample != self.sim.sample {
-                    next.selected = None;
-                }
-                // A sample is of users or of items: another kind starts whole again.
-                if s.kind != self.sim.kind && s.sample == self.sim.sample {
-                    s.sample = None;
-                }
-                next.sim = s;
-            }
-            Action::SetDisc(d) => next.disc = d,
-            Action::SetMaxDiscount(max) => {
-                if max.is_finite() {
-                    next.strategy.guardrails.max_discount = Percent(max.clamp(0.0, 100.0));
-                }
-            }
-            Action::Select(sel) => next.selected = sel,
-            Action::AddEvalRun(run) => {
-                let mut runs = (*self.eval_runs).clone();
-                runs.push(run);
-                next.eval_runs = Rc::new(runs);
-            }
-            Action::ClearEvalRuns => next.eval_runs = Rc::new(Vec::new()),
-        }
+        next.apply(action);
         if !next.strategy_chosen {
             next.strategy.strategy = Strategy::first_to_show(&next.data);
         }
         Rc::new(next)
+    }
+}
+
+/// The reducer's steps, one per group of actions; each changes `self`, the next state (a copy
+/// of the current one, so it reads the current values before it changes them).
+impl AppState {
+    /// Applies one action.
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::SetLang(l) => self.lang = l,
+            Action::SetTab(t) => self.tab = t,
+            Action::LoadSample(s) => self.load_sample(s),
+            Action::LoadRatings { ratings, source, duplicates } => self.load_ratings(ratings, source, duplicates),
+            Action::LoadItems(items) => self.load_items(items),
+            Action::LoadPurchases(purchases) => self.load_extras(Dataset { purchases, ..(*self.data).clone() }),
+            Action::LoadUsers(users) => self.load_extras(Dataset { users, ..(*self.data).clone() }),
+            Action::Fail(n) => self.notice = Some(n),
+            Action::ClearNotice => self.notice = None,
+            Action::EditRating { user, item, text } => self.edit_rating(user, item, &text),
+            Action::SetParse(p) => self.set_parse(p),
+            Action::SetStrategy(p) => self.set_strategy(*p),
+            Action::SetSim(s) => self.set_sim(s),
+            Action::SetDisc(d) => self.disc = d,
+            Action::SetMaxDiscount(max) => self.set_max_discount(max),
+            Action::Select(sel) => self.selected = sel,
+            Action::AddEvalRun(run) => self.add_eval_run(run),
+            Action::ClearEvalRuns => self.eval_runs = Rc::new(Vec::new()),
+        }
+    }
+
+    /// Puts `data` in use: a new version, and the last failure forgotten.
+    fn replace_data(&mut self, data: Dataset) {
+        self.data = Rc::new(data);
+        self.notice = None;
+        self.version += 1;
+    }
+
+    /// A built-in sample replaces everything loaded.
+    fn load_sample(&mut self, s: Sample) {
+        // The worked example opens on the setting the articles compute it with.
+        if s == Sample::Worked {
+            self.sim = SimSettings::as_in_the_article();
+        }
+        self.replace_data(s.dataset());
+        self.sample = Some(s);
+        self.items_uploaded = false;
+        self.extras_uploaded = false;
+        self.source = String::new();
+        self.duplicates.clear();
+        self.selected = None;
+    }
+
+    /// New ratings, keeping what was uploaded beside them.
+    fn load_ratings(&mut self, ratings: Ratings, source: String, duplicates: Vec<DuplicateWarning>) {
+        // A sample's item table describes the sample's items only; an uploaded one is kept.
+        let items = if self.items_uploaded { self.data.items.clone() } else { ItemTable::default() };
+        let mut data = Dataset { items, ..Dataset::of_ratings(ratings) };
+        if self.extras_uploaded {
+            data.purchases = self.data.purchases.clone();
+            data.users = self.data.users.clone();
+        }
+        self.replace_data(data);
+        self.sample = None;
+        self.source = source;
+        self.duplicates = duplicates;
+        self.selected = None;
+    }
+
+    /// An item table, if it describes the loaded ratings' items.
+    fn load_items(&mut self, items: ItemTable) {
+        match items.for_ratings(&self.data.ratings) {
+            Ok(items) => {
+                self.replace_data(Dataset { items, ..(*self.data).clone() });
+                self.items_uploaded = true;
+            }
+            Err(e) => self.notice = Some(Notice::Refused(e)),
+        }
+    }
+
+    /// A purchase log or a user table, already put into `data`.
+    fn load_extras(&mut self, data: Dataset) {
+        self.replace_data(data);
+        self.extras_uploaded = true;
+    }
+
+    /// One cell of the grid set or cleared, if what was typed is a rating on the scale.
+    fn edit_rating(&mut self, user: UserIdx, item: ItemIdx, text: &str) {
+        let text = text.trim();
+        let value = if text.is_empty() { Ok(None) } else { text.parse::<f64>().map(Some) };
+        let ratings = &self.data.ratings;
+        let edited = match value {
+            Ok(v) if v.is_none_or(|v| v.is_finite() && ratings.scale().contains(v)) => {
+                ratings.with_rating(user, item, v).ok()
+            }
+            _ => None,
+        };
+        match edited {
+            Some(r) => self.replace_data(Dataset { ratings: r, ..(*self.data).clone() }),
+            None => {
+                self.notice = Some(Notice::BadGridValue {
+                    user: ratings.user_id(user).to_string(),
+                    item: ratings.item_id(item).to_string(),
+                    value: text.to_string(),
+                })
+            }
+        }
+    }
+
+    /// How files are read; a new scale applies to the loaded ratings at once, if they fit it
+    /// (otherwise nothing changes but the notice).
+    fn set_parse(&mut self, p: ParseOptions) {
+        if p.scale != self.parse.scale {
+            let target = p.scale.unwrap_or_else(|| {
+                let (lo, hi) = self.data.ratings.observed_range();
+                Scale::infer(lo, hi)
+            });
+            match self.data.ratings.with_scale(target) {
+                Ok(r) => self.replace_data(Dataset { ratings: r, ..(*self.data).clone() }),
+                Err(e) => {
+                    self.notice = Some(Notice::Refused(e));
+                    return;
+                }
+            }
+        }
+        self.parse = p;
+    }
+
+    /// The strategy options; choosing another strategy keeps it from then on.
+    fn set_strategy(&mut self, p: StrategyParams) {
+        self.strategy_chosen |= p.strategy != self.strategy.strategy;
+        self.strategy = p;
+    }
+
+    /// The heatmap options; another kind or sample clears the selected cell.
+    fn set_sim(&mut self, mut s: SimSettings) {
+        if s.kind != self.sim.kind || s.sample != self.sim.sample {
+            self.selected = None;
+        }
+        // A sample is of users or of items: another kind starts whole again.
+        if s.kind != self.sim.kind && s.sample == self.sim.sample {
+            s.sample = None;
+        }
+        self.sim = s;
+    }
+
+    /// The one maximum discount, within 0–100% (a value that is not a number changes nothing).
+    fn set_max_discount(&mut self, max: f64) {
+        if max.is_finite() {
+            self.strategy.guardrails.max_discount = Percent(max.clamp(0.0, 100.0));
+        }
+    }
+
+    /// One more cross-validation run.
+    fn add_eval_run(&mut self, run: crate::engine::evaluate::CvRun) {
+        let mut runs = (*self.eval_runs).clone();
+        runs.push(run);
+        self.eval_runs = Rc::new(runs);
     }
 }

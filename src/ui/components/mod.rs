@@ -1,15 +1,20 @@
 //! The components the views are made of: narrow props in, callbacks out, no rules inside.
 
 pub mod algo_fields;
+pub mod app_header;
 pub mod article_table;
 pub mod budget_panel;
 pub mod choose_k;
 pub mod compare_table;
 pub mod coupon_editor;
+pub mod data_summary;
+pub mod drop_zone;
+pub mod duplicate_list;
 pub mod elasticity_table;
 pub mod eval_results;
 pub mod explain_panel;
 pub mod fairness_panel;
+pub mod file_card;
 pub mod file_picker;
 pub mod fold_files;
 pub mod grid_fields;
@@ -19,9 +24,16 @@ pub mod model_check;
 pub mod money;
 pub mod notice;
 pub mod number_field;
+pub mod paste_box;
 pub mod prediction_panel;
 pub mod rating_grid;
+pub mod read_options;
 pub mod recommendations;
+pub mod sample_picker;
+pub mod scale_fields;
 pub mod segment_charts;
+pub mod shop_fields;
+pub mod single_file_picker;
 pub mod sparkline;
 pub mod strategy_controls;
+pub mod tab_bar;

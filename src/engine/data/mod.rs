@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod items;
+pub mod overlap;
 pub mod parse;
 pub mod purchases;
 pub mod ratings;

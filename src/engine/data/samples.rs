@@ -27,7 +27,7 @@ use crate::engine::data::purchases::{Purchase, PurchaseLog};
 use crate::engine::data::ratings::{Ratings, Scale};
 use crate::engine::data::user_table::UserTable;
 use crate::engine::error::EngineError;
-use crate::engine::limits::{MAX_SHOP_CUSTOMERS, MAX_SHOP_PRODUCTS};
+use crate::engine::limits::{MAX_SHOP_CUSTOMERS, MAX_SHOP_PRODUCTS, MIN_SHOP_CUSTOMERS};
 
 /// A dataset: ratings and, optionally, the item table, the purchase log and the user table.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,10 +113,13 @@ impl Default for ShopParams {
 }
 
 impl ShopParams {
-    /// Checks sizes (1 to [`MAX_SHOP_CUSTOMERS`] customers, one product per category to [`MAX_SHOP_PRODUCTS`]).
+    /// Checks sizes ([`MIN_SHOP_CUSTOMERS`] to [`MAX_SHOP_CUSTOMERS`] customers, one product per category to [`MAX_SHOP_PRODUCTS`]).
     pub fn check(self) -> Result<ShopParams, EngineError> {
-        if !(1..=MAX_SHOP_CUSTOMERS).contains(&self.customers) {
-            return Err(EngineError::param("customers", format!("must be between 1 and {MAX_SHOP_CUSTOMERS}")));
+        if !(MIN_SHOP_CUSTOMERS..=MAX_SHOP_CUSTOMERS).contains(&self.customers) {
+            return Err(EngineError::param(
+                "customers",
+                format!("must be between {MIN_SHOP_CUSTOMERS} and {MAX_SHOP_CUSTOMERS}"),
+            ));
         }
         if !(Self::MIN_PRODUCTS..=MAX_SHOP_PRODUCTS).contains(&self.products) {
             return Err(EngineError::param(
@@ -133,7 +136,7 @@ impl ShopParams {
     /// These sizes brought within what [`ShopParams::check`] accepts.
     pub fn clamped(self) -> ShopParams {
         ShopParams {
-            customers: self.customers.clamp(1, MAX_SHOP_CUSTOMERS),
+            customers: self.customers.clamp(MIN_SHOP_CUSTOMERS, MAX_SHOP_CUSTOMERS),
             products: self.products.clamp(Self::MIN_PRODUCTS, MAX_SHOP_PRODUCTS),
             ..self
         }

@@ -1,10 +1,9 @@
 //! One line on what is loaded (ratings, item table, purchase log, user table), and a warning
 //! for a purchase log or user table none of whose customers are in the ratings.
 
-use std::collections::HashSet;
-
 use yew::prelude::*;
 
+use crate::engine::data::overlap::Overlap;
 use crate::engine::data::samples::Dataset;
 use crate::present::{text, tr, Key, Lang};
 use crate::ui::Shared;
@@ -18,37 +17,12 @@ pub struct DataSummaryProps {
     pub data: Shared<Dataset>,
 }
 
-/// How many of the purchase log's and the user table's customers are in the ratings.
-struct Overlap {
-    /// Distinct customers of the purchase log.
-    log_users: usize,
-    /// Of them, those in the ratings.
-    log_known: usize,
-    /// Users of the user table in the ratings.
-    table_known: usize,
-}
-
-impl Overlap {
-    fn of(data: &Dataset) -> Overlap {
-        let rated: HashSet<&str> = data.ratings.user_ids().iter().map(String::as_str).collect();
-        let log_users: HashSet<&str> = data.purchases.rows.iter().map(|p| p.user.as_str()).collect();
-        Overlap {
-            log_users: log_users.len(),
-            log_known: log_users.iter().filter(|u| rated.contains(*u)).count(),
-            table_known: data.users.rows.keys().filter(|u| rated.contains(u.as_str())).count(),
-        }
-    }
-
-    /// The files loaded whose customers are all strangers to the ratings (they change nothing).
-    fn strangers(&self, data: &Dataset) -> Vec<Key> {
-        [
-            (!data.purchases.is_empty() && self.log_known == 0, Key::WhatPurchaseLog),
-            (!data.users.is_empty() && self.table_known == 0, Key::WhatUserTable),
-        ]
+/// The files loaded whose customers are all strangers to the ratings (they change nothing).
+fn strangers(overlap: &Overlap) -> Vec<Key> {
+    [(overlap.log_of_strangers(), Key::WhatPurchaseLog), (overlap.table_of_strangers(), Key::WhatUserTable)]
         .into_iter()
         .filter_map(|(none, what)| none.then_some(what))
         .collect()
-    }
 }
 
 /// The summary's parts: ratings, item table, purchase log, user table.
@@ -96,7 +70,7 @@ pub fn DataSummary(props: &DataSummaryProps) -> Html {
     let line = summary_parts(lang, data, &overlap).join(" · ");
     html! { <>
         <p class="summary" id="data-summary">{ line }</p>
-        { for overlap.strangers(data).into_iter().map(|what| html! {
+        { for strangers(&overlap).into_iter().map(|what| html! {
             <p class="notice warning" role="status">{ tr(lang, Key::NoCommonUsers, &[("what", text(lang, what).to_string())]) }</p>
         }) }
     </> }

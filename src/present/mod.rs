@@ -10,6 +10,7 @@ pub mod csv;
 pub mod csv_writer;
 pub mod errors;
 pub mod format;
+pub mod heatmap_layout;
 pub mod labels;
 pub mod messages;
 pub mod why;

@@ -13,6 +13,7 @@ pub mod format;
 pub mod heatmap_layout;
 pub mod labels;
 pub mod messages;
+pub mod table_sort;
 pub mod why;
 
 pub use errors::{engine_error, parse_error};

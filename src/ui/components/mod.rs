@@ -1,6 +1,7 @@
 //! The components the views are made of: narrow props in, callbacks out, no rules inside.
 
 pub mod algo_fields;
+pub mod article_controls;
 pub mod article_table;
 pub mod budget_panel;
 pub mod choose_k;
@@ -26,5 +27,7 @@ pub mod prediction_panel;
 pub mod rating_grid;
 pub mod recommendations;
 pub mod segment_charts;
+pub mod sort_header;
 pub mod sparkline;
 pub mod strategy_controls;
+pub mod user_discount_table;

@@ -40,6 +40,15 @@ pub const MAX_SHOP_SEED: u64 = (1 << 53) - 1;
 pub const SHOP_SIZE_HINT_CUSTOMERS: usize = 2000;
 /// Most neighbours (K) of the articles' formulas and of a strategy.
 pub const MAX_NEIGHBOURS: usize = 1000;
+/// Largest percent off an offer may be (everything off).
+pub const MAX_PERCENT_OFF: f64 = 100.0;
+/// Largest `min_support` (common ratings a pair needs) of a similarity.
+pub const MAX_MIN_SUPPORT: usize = 1_000_000;
+/// Largest `shrinkage` of `pearson_baseline`: far beyond any pair's common ratings (at most
+/// [`MAX_USERS`]), where every similarity is already shrunk to nearly 0.
+pub const MAX_SHRINKAGE: f64 = 1_000_000.0;
+/// Fewest rows of a sample in the Similarity view (one row has nothing to be compared with).
+pub const MIN_ROW_SAMPLE: usize = 2;
 /// Largest grid (users x items) the editable rating grid shows.
 pub const MAX_GRID_SIDE: usize = 50;
 /// Customers from which the Discounts view first paints a "computing" note, then computes:

@@ -10,8 +10,10 @@ pub mod csv;
 pub mod csv_writer;
 pub mod errors;
 pub mod format;
+pub mod heatmap_layout;
 pub mod labels;
 pub mod messages;
+pub mod table_sort;
 pub mod why;
 
 pub use errors::{engine_error, parse_error};

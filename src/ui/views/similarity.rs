@@ -11,14 +11,16 @@ use crate::engine::data::samples::Dataset;
 use crate::engine::error::EngineError;
 use crate::engine::limits::{dense_matrix_bytes, DEFAULT_ROW_SAMPLE, DENSE_MATRIX_BUDGET_BYTES, MAX_DRAWN_ROWS};
 use crate::engine::similarity::neighbours::{top_k, NeighbourFilter};
-use crate::engine::similarity::ordering::{order, RowOrder};
+use crate::engine::similarity::ordering::order;
 use crate::engine::similarity::steps::explain_pair;
 use crate::engine::similarity::{compute, Measure, SimilarityMatrix, SimilarityParams, ValidSimilarityParams};
 use crate::present::{engine_error, text, tr, Key, Lang};
 use crate::ui::components::explain_panel::ExplainPanel;
 use crate::ui::components::heatmap::Heatmap;
+use crate::ui::components::sample_note::SampleNote;
+use crate::ui::components::similarity_controls::SimilarityControls;
 use crate::ui::state::{Action, AppState, Sample, SimSettings};
-use crate::ui::{on_change, Edit, Shared};
+use crate::ui::Shared;
 
 /// Props of [`SimilarityView`].
 #[derive(Properties, PartialEq)]
@@ -77,123 +79,100 @@ fn compute_view(data: &Dataset, s: &SimSettings) -> Computed {
 #[component]
 pub fn SimilarityView(props: &SimilarityViewProps) -> Html {
     let state = &props.state;
-    let lang = state.lang;
-    let t = |k: Key| text(lang, k);
-    let s = state.sim;
+    let (lang, s) = (state.lang, state.sim);
     let computed: Rc<Computed> = {
         let data = state.data.clone();
         use_memo((state.version, s), move |(_, s)| compute_view(&data, s))
     };
-    let set = |edit: Edit<SimSettings>| on_change(s, props.dispatch.reform(Action::SetSim), edit);
-    let on_kind = set(Box::new(|s, v| {
-        s.kind = if v == "item" { Kind::Item } else { Kind::User };
-        if s.kind == Kind::User && matches!(s.measure, Measure::AdjustedCosine | Measure::AttributeJaccard) {
-            s.measure = Measure::Pearson;
-        }
-    }));
-    let on_measure = set(Box::new(|s, v| {
-        if let Ok(m) = v.parse::<Measure>() {
-            s.measure = m;
-            if m != Measure::Cosine {
-                s.zero_fill = false;
-            }
-        }
-    }));
-    let on_min_support = set(Box::new(|s, v| {
-        if let Ok(n) = v.trim().parse::<usize>() {
-            s.min_support = n.min(1_000_000);
-        }
-    }));
-    let on_shrinkage = set(Box::new(|s, v| {
-        if let Ok(x) = v.trim().parse::<f64>() {
-            if x.is_finite() && x >= 0.0 {
-                s.shrinkage = x;
-            }
-        }
-    }));
-    let on_zero_fill = set(Box::new(|s, v| s.zero_fill = v == "true"));
-    let on_order =
-        set(Box::new(|s, v| s.order = if v == "spectral" { RowOrder::Spectral } else { RowOrder::Original }));
-    let on_select = {
-        let d = props.dispatch.clone();
-        Callback::from(move |cell: (usize, usize)| d.emit(Action::Select(Some(cell))))
-    };
-    let kind_label = if s.kind == Kind::User { t(Key::KindUser) } else { t(Key::KindItem) };
-    let measures = Measure::ALL
-        .iter()
-        .filter(|m| s.kind == Kind::Item || !matches!(m, Measure::AdjustedCosine | Measure::AttributeJaccard));
-
+    let set = props.dispatch.reform(Action::SetSim);
     let body = match &*computed {
         Computed::Failed(e) => {
             html! { <p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", engine_error(lang, e))]) }</p> }
         }
-        Computed::TooMany { n } => way_out(lang, &state.data.ratings, s, *n, props.dispatch.reform(Action::SetSim)),
-        Computed::Shown { sample, matrix: m, order: o } => {
-            let ratings = sample.as_deref().unwrap_or(&state.data.ratings);
-            let explain = state.selected.filter(|&(a, b)| a < m.len() && b < m.len()).and_then(|(a, b)| {
-                let p = params(&s).ok()?;
-                let items = (!state.data.items.items.is_empty()).then_some(&state.data.items);
-                let e = explain_pair(ratings, items, &p, a, b).ok()?;
-                let neighbours = top_k(m, a, 5, NeighbourFilter::Similar);
-                Some(html! { <ExplainPanel explanation={e} {neighbours} worked_example={state.sample == Some(Sample::Worked)} {lang} /> })
-            });
-            let note = sample.as_ref().map(|r| {
-                sample_note(
-                    lang,
-                    s,
-                    r.ids(s.kind).len(),
-                    state.data.ratings.ids(s.kind).len(),
-                    props.dispatch.reform(Action::SetSim),
-                )
-            });
-            html! {
-                <>
-                { note.unwrap_or_default() }
-                <div class="similarity-body">
-                    <Heatmap matrix={m.clone()} order={o.clone()} selected={state.selected} {lang} kind_label={kind_label} {on_select} />
-                    <div class="side">
-                        { explain.unwrap_or_else(|| html! { <p class="hint">{ t(Key::ClickHint) }</p> }) }
-                    </div>
-                </div>
-                </>
-            }
-        }
+        Computed::TooMany { n } => way_out(lang, &state.data.ratings, s, *n, set.clone()),
+        Computed::Shown { sample, matrix, order } => shown(state, &props.dispatch, sample.as_ref(), matrix, order),
     };
     html! {
         <div class="similarity-view">
-            <section class="card controls" aria-label={t(Key::TabSimilarity)}>
-                <label>{ t(Key::Kind) }
-                    <select id="sim-kind" onchange={on_kind}>
-                        <option value="user" selected={s.kind == Kind::User}>{ t(Key::KindUser) }</option>
-                        <option value="item" selected={s.kind == Kind::Item}>{ t(Key::KindItem) }</option>
-                    </select>
-                </label>
-                <label>{ t(Key::Measure) }
-                    <select id="sim-measure" onchange={on_measure}>
-                        { for measures.map(|m| html! { <option value={m.name()} selected={*m == s.measure}>{ m.name() }</option> }) }
-                    </select>
-                </label>
-                <label>{ t(Key::MinSupport) }
-                    <input id="sim-min-support" class="narrow" type="number" min="0" value={s.min_support.to_string()} onchange={on_min_support} />
-                </label>
-                if s.measure == Measure::PearsonBaseline {
-                    <label>{ t(Key::Shrinkage) }
-                        <input id="sim-shrinkage" class="narrow" type="number" min="0" step="any" value={s.shrinkage.to_string()} onchange={on_shrinkage} />
-                    </label>
-                }
-                if s.measure == Measure::Cosine {
-                    <label class="check"><input id="sim-zero-fill" type="checkbox" checked={s.zero_fill} onchange={on_zero_fill} />{ t(Key::ZeroFill) }</label>
-                }
-                <label>{ t(Key::Order) }
-                    <select id="sim-order" onchange={on_order}>
-                        <option value="original" selected={s.order == RowOrder::Original}>{ t(Key::OrderOriginal) }</option>
-                        <option value="spectral" selected={s.order == RowOrder::Spectral}>{ t(Key::OrderSpectral) }</option>
-                    </select>
-                </label>
-            </section>
+            <SimilarityControls {lang} settings={s} measures={measures_for(s.kind)}
+                on_kind={set.reform(move |kind| with_kind(s, kind))}
+                on_measure={set.reform(move |measure| with_measure(s, measure))}
+                on_change={set} />
             { body }
         </div>
     }
+}
+
+/// The measures offered for `kind`: the item-only ones (adjusted cosine, attribute Jaccard)
+/// for items alone.
+fn measures_for(kind: Kind) -> Vec<Measure> {
+    Measure::ALL.iter().copied().filter(|m| kind == Kind::Item || !item_only(*m)).collect()
+}
+
+/// Whether `m` compares items only.
+fn item_only(m: Measure) -> bool {
+    matches!(m, Measure::AdjustedCosine | Measure::AttributeJaccard)
+}
+
+/// The settings with another kind: users drop an item-only measure for Pearson.
+fn with_kind(s: SimSettings, kind: Kind) -> SimSettings {
+    let measure = if kind == Kind::User && item_only(s.measure) { Measure::Pearson } else { s.measure };
+    SimSettings { kind, measure, ..s }
+}
+
+/// The settings with another measure: only cosine may count an unrated cell as 0.
+fn with_measure(s: SimSettings, measure: Measure) -> SimSettings {
+    SimSettings { measure, zero_fill: s.zero_fill && measure == Measure::Cosine, ..s }
+}
+
+/// The heatmap, the step-through of the chosen cell beside it, and the sample's note above
+/// when the rows are a sample.
+fn shown(
+    state: &AppState,
+    dispatch: &Callback<Action>,
+    sample: Option<&Rc<Ratings>>,
+    matrix: &Shared<SimilarityMatrix>,
+    order: &Shared<Vec<usize>>,
+) -> Html {
+    let (lang, s) = (state.lang, state.sim);
+    let ratings = sample.map_or(&state.data.ratings, |r| &**r);
+    let kind_label = text(lang, if s.kind == Kind::User { Key::KindUser } else { Key::KindItem });
+    let on_select = dispatch.reform(|cell: (usize, usize)| Action::Select(Some(cell)));
+    let note = sample.map(|r| {
+        let set = dispatch.reform(Action::SetSim);
+        let (k, n) = (r.ids(s.kind).len(), state.data.ratings.ids(s.kind).len());
+        html! {
+            <SampleNote {lang} kind={s.kind} {k} {n} seed={SAMPLE_SEED}
+                on_size={set.reform(move |k| SimSettings { sample: Some(k), ..s })}
+                on_all={set.reform(move |()| SimSettings { sample: None, ..s })} />
+        }
+    });
+    let explain = explain(state, ratings, matrix);
+    html! {
+        <>
+        { note.unwrap_or_default() }
+        <div class="similarity-body">
+            <Heatmap matrix={matrix.clone()} order={order.clone()} selected={state.selected} {lang} {kind_label} {on_select} />
+            <div class="side">
+                { explain.unwrap_or_else(|| html! { <p class="hint">{ text(lang, Key::ClickHint) }</p> }) }
+            </div>
+        </div>
+        </>
+    }
+}
+
+/// Neighbours of the chosen row listed beside its step-through.
+const EXPLAIN_NEIGHBOURS: usize = 5;
+
+/// The step-through of the chosen cell of `m` (computed over `ratings`), if a cell of it is chosen.
+fn explain(state: &AppState, ratings: &Ratings, m: &SimilarityMatrix) -> Option<Html> {
+    let (a, b) = state.selected.filter(|&(a, b)| a < m.len() && b < m.len())?;
+    let p = params(&state.sim).ok()?;
+    let items = (!state.data.items.items.is_empty()).then_some(&state.data.items);
+    let explanation = explain_pair(ratings, items, &p, a, b).ok()?;
+    let neighbours = top_k(m, a, EXPLAIN_NEIGHBOURS, NeighbourFilter::Similar);
+    let worked_example = state.sample == Some(Sample::Worked);
+    Some(html! { <ExplainPanel {explanation} {neighbours} {worked_example} lang={state.lang} /> })
 }
 
 /// A matrix too large to compute or draw whole: say so, and offer the other kind (when it
@@ -204,12 +183,7 @@ fn way_out(lang: Lang, ratings: &Ratings, s: SimSettings, n: usize, set: Callbac
     let other_n = ratings.ids(other).len();
     let switch = (other_n <= MAX_DRAWN_ROWS && dense_matrix_bytes(other_n) <= DENSE_MATRIX_BUDGET_BYTES).then(|| {
         let set = set.clone();
-        let mut next = s;
-        next.kind = other;
-        next.sample = None;
-        if other == Kind::User && matches!(next.measure, Measure::AdjustedCosine | Measure::AttributeJaccard) {
-            next.measure = Measure::Pearson;
-        }
+        let next = SimSettings { sample: None, ..with_kind(s, other) };
         let label = if other == Kind::Item { Key::WayOutItems } else { Key::WayOutUsers };
         html! { <button id="sim-switch-kind" onclick={Callback::from(move |_| set.emit(next))}>{ tr(lang, label, &[("n", other_n.to_string())]) }</button> }
     });
@@ -234,31 +208,6 @@ fn way_out(lang: Lang, ratings: &Ratings, s: SimSettings, n: usize, set: Callbac
             <h2>{ t(Key::WayOutTitle) }</h2>
             <p>{ reason }</p>
             <div class="row">{ switch.unwrap_or_default() }{ sample }</div>
-        </section>
-    }
-}
-
-/// Says the rows are a sample, and lets the size change or the sample go.
-fn sample_note(lang: Lang, s: SimSettings, k: usize, n: usize, set: Callback<SimSettings>) -> Html {
-    let key = if s.kind == Kind::User { Key::SampleNoteUsers } else { Key::SampleNoteItems };
-    let on_size = on_change(
-        s,
-        set.clone(),
-        Box::new(|s, v| {
-            if let Ok(k) = v.trim().parse::<usize>() {
-                s.sample = Some(k.clamp(2, MAX_DRAWN_ROWS));
-            }
-        }),
-    );
-    let mut all = s;
-    all.sample = None;
-    html! {
-        <section class="card row" id="sim-sample-note">
-            <p class="hint">{ tr(lang, key, &[("k", k.to_string()), ("n", n.to_string()), ("seed", SAMPLE_SEED.to_string())]) }</p>
-            <label>{ text(lang, Key::SampleSize) }
-                <input id="sim-sample-size" class="narrow" type="number" min="2" max={MAX_DRAWN_ROWS.to_string()} value={k.to_string()} onchange={on_size} />
-            </label>
-            <button id="sim-sample-all" onclick={Callback::from(move |_| set.emit(all))}>{ text(lang, Key::ShowAllRows) }</button>
         </section>
     }
 }

@@ -14,6 +14,7 @@ use crate::engine::data::samples::{article_code_sample, shop, worked_example, Da
 use crate::engine::data::user_table::UserTable;
 use crate::engine::discount::offer::{OfferBounds, Percent};
 use crate::engine::error::{EngineError, ParseErrors};
+use crate::engine::limits::MAX_PERCENT_OFF;
 use crate::engine::similarity::ordering::RowOrder;
 use crate::engine::similarity::Measure;
 use crate::engine::strategy::{Strategy, StrategyParams};
@@ -515,7 +516,7 @@ impl AppState {
     /// The one maximum discount, within 0–100% (a value that is not a number changes nothing).
     fn set_max_discount(&mut self, max: f64) {
         if max.is_finite() {
-            self.strategy.guardrails.max_discount = Percent(max.clamp(0.0, 100.0));
+            self.strategy.guardrails.max_discount = Percent(max.clamp(0.0, MAX_PERCENT_OFF));
         }
     }
 

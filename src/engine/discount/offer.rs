@@ -13,6 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::engine::error::EngineError;
+use crate::engine::limits::MAX_PERCENT_OFF;
 
 /// The largest discount unless set otherwise, for every formula and strategy alike: the articles' 25%.
 pub const DEFAULT_MAX_DISCOUNT: Percent = Percent(25.0);
@@ -51,7 +52,7 @@ impl Default for OfferBounds {
 impl OfferBounds {
     /// Checks 0 ≤ min ≤ max ≤ 100.
     pub fn check(self) -> Result<OfferBounds, EngineError> {
-        let ok = |p: Percent| p.0.is_finite() && (0.0..=100.0).contains(&p.0);
+        let ok = |p: Percent| p.0.is_finite() && (0.0..=MAX_PERCENT_OFF).contains(&p.0);
         if !ok(self.max) {
             return Err(EngineError::param("max_discount", "must be between 0 and 100 percent"));
         }

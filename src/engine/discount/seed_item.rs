@@ -20,6 +20,7 @@ use super::basket::Basket;
 use super::offer::{OfferBounds, Offered, Percent, Unavailable};
 use crate::engine::data::items::ItemTable;
 use crate::engine::error::{EngineError, Need};
+use crate::engine::limits::MAX_NEIGHBOURS;
 use crate::engine::similarity::attributes::attribute_matrix;
 use crate::engine::similarity::neighbours::{top_k, Neighbour, NeighbourFilter};
 
@@ -52,8 +53,8 @@ impl std::ops::Deref for ValidItemDiscountParams {
 impl ItemDiscountParams {
     /// Checks K ≥ 1 and the bounds.
     pub fn check(self) -> Result<ValidItemDiscountParams, EngineError> {
-        if self.k == 0 || self.k > 10_000 {
-            return Err(EngineError::param("k", "must be between 1 and 10000"));
+        if self.k == 0 || self.k > MAX_NEIGHBOURS {
+            return Err(EngineError::param("k", format!("must be between 1 and {MAX_NEIGHBOURS}")));
         }
         self.bounds.check()?;
         Ok(ValidItemDiscountParams(self))

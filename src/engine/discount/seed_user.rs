@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use super::offer::{OfferBounds, Percent};
 use crate::engine::data::ratings::{Kind, Ratings, UserIdx};
 use crate::engine::error::{EngineError, Mismatch};
+use crate::engine::limits::MAX_NEIGHBOURS;
 use crate::engine::similarity::neighbours::{top_k, top_k_streaming, Neighbour, NeighbourFilter};
 use crate::engine::similarity::{Measure, SimilarityMatrix, SimilarityParams};
 
@@ -62,8 +63,8 @@ impl std::ops::Deref for ValidUserDiscountParams {
 impl UserDiscountParams {
     /// Checks K ≥ 1 and the bounds.
     pub fn check(self) -> Result<ValidUserDiscountParams, EngineError> {
-        if self.k == 0 || self.k > 10_000 {
-            return Err(EngineError::param("k", "must be between 1 and 10000"));
+        if self.k == 0 || self.k > MAX_NEIGHBOURS {
+            return Err(EngineError::param("k", format!("must be between 1 and {MAX_NEIGHBOURS}")));
         }
         self.bounds.check()?;
         Ok(ValidUserDiscountParams(self))

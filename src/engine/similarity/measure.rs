@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::data::ratings::Kind;
+
 /// A similarity measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case", try_from = "String")]
@@ -48,8 +50,38 @@ impl Measure {
         }
     }
 
+    /// Whether the measure compares rows of this kind: adjusted cosine (centred on each
+    /// user's mean) and attribute Jaccard (item attributes) compare items only.
+    pub fn applies_to(self, kind: Kind) -> bool {
+        kind == Kind::Item || !matches!(self, Measure::AdjustedCosine | Measure::AttributeJaccard)
+    }
+
+    /// The measures that compare rows of `kind`, in menu order.
+    pub fn for_kind(kind: Kind) -> Vec<Measure> {
+        Measure::ALL.into_iter().filter(|m| m.applies_to(kind)).collect()
+    }
+
+    /// Whether an unrated cell may count as 0 (the articles' cosine over all columns): cosine only.
+    pub fn may_zero_fill(self) -> bool {
+        self == Measure::Cosine
+    }
+
     /// Whether values can be negative (the heatmap then uses both halves of its scale).
     pub fn is_signed(self) -> bool {
         matches!(self, Measure::Cosine | Measure::Pearson | Measure::PearsonBaseline | Measure::AdjustedCosine)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn users_are_not_compared_by_item_only_measures() {
+        assert_eq!(Measure::for_kind(Kind::Item), Measure::ALL.to_vec());
+        let user = Measure::for_kind(Kind::User);
+        assert_eq!(user.len(), 5);
+        assert!(!user.contains(&Measure::AdjustedCosine) && !user.contains(&Measure::AttributeJaccard));
+        assert_eq!(Measure::ALL.into_iter().filter(|m| m.may_zero_fill()).collect::<Vec<_>>(), [Measure::Cosine]);
     }
 }

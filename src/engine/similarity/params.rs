@@ -6,6 +6,7 @@ use super::baselines::BaselineParams;
 use super::measure::Measure;
 use crate::engine::data::ratings::Kind;
 use crate::engine::error::EngineError;
+use crate::engine::limits::{MAX_MIN_SUPPORT, MAX_SHRINKAGE};
 
 /// Options of a similarity computation (scikit-surprise's `sim_options` plus ours).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -64,16 +65,16 @@ impl SimilarityParams {
     }
     /// Checks every option once, so computing never meets a bad one.
     pub fn check(self) -> Result<ValidSimilarityParams, EngineError> {
-        if !self.shrinkage.is_finite() || self.shrinkage < 0.0 {
-            return Err(EngineError::param("shrinkage", "must be a finite number ≥ 0"));
+        if !self.shrinkage.is_finite() || !(0.0..=MAX_SHRINKAGE).contains(&self.shrinkage) {
+            return Err(EngineError::param("shrinkage", format!("must be a number between 0 and {MAX_SHRINKAGE}")));
         }
-        if self.min_support > 1_000_000 {
-            return Err(EngineError::param("min_support", "must be at most 1000000"));
+        if self.min_support > MAX_MIN_SUPPORT {
+            return Err(EngineError::param("min_support", format!("must be at most {MAX_MIN_SUPPORT}")));
         }
-        if self.zero_fill && self.measure != Measure::Cosine {
+        if self.zero_fill && !self.measure.may_zero_fill() {
             return Err(EngineError::param("zero_fill", "only applies to the cosine measure"));
         }
-        if self.kind == Kind::User && matches!(self.measure, Measure::AdjustedCosine | Measure::AttributeJaccard) {
+        if !self.measure.applies_to(self.kind) {
             return Err(EngineError::param(
                 "measure",
                 format!("{} compares items; choose item-item similarity", self.measure.name()),

@@ -30,7 +30,7 @@ pub struct ArticleTableProps {
 
 /// The measures the user formula finds neighbours with (those of user-user similarity).
 fn user_measures() -> Vec<Measure> {
-    Measure::ALL.iter().copied().filter(|m| !matches!(m, Measure::AdjustedCosine | Measure::AttributeJaccard)).collect()
+    Measure::for_kind(Kind::User)
 }
 
 /// The view.

@@ -94,7 +94,7 @@ pub fn SimilarityView(props: &SimilarityViewProps) -> Html {
     };
     html! {
         <div class="similarity-view">
-            <SimilarityControls {lang} settings={s} measures={measures_for(s.kind)}
+            <SimilarityControls {lang} settings={s} measures={Measure::for_kind(s.kind)}
                 on_kind={set.reform(move |kind| with_kind(s, kind))}
                 on_measure={set.reform(move |measure| with_measure(s, measure))}
                 on_change={set} />
@@ -103,26 +103,15 @@ pub fn SimilarityView(props: &SimilarityViewProps) -> Html {
     }
 }
 
-/// The measures offered for `kind`: the item-only ones (adjusted cosine, attribute Jaccard)
-/// for items alone.
-fn measures_for(kind: Kind) -> Vec<Measure> {
-    Measure::ALL.iter().copied().filter(|m| kind == Kind::Item || !item_only(*m)).collect()
-}
-
-/// Whether `m` compares items only.
-fn item_only(m: Measure) -> bool {
-    matches!(m, Measure::AdjustedCosine | Measure::AttributeJaccard)
-}
-
 /// The settings with another kind: users drop an item-only measure for Pearson.
 fn with_kind(s: SimSettings, kind: Kind) -> SimSettings {
-    let measure = if kind == Kind::User && item_only(s.measure) { Measure::Pearson } else { s.measure };
+    let measure = if s.measure.applies_to(kind) { s.measure } else { Measure::Pearson };
     SimSettings { kind, measure, ..s }
 }
 
 /// The settings with another measure: only cosine may count an unrated cell as 0.
 fn with_measure(s: SimSettings, measure: Measure) -> SimSettings {
-    SimSettings { measure, zero_fill: s.zero_fill && measure == Measure::Cosine, ..s }
+    SimSettings { measure, zero_fill: s.zero_fill && measure.may_zero_fill(), ..s }
 }
 
 /// The heatmap, the step-through of the chosen cell beside it, and the sample's note above

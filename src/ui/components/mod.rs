@@ -19,6 +19,7 @@ pub mod model_check;
 pub mod money;
 pub mod notice;
 pub mod number_field;
+pub mod number_input;
 pub mod prediction_panel;
 pub mod rating_grid;
 pub mod recommendations;

@@ -156,3 +156,20 @@ test('the guardrails and the purchase model\'s C refuse what they cannot use; an
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a value left typed in a field does not undo choosing another strategy', async () => {
+  const { page, context, errors } = await open();
+  await discounts(page, 'coupon');
+  // Typed and applied, and the field still has the focus when another strategy is chosen:
+  // Chromium sends the field's change again as it goes.
+  await page.locator('#coupon-pct-1').fill('20');
+  await page.locator('#coupon-pct-1').dispatchEvent('change');
+  await page.waitForFunction(() => document.querySelector('#strategy-table tbody tr td.num')?.textContent === '20');
+  await page.selectOption('#strategy', 'elasticity');
+  await page.waitForSelector('#coupon-table', { state: 'detached' });
+  await figures(page);
+  assert.equal(await page.inputValue('#strategy'), 'elasticity');
+  assert.equal(await page.locator('#segment-k').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

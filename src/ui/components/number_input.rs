@@ -78,7 +78,8 @@ pub fn NumberInput(props: &NumberInputProps) -> Html {
     let refused = use_state(|| None::<String>);
     let shown = props.value.map(num).unwrap_or_default();
     let onchange = {
-        let (refused, on_change, shown) = (refused.clone(), props.on_change.clone(), shown.clone());
+        let (refused, on_change, shown, in_use) =
+            (refused.clone(), props.on_change.clone(), shown.clone(), props.value);
         let rule =
             Rule { min: props.min, max: props.max, whole: props.whole, optional: props.optional, lang: props.lang };
         Callback::from(move |e: Event| {
@@ -86,7 +87,13 @@ pub fn NumberInput(props: &NumberInputProps) -> Html {
             match read(rule, &input.value()) {
                 Ok(v) => {
                     refused.set(None);
-                    on_change.emit(v);
+                    // The value in use again is no change. Chromium also sends a focused field's
+                    // change while the field is being removed (another strategy chosen without
+                    // leaving it), when this callback's settings may be out of date: re-sending
+                    // them would undo that choice.
+                    if v != in_use {
+                        on_change.emit(v);
+                    }
                 }
                 Err(why) => {
                     // The value in use stays, and shows again.

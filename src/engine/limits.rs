@@ -33,14 +33,11 @@ pub const MAX_SHOP_CUSTOMERS: usize = 20_000;
 pub const MAX_SHOP_PRODUCTS: usize = 2_000;
 /// Fewest customers of a synthetic shop.
 pub const MIN_SHOP_CUSTOMERS: usize = 1;
-/// Largest seed of a synthetic shop the Data view takes: the largest whole number a browser's
-/// number field (an `f64`) holds exactly, 2^53 − 1.
-pub const MAX_SHOP_SEED: u64 = (1 << 53) - 1;
 /// Customers beyond which the Data view says a shop takes seconds in the Discounts view.
 pub const SHOP_SIZE_HINT_CUSTOMERS: usize = 2000;
 /// Most neighbours (K) of the articles' formulas and of a strategy.
 pub const MAX_NEIGHBOURS: usize = 1000;
-/// Largest percent off an offer may be (everything off).
+/// Largest percentage off: of an offer, the maximum discount, a coupon, a stacking cap, a segment's offer.
 pub const MAX_PERCENT_OFF: f64 = 100.0;
 /// Largest `min_support` (common ratings a pair needs) of a similarity.
 pub const MAX_MIN_SUPPORT: usize = 1_000_000;
@@ -62,6 +59,22 @@ pub const BUSY_NOTE_USERS_LIGHT: usize = 2000;
 /// Fewest customers a segment is made for: k is capped at n / this (at least one segment),
 /// since a segment of two or three customers describes nobody (six customers give one segment).
 pub const MIN_SEGMENT_SIZE: usize = 5;
+/// Most segments a segmentation makes (the k of k-means or of the Gaussian mixture).
+pub const MAX_SEGMENTS: usize = 12;
+/// Largest minimum margin over unit cost, in percent.
+pub const MAX_MIN_MARGIN: f64 = 1000.0;
+/// Largest amount of money a form field takes (a per-user cap, a coupon's cap): the largest
+/// number an uploaded file may hold.
+pub const MAX_AMOUNT: f64 = MAX_NUMBER_MAGNITUDE;
+/// Smallest regularisation C of the purchase model a form field takes: below it every weight
+/// is close to 0 and the model predicts the base rate (an empty field fits without a penalty).
+pub const MIN_PENALTY_C: f64 = 1e-4;
+/// Largest regularisation C a form field takes: beyond it the penalty no longer matters (an
+/// empty field fits without one).
+pub const MAX_PENALTY_C: f64 = 1e6;
+/// Largest seed a form field takes: whole numbers are exact in an `f64` (and in JavaScript)
+/// up to 2^53 − 1.
+pub const MAX_FIELD_SEED: u64 = (1 << 53) - 1;
 /// How many problems a parse reports before it stops listing them.
 pub const MAX_REPORTED_PROBLEMS: usize = 20;
 

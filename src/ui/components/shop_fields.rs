@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::engine::data::samples::ShopParams;
-use crate::engine::limits::{MAX_SHOP_CUSTOMERS, MAX_SHOP_PRODUCTS, MAX_SHOP_SEED, MIN_SHOP_CUSTOMERS};
+use crate::engine::limits::{MAX_FIELD_SEED, MAX_SHOP_CUSTOMERS, MAX_SHOP_PRODUCTS, MIN_SHOP_CUSTOMERS};
 use crate::present::{text, Key, Lang};
 use crate::ui::components::number_field::NumberField;
 
@@ -41,7 +41,7 @@ pub fn ShopFields(props: &ShopFieldsProps) -> Html {
         })
     };
     html! { <>
-        <NumberField id="shop-seed" label={t(Key::Seed)} value={Some(shop.seed as f64)} min={0.0} max={MAX_SHOP_SEED as f64}
+        <NumberField id="shop-seed" label={t(Key::Seed)} value={Some(shop.seed as f64)} min={0.0} max={MAX_FIELD_SEED as f64}
             whole=true {lang} on_change={set(|s, v| s.seed = v as u64)} />
         <NumberField id="shop-customers" label={t(Key::Customers)} value={Some(shop.customers as f64)}
             min={MIN_SHOP_CUSTOMERS as f64} max={MAX_SHOP_CUSTOMERS as f64} whole=true {lang}

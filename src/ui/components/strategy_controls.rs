@@ -4,13 +4,17 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::discount::coupon::Scope;
-use crate::engine::discount::offer::Percent;
-use crate::engine::discount::segments::SegmentModel;
+use crate::engine::data::samples::Dataset;
+use crate::engine::discount::coupon::{CouponRules, Scope};
+use crate::engine::discount::segments::SegmentParams;
+use crate::engine::limits::{MAX_NEIGHBOURS, MAX_PENALTY_C, MIN_PENALTY_C};
 use crate::engine::strategy::{Strategy, StrategyParams};
 use crate::present::{text, Key};
 use crate::ui::components::coupon_editor::CouponEditor;
-use crate::ui::on_change;
+use crate::ui::components::guardrail_fields::GuardrailFields;
+use crate::ui::components::number_field::NumberField;
+use crate::ui::components::segment_fields::SegmentFields;
+use crate::ui::components::segment_offers::SegmentOffers;
 use crate::ui::state::{Action, AppState};
 
 /// Props of [`StrategyControls`].
@@ -52,8 +56,44 @@ pub fn strategy_label(s: Strategy) -> Key {
     }
 }
 
-fn number(v: &str) -> Option<f64> {
-    v.trim().parse::<f64>().ok().filter(|x| x.is_finite())
+/// The formula shown under the form.
+fn formula(s: Strategy) -> Key {
+    match s {
+        Strategy::SeedUser => Key::FormulaSeedUser,
+        Strategy::SeedItem => Key::FormulaSeedItem,
+        Strategy::Segment => Key::FormulaSegment,
+        Strategy::Elasticity => Key::FormulaElasticity,
+        Strategy::Propensity => Key::FormulaPropensity,
+        Strategy::Coupon => Key::FormulaCoupon,
+    }
+}
+
+/// The item table's categories, sorted, each once (the coupon scope menu).
+fn categories(data: &Dataset) -> Vec<String> {
+    let mut categories: Vec<String> = data.items.items.iter().filter_map(|i| i.category.clone()).collect();
+    categories.sort();
+    categories.dedup();
+    categories
+}
+
+/// Item coupons (by position) whose item is in neither the item table nor the ratings.
+fn unknown_items(data: &Dataset, rules: &CouponRules) -> Vec<usize> {
+    let known = |id: &String| data.items.get(id).is_some() || data.ratings.item_ids().contains(id);
+    rules
+        .coupons
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(&c.scope, Scope::Item(id) if !id.is_empty() && !known(id)))
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// New segmentation settings; a new seed also seeds the purchase model (one seed drives both).
+fn set_segments(p: &mut StrategyParams, s: SegmentParams) {
+    if s.seed != p.segments.seed {
+        p.response.seed = s.seed;
+    }
+    p.segments = s;
 }
 
 /// The form.
@@ -61,90 +101,23 @@ fn number(v: &str) -> Option<f64> {
 pub fn StrategyControls(props: &StrategyControlsProps) -> Html {
     let lang = props.state.lang;
     let t = |k: Key| text(lang, k);
-    let p = props.state.strategy.clone();
-    let emit = props.dispatch.reform(|p: StrategyParams| Action::SetStrategy(Box::new(p)));
-    let set = |edit: crate::ui::Edit<StrategyParams>| on_change(p.clone(), emit.clone(), edit);
-    let on_strategy = set(Box::new(|p, v| {
-        if let Ok(s) = v.parse::<Strategy>() {
-            p.strategy = s;
-        }
-    }));
-    let on_max = set(Box::new(|p, v| {
-        if let Some(x) = number(&v) {
-            p.guardrails.max_discount = Percent(x.clamp(0.0, 100.0));
-        }
-    }));
-    let on_margin = set(Box::new(|p, v| {
-        if let Some(x) = number(&v) {
-            p.guardrails.min_margin = Percent(x.clamp(0.0, 1000.0));
-        }
-    }));
-    let on_cap = set(Box::new(|p, v| p.guardrails.per_user_cap = number(&v).map(|x| x.max(0.0))));
-    let on_k = set(Box::new(|p, v| {
-        if let Ok(k) = v.trim().parse::<usize>() {
-            p.segments.k = k.clamp(1, 12);
-        }
-    }));
-    let on_model =
-        set(Box::new(|p, v| p.segments.model = if v == "gmm" { SegmentModel::Gmm } else { SegmentModel::KMeans }));
-    let on_seed = set(Box::new(|p, v| {
-        if let Ok(s) = v.trim().parse::<u64>() {
-            p.segments.seed = s;
-            p.response.seed = s;
-        }
-    }));
-    let on_neighbours = set(Box::new(|p, v| {
-        if let Ok(k) = v.trim().parse::<usize>() {
-            p.item_neighbours = k.clamp(1, 1000);
-        }
-    }));
-    // Empty is no penalty (C = ∞); 0 or less is not a C and is ignored.
-    let on_c = set(Box::new(|p, v| match number(&v) {
-        None if v.trim().is_empty() => p.response.c = None,
-        Some(c) if c > 0.0 => p.response.c = Some(c),
-        _ => {}
-    }));
-    let on_from_table = {
-        let n = props.segments.len();
-        set(Box::new(move |p, v| p.segment_offers = (v == "true").then(|| vec![10.0; n.max(1)])))
-    };
-    let segment_inputs = p.segment_offers.clone().map(|offers| {
-        props.segments.iter().enumerate().map(|(k, name)| {
-            let on = set(Box::new(move |p, v| {
-                if let (Some(x), Some(table)) = (number(&v), p.segment_offers.as_mut()) {
-                    if table.len() <= k {
-                        table.resize(k + 1, 0.0);
-                    }
-                    table[k] = x.clamp(0.0, 100.0);
-                }
-            }));
-            let value = offers.get(k).copied().unwrap_or(0.0);
-            html! {
-                <label>{ format!("{k}: {name}") }
-                    <input class="narrow segment-offer" type="number" min="0" max="100" step="any" value={value.to_string()} onchange={on} />
-                </label>
-            }
-        }).collect::<Html>()
-    });
-    let mut categories: Vec<String> = props.state.data.items.items.iter().filter_map(|i| i.category.clone()).collect();
-    categories.sort();
-    categories.dedup();
-    let on_coupons = set_param(&p, &props.dispatch, |p, rules| p.coupons = rules);
-    // Item coupons whose item is in neither the item table nor the ratings.
-    let data = &props.state.data;
-    let unknown_items: Vec<usize> = p
-        .coupons
-        .coupons
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| match &c.scope {
-            Scope::Item(id) => !id.is_empty() && data.items.get(id).is_none() && !data.ratings.item_ids().contains(id),
-            _ => false,
-        })
-        .map(|(k, _)| k)
-        .collect();
+    let (p, dispatch, data) = (&props.state.strategy, &props.dispatch, &props.state.data);
     let s = p.strategy;
-    let uses_segments = matches!(s, Strategy::Segment | Strategy::Elasticity);
+    let on_strategy = {
+        let emit = set_param(p, dispatch, |p, s: Strategy| p.strategy = s);
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(s) = select.value().parse::<Strategy>() {
+                emit.emit(s);
+            }
+        })
+    };
+    // Whole numbers only: the field refuses anything else.
+    let on_neighbours = set_param(p, dispatch, |p, v: Option<f64>| {
+        if let Some(k) = v {
+            p.item_neighbours = k as usize;
+        }
+    });
     html! {
         <section class="card controls" aria-label={t(Key::StrategyControls)}>
             <label>{ t(Key::Strategy) }
@@ -152,41 +125,28 @@ pub fn StrategyControls(props: &StrategyControlsProps) -> Html {
                     { for Strategy::ALL.iter().map(|x| html! { <option value={x.name()} selected={*x == s}>{ t(strategy_label(*x)) }</option> }) }
                 </select>
             </label>
-            <label>{ t(Key::MaxDiscount) }<input id="guard-max" class="narrow" type="number" min="0" max="100" step="any" value={p.guardrails.max_discount.0.to_string()} onchange={on_max} /></label>
-            <label>{ t(Key::MinMargin) }<input id="guard-margin" class="narrow" type="number" min="0" step="any" value={p.guardrails.min_margin.0.to_string()} onchange={on_margin} /></label>
-            <label>{ t(Key::PerUserCap) }<input id="guard-cap" class="narrow" type="number" min="0" step="any" placeholder="—" value={p.guardrails.per_user_cap.map(|c| c.to_string()).unwrap_or_default()} onchange={on_cap} /></label>
+            <GuardrailFields {lang} guardrails={p.guardrails} on_change={set_param(p, dispatch, |p, g| p.guardrails = g)} />
             if s == Strategy::SeedItem {
-                <label>{ t(Key::K) }<input id="strategy-k" class="narrow" type="number" min="1" value={p.item_neighbours.to_string()} onchange={on_neighbours} /></label>
+                <NumberField id="strategy-k" label={t(Key::K)} value={Some(p.item_neighbours as f64)} min={1.0}
+                    max={MAX_NEIGHBOURS as f64} whole=true {lang} on_change={on_neighbours} />
             }
-            if uses_segments {
-                <label>{ t(Key::Segments) }<input id="segment-k" class="narrow" type="number" min="1" max="12" value={p.segments.k.to_string()} onchange={on_k} /></label>
-                <label>{ t(Key::SegmentModel) }
-                    <select id="segment-model" onchange={on_model}>
-                        <option value="kmeans" selected={p.segments.model == SegmentModel::KMeans}>{ t(Key::KMeans) }</option>
-                        <option value="gmm" selected={p.segments.model == SegmentModel::Gmm}>{ t(Key::Gmm) }</option>
-                    </select>
-                </label>
-                <label>{ t(Key::Seed) }<input id="segment-seed" class="narrow" type="number" min="0" value={p.segments.seed.to_string()} onchange={on_seed} /></label>
+            if matches!(s, Strategy::Segment | Strategy::Elasticity) {
+                <SegmentFields {lang} segments={p.segments} on_change={set_param(p, dispatch, set_segments)} />
             }
             if s == Strategy::Segment {
-                <label class="check"><input id="segment-table" type="checkbox" checked={p.segment_offers.is_some()} onchange={on_from_table} />{ t(Key::SegmentTable) }</label>
-                { segment_inputs.unwrap_or_default() }
+                <SegmentOffers {lang} names={props.segments.clone()} offers={p.segment_offers.clone()}
+                    on_change={set_param(p, dispatch, |p, offers| p.segment_offers = offers)} />
             }
             if s == Strategy::Propensity {
-                <label>{ t(Key::RegularisationC) }<input id="propensity-c" class="narrow" type="number" min="0" step="any" placeholder="∞" value={p.response.c.map(|c| c.to_string()).unwrap_or_default()} onchange={on_c} /></label>
+                // Empty is no penalty (C = ∞).
+                <NumberField id="propensity-c" label={t(Key::RegularisationC)} value={p.response.c} min={MIN_PENALTY_C}
+                    max={MAX_PENALTY_C} optional=true placeholder="∞" {lang} on_change={set_param(p, dispatch, |p, c| p.response.c = c)} />
             }
             if s == Strategy::Coupon {
-                <CouponEditor lang={lang} rules={p.coupons.clone()} categories={categories.clone()}
-                    default_at={props.state.data.purchases.latest()} unknown_items={unknown_items} on_change={on_coupons} />
+                <CouponEditor {lang} rules={p.coupons.clone()} categories={categories(data)} default_at={data.purchases.latest()}
+                    unknown_items={unknown_items(data, &p.coupons)} on_change={set_param(p, dispatch, |p, rules| p.coupons = rules)} />
             }
-            <p class="formula">{ t(match s {
-                Strategy::SeedUser => Key::FormulaSeedUser,
-                Strategy::SeedItem => Key::FormulaSeedItem,
-                Strategy::Segment => Key::FormulaSegment,
-                Strategy::Elasticity => Key::FormulaElasticity,
-                Strategy::Propensity => Key::FormulaPropensity,
-                Strategy::Coupon => Key::FormulaCoupon,
-            }) }</p>
+            <p class="formula">{ t(formula(s)) }</p>
         </section>
     }
 }

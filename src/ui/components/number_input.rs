@@ -1,0 +1,118 @@
+//! A number input without a label of its own, for a table cell or a field a caller labels:
+//! like [`NumberField`](super::number_field::NumberField) it refuses a value that is not a
+//! number, not whole where it must be, or outside its range, shows the value in use again
+//! and says why beside it (`#<id>-error`); it also takes the classes and the accessible name
+//! that address it (`.coupon-pct`, "coupon 1: % off").
+
+use yew::prelude::*;
+
+use crate::present::{num, text, tr, Key, Lang};
+
+/// Props of [`NumberInput`].
+#[derive(Properties, PartialEq)]
+pub struct NumberInputProps {
+    /// The input's id (the message's is `<id>-error`).
+    pub id: AttrValue,
+    /// Classes besides `narrow`.
+    #[prop_or_default]
+    pub class: Classes,
+    /// The accessible name, when no `<label>` around the input gives one.
+    #[prop_or_default]
+    pub aria_label: Option<AttrValue>,
+    /// The value in use; `None` shows an empty field.
+    pub value: Option<f64>,
+    /// Smallest value accepted.
+    pub min: f64,
+    /// Largest value accepted.
+    pub max: f64,
+    /// Whole numbers only.
+    #[prop_or_default]
+    pub whole: bool,
+    /// An empty field is a value (`None`), not a mistake.
+    #[prop_or_default]
+    pub optional: bool,
+    /// Shown when empty.
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
+    /// Language of the messages.
+    pub lang: Lang,
+    /// A value was accepted.
+    pub on_change: Callback<Option<f64>>,
+}
+
+/// What an input accepts.
+#[derive(Clone, Copy)]
+struct Rule {
+    min: f64,
+    max: f64,
+    whole: bool,
+    optional: bool,
+    lang: Lang,
+}
+
+/// Why a typed value is not used, or the value to use (the same reading as `NumberField`'s).
+fn read(rule: Rule, typed: &str) -> Result<Option<f64>, String> {
+    let lang = rule.lang;
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return if rule.optional { Ok(None) } else { Err(text(lang, Key::FieldNumberNeeded).to_string()) };
+    }
+    let v: f64 = typed
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
+        .ok_or_else(|| tr(lang, Key::FieldNotANumber, &[("value", typed.to_string())]))?;
+    if rule.whole && v.fract() != 0.0 {
+        return Err(tr(lang, Key::FieldWhole, &[("value", typed.to_string())]));
+    }
+    if v < rule.min || v > rule.max {
+        let range = [("value", typed.to_string()), ("min", num(rule.min)), ("max", num(rule.max))];
+        return Err(tr(lang, Key::FieldBetween, &range));
+    }
+    Ok(Some(v))
+}
+
+/// The input, and the message when a value was refused.
+#[component]
+pub fn NumberInput(props: &NumberInputProps) -> Html {
+    let refused = use_state(|| None::<String>);
+    let shown = props.value.map(num).unwrap_or_default();
+    let onchange = {
+        let (refused, on_change, shown, in_use) =
+            (refused.clone(), props.on_change.clone(), shown.clone(), props.value);
+        let rule =
+            Rule { min: props.min, max: props.max, whole: props.whole, optional: props.optional, lang: props.lang };
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            match read(rule, &input.value()) {
+                Ok(v) => {
+                    refused.set(None);
+                    // The value in use again is no change. Chromium also sends a focused field's
+                    // change while the field is being removed (another strategy chosen without
+                    // leaving it), when this callback's settings may be out of date: re-sending
+                    // them would undo that choice.
+                    if v != in_use {
+                        on_change.emit(v);
+                    }
+                }
+                Err(why) => {
+                    // The value in use stays, and shows again.
+                    input.set_value(&shown);
+                    refused.set(Some(why));
+                }
+            }
+        })
+    };
+    let error_id = format!("{}-error", props.id);
+    let step = if props.whole { "1" } else { "any" };
+    html! { <>
+        <input id={props.id.clone()} class={classes!("narrow", props.class.clone())} type="number"
+            min={num(props.min)} max={num(props.max)} {step} aria-label={props.aria_label.clone()}
+            placeholder={props.placeholder.clone()} value={shown} {onchange}
+            aria-invalid={refused.is_some().then_some("true")}
+            aria-describedby={refused.is_some().then(|| error_id.clone())} />
+        if let Some(why) = &*refused {
+            <span class="field-error" id={error_id} role="alert">{ why.clone() }</span>
+        }
+    </> }
+}

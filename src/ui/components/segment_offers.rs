@@ -1,0 +1,71 @@
+//! The segment strategy's own table of offers: when it is on, each segment gets the
+//! percentage typed beside its name instead of the one its elasticity gives.
+
+use yew::prelude::*;
+
+use crate::engine::limits::MAX_PERCENT_OFF;
+use crate::present::{text, Key, Lang};
+use crate::ui::components::number_input::NumberInput;
+
+/// Props of [`SegmentOffers`].
+#[derive(Properties, PartialEq)]
+pub struct SegmentOffersProps {
+    /// Language.
+    pub lang: Lang,
+    /// The segments' names, in order.
+    pub names: Vec<String>,
+    /// The offer per segment (percent), or `None` when the elasticities decide.
+    pub offers: Option<Vec<f64>>,
+    /// A new table, or `None` to leave it to the elasticities.
+    pub on_change: Callback<Option<Vec<f64>>>,
+}
+
+/// The offer every segment starts with when the table is turned on (percent).
+const FIRST_OFFER: f64 = 10.0;
+
+/// `offers` with segment `k`'s offer set to `x` (segments the table does not reach yet get 0).
+fn with_offer(offers: &[f64], k: usize, x: f64) -> Vec<f64> {
+    let mut next = offers.to_vec();
+    if next.len() <= k {
+        next.resize(k + 1, 0.0);
+    }
+    next[k] = x;
+    next
+}
+
+/// The switch, and one field per segment when it is on.
+#[component]
+pub fn SegmentOffers(props: &SegmentOffersProps) -> Html {
+    let lang = props.lang;
+    let on_switch = {
+        let (n, emit) = (props.names.len(), props.on_change.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            emit.emit(input.checked().then(|| vec![FIRST_OFFER; n.max(1)]));
+        })
+    };
+    let fields = props.offers.as_ref().map(|offers| {
+        props.names.iter().enumerate().map(|(k, name)| {
+            let on_change = {
+                let (offers, emit) = (offers.clone(), props.on_change.clone());
+                Callback::from(move |v: Option<f64>| {
+                    if let Some(x) = v {
+                        emit.emit(Some(with_offer(&offers, k, x)));
+                    }
+                })
+            };
+            let value = offers.get(k).copied().unwrap_or(0.0);
+            html! {
+                <label>{ format!("{k}: {name}") }
+                    <NumberInput id={format!("segment-offer-{k}")} class="segment-offer" value={Some(value)} min={0.0}
+                        max={MAX_PERCENT_OFF} {lang} {on_change} />
+                </label>
+            }
+        }).collect::<Html>()
+    });
+    html! { <>
+        <label class="check"><input id="segment-table" type="checkbox" checked={props.offers.is_some()} onchange={on_switch} />
+            { text(lang, Key::SegmentTable) }</label>
+        { fields.unwrap_or_default() }
+    </> }
+}

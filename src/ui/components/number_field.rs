@@ -1,10 +1,12 @@
-//! A number field that refuses what it cannot use, and says so beside it: a value that is
-//! not a number, not whole where it must be, or outside the field's range is not applied,
-//! the field shows the value in use again, and a message names what was typed and why.
+//! A labelled number field that refuses what it cannot use, and says so beside it: a value
+//! that is not a number, not whole where it must be, or outside the field's range is not
+//! applied, the field shows the value in use again, and a message names what was typed and
+//! why. The field is a [`NumberInput`] inside its `<label>`.
 
 use yew::prelude::*;
 
-use crate::present::{num, text, tr, Key, Lang};
+use super::number_input::NumberInput;
+use crate::present::Lang;
 
 /// Props of [`NumberField`].
 #[derive(Properties, PartialEq)]
@@ -34,73 +36,14 @@ pub struct NumberFieldProps {
     pub on_change: Callback<Option<f64>>,
 }
 
-/// What a field accepts.
-#[derive(Clone, Copy)]
-struct Rule {
-    min: f64,
-    max: f64,
-    whole: bool,
-    optional: bool,
-    lang: Lang,
-}
-
-/// Why a typed value is not used, or the value to use.
-fn read(rule: Rule, typed: &str) -> Result<Option<f64>, String> {
-    let lang = rule.lang;
-    let typed = typed.trim();
-    if typed.is_empty() {
-        return if rule.optional { Ok(None) } else { Err(text(lang, Key::FieldNumberNeeded).to_string()) };
-    }
-    let v: f64 = typed
-        .parse()
-        .ok()
-        .filter(|v: &f64| v.is_finite())
-        .ok_or_else(|| tr(lang, Key::FieldNotANumber, &[("value", typed.to_string())]))?;
-    if rule.whole && v.fract() != 0.0 {
-        return Err(tr(lang, Key::FieldWhole, &[("value", typed.to_string())]));
-    }
-    if v < rule.min || v > rule.max {
-        let range = [("value", typed.to_string()), ("min", num(rule.min)), ("max", num(rule.max))];
-        return Err(tr(lang, Key::FieldBetween, &range));
-    }
-    Ok(Some(v))
-}
-
 /// The field.
 #[component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
-    let refused = use_state(|| None::<String>);
-    let shown = props.value.map(num).unwrap_or_default();
-    let onchange = {
-        let (refused, on_change, shown) = (refused.clone(), props.on_change.clone(), shown.clone());
-        let rule =
-            Rule { min: props.min, max: props.max, whole: props.whole, optional: props.optional, lang: props.lang };
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            match read(rule, &input.value()) {
-                Ok(v) => {
-                    refused.set(None);
-                    on_change.emit(v);
-                }
-                Err(why) => {
-                    // The value in use stays, and shows again.
-                    input.set_value(&shown);
-                    refused.set(Some(why));
-                }
-            }
-        })
-    };
-    let error_id = format!("{}-error", props.id);
-    let step = if props.whole { "1" } else { "any" };
     html! {
         <label>{ props.label.clone() }
-            <input id={props.id.clone()} class="narrow" type="number" min={num(props.min)} max={num(props.max)} {step}
-                placeholder={props.placeholder.clone()} value={shown} {onchange}
-                aria-invalid={refused.is_some().then_some("true")}
-                aria-describedby={refused.is_some().then(|| error_id.clone())} />
-            if let Some(why) = &*refused {
-                <span class="field-error" id={error_id} role="alert">{ why.clone() }</span>
-            }
+            <NumberInput id={props.id.clone()} value={props.value} min={props.min} max={props.max}
+                whole={props.whole} optional={props.optional} placeholder={props.placeholder.clone()}
+                lang={props.lang} on_change={props.on_change.clone()} />
         </label>
     }
 }

@@ -6,7 +6,8 @@
 
 use yew::prelude::*;
 
-use crate::present::{num, text, tr, Key, Lang};
+use crate::present::number_entry::{read_number, FieldRule};
+use crate::present::{num, Lang};
 
 /// Props of [`NumberInput`].
 #[derive(Properties, PartialEq)]
@@ -40,38 +41,6 @@ pub struct NumberInputProps {
     pub on_change: Callback<Option<f64>>,
 }
 
-/// What an input accepts.
-#[derive(Clone, Copy)]
-struct Rule {
-    min: f64,
-    max: f64,
-    whole: bool,
-    optional: bool,
-    lang: Lang,
-}
-
-/// Why a typed value is not used, or the value to use (the same reading as `NumberField`'s).
-fn read(rule: Rule, typed: &str) -> Result<Option<f64>, String> {
-    let lang = rule.lang;
-    let typed = typed.trim();
-    if typed.is_empty() {
-        return if rule.optional { Ok(None) } else { Err(text(lang, Key::FieldNumberNeeded).to_string()) };
-    }
-    let v: f64 = typed
-        .parse()
-        .ok()
-        .filter(|v: &f64| v.is_finite())
-        .ok_or_else(|| tr(lang, Key::FieldNotANumber, &[("value", typed.to_string())]))?;
-    if rule.whole && v.fract() != 0.0 {
-        return Err(tr(lang, Key::FieldWhole, &[("value", typed.to_string())]));
-    }
-    if v < rule.min || v > rule.max {
-        let range = [("value", typed.to_string()), ("min", num(rule.min)), ("max", num(rule.max))];
-        return Err(tr(lang, Key::FieldBetween, &range));
-    }
-    Ok(Some(v))
-}
-
 /// The input, and the message when a value was refused.
 #[component]
 pub fn NumberInput(props: &NumberInputProps) -> Html {
@@ -80,11 +49,11 @@ pub fn NumberInput(props: &NumberInputProps) -> Html {
     let onchange = {
         let (refused, on_change, shown, in_use) =
             (refused.clone(), props.on_change.clone(), shown.clone(), props.value);
-        let rule =
-            Rule { min: props.min, max: props.max, whole: props.whole, optional: props.optional, lang: props.lang };
+        let rule = FieldRule { min: props.min, max: props.max, whole: props.whole, optional: props.optional };
+        let lang = props.lang;
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            match read(rule, &input.value()) {
+            match read_number(lang, rule, &input.value()) {
                 Ok(v) => {
                     refused.set(None);
                     // The value in use again is no change. Chromium also sends a focused field's

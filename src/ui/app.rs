@@ -84,7 +84,10 @@ fn view_of(tab: Tab, state: Rc<AppState>, dispatch: Callback<Action>) -> Html {
         Tab::Data => html! { <DataView {state} {dispatch} /> },
         Tab::Similarity => html! { <SimilarityView {state} {dispatch} /> },
         Tab::Discounts => html! { <DiscountsView {state} {dispatch} /> },
-        Tab::Items => html! { <ItemsView {state} {dispatch} /> },
+        Tab::Items => html! {
+            <ItemsView lang={state.lang} data={Shared(state.data.clone())} version={state.version}
+                bounds={state.offer_bounds()} k={state.strategy.item_neighbours} {dispatch} />
+        },
         Tab::Evaluate => html! {
             <EvaluateView lang={state.lang} data={Shared(state.data.clone())} version={state.version}
                 runs={state.eval_runs.clone()} {dispatch} />

@@ -14,7 +14,7 @@ use crate::engine::data::samples::{article_code_sample, shop, worked_example, Da
 use crate::engine::data::user_table::UserTable;
 use crate::engine::discount::offer::{OfferBounds, Percent};
 use crate::engine::error::{EngineError, ParseErrors};
-use crate::engine::limits::MAX_PERCENT_OFF;
+use crate::engine::limits::{MAX_NEIGHBOURS, MAX_PERCENT_OFF};
 use crate::engine::similarity::ordering::RowOrder;
 use crate::engine::similarity::Measure;
 use crate::engine::strategy::{Strategy, StrategyParams};
@@ -350,6 +350,8 @@ pub enum Action {
     SetDisc(DiscountSettings),
     /// Change the one maximum discount (percent; clamped to 0–100) of every formula and strategy.
     SetMaxDiscount(f64),
+    /// Change the item formula's K (the Item discounts view and the seed-item strategy share it).
+    SetItemNeighbours(usize),
     /// Select a heatmap cell.
     Select(Option<(usize, usize)>),
     /// A cross-validation run finished.
@@ -392,6 +394,7 @@ impl AppState {
             Action::SetSim(s) => self.set_sim(s),
             Action::SetDisc(d) => self.disc = d,
             Action::SetMaxDiscount(max) => self.set_max_discount(max),
+            Action::SetItemNeighbours(k) => self.strategy.item_neighbours = k.clamp(1, MAX_NEIGHBOURS),
             Action::Select(sel) => self.selected = sel,
             Action::AddEvalRun(run) => self.add_eval_run(run),
             Action::ClearEvalRuns => self.eval_runs = Rc::new(Vec::new()),

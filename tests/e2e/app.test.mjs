@@ -386,6 +386,8 @@ test('an uploaded item table drives item discounts; a broken one changes nothing
   await page.waitForFunction(() => document.querySelector('[role=alert]')?.textContent.includes('is it the right file?'));
   assert.match(await summary(page), /Item table: 2 items/);
   await upload(page, '#items-file', 'bad.csv', 'item,attributes,price\ni1,a,cheap\n');
+  // The upload is read asynchronously: wait for its message to replace the previous one.
+  await page.waitForFunction(() => document.querySelector('[role=alert]')?.textContent.includes("'cheap'"));
   assert.match(await page.locator('[role=alert]').textContent(), /line 2, column 3: price 'cheap' is not a number/);
   assert.match(await summary(page), /Item table: 2 items/);
   await page.click('#tab-items');

@@ -4,23 +4,33 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::data::samples::Dataset;
 use crate::engine::discount::offer::{OfferBounds, Percent};
 use crate::engine::discount::seed_item::{item_discounts, ItemDiscount, ItemDiscountParams};
 use crate::engine::error::EngineError;
 use crate::engine::limits::{MAX_NEIGHBOURS, MAX_PERCENT_OFF};
 use crate::present::csv::item_discounts_csv;
+use crate::present::Lang;
 use crate::present::{engine_error, text, tr, Key};
 use crate::ui::browser::download_text;
 use crate::ui::components::item_discount_table::ItemDiscountTable;
 use crate::ui::components::number_field::NumberField;
-use crate::ui::state::{Action, AppState};
+use crate::ui::state::Action;
 use crate::ui::Shared;
 
 /// Props of [`ItemsView`].
 #[derive(Properties, PartialEq)]
 pub struct ItemsViewProps {
-    /// The state.
-    pub state: Rc<AppState>,
+    /// Interface language.
+    pub lang: Lang,
+    /// The loaded data (compared by identity).
+    pub data: Shared<Dataset>,
+    /// Bumped on every data change.
+    pub version: u64,
+    /// The offers' bounds (the one maximum discount).
+    pub bounds: OfferBounds,
+    /// The item formula's K.
+    pub k: usize,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -28,14 +38,13 @@ pub struct ItemsViewProps {
 /// The view.
 #[component]
 pub fn ItemsView(props: &ItemsViewProps) -> Html {
-    let state = &props.state;
-    let lang = state.lang;
+    let lang = props.lang;
     let t = |k: Key| text(lang, k);
-    let (bounds, k) = (state.offer_bounds(), state.strategy.item_neighbours);
-    let has_attributes = state.data.items.items.iter().any(|i| !i.attributes.is_empty());
+    let (bounds, k) = (props.bounds, props.k);
+    let has_attributes = props.data.0.items.items.iter().any(|i| !i.attributes.is_empty());
     let rows: Rc<Result<Shared<Vec<ItemDiscount>>, EngineError>> = {
-        let data = state.data.clone();
-        use_memo((state.version, k, bounds), move |_| {
+        let data = props.data.0.clone();
+        use_memo((props.version, k, bounds), move |_| {
             let params = ItemDiscountParams { k, bounds: OfferBounds { min: Percent(0.0), ..bounds } }.check()?;
             Ok(Shared(Rc::new(item_discounts(&data.items, &params)?)))
         })
@@ -45,12 +54,10 @@ pub fn ItemsView(props: &ItemsViewProps) -> Html {
     }
     // The same K and maximum as the item formula's strategy in the Discounts view.
     let on_k = {
-        let (dispatch, stored) = (props.dispatch.clone(), state.strategy.clone());
+        let dispatch = props.dispatch.clone();
         Callback::from(move |v: Option<f64>| {
             if let Some(k) = v {
-                let mut next = stored.clone();
-                next.item_neighbours = k as usize;
-                dispatch.emit(Action::SetStrategy(Box::new(next)));
+                dispatch.emit(Action::SetItemNeighbours(k as usize));
             }
         })
     };

@@ -31,6 +31,22 @@ pub const MAX_NUMBER_MAGNITUDE: f64 = 1e12;
 pub const MAX_SHOP_CUSTOMERS: usize = 20_000;
 /// Most products of a synthetic shop (the fewest is one per category, seven).
 pub const MAX_SHOP_PRODUCTS: usize = 2_000;
+/// Most users of a MovieLens-shaped sample: natively 70,000 (MovieLens-10M's 69,878, rounded up);
+/// in the browser, what one rating set holds ([`MAX_USERS`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub const MAX_SHAPE_USERS: usize = 70_000;
+/// Most users of a MovieLens-shaped sample: natively 70,000; in the browser, what one rating set holds.
+#[cfg(target_arch = "wasm32")]
+pub const MAX_SHAPE_USERS: usize = MAX_USERS;
+/// Most items of a MovieLens-shaped sample: what one rating set holds (MovieLens-10M has 10,677).
+pub const MAX_SHAPE_ITEMS: usize = MAX_ITEMS;
+/// Most ratings of a MovieLens-shaped sample: natively 10,000,000 (MovieLens-10M has 10,000,054;
+/// about 7 bytes a rating while generated); in the browser, what one rating set holds ([`MAX_RATINGS`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub const MAX_SHAPE_RATINGS: usize = 10_000_000;
+/// Most ratings of a MovieLens-shaped sample: natively 10,000,000; in the browser, what one rating set holds.
+#[cfg(target_arch = "wasm32")]
+pub const MAX_SHAPE_RATINGS: usize = MAX_RATINGS;
 /// Most neighbours (K) of the articles' formulas and of a strategy.
 pub const MAX_NEIGHBOURS: usize = 1000;
 /// Largest grid (users x items) the editable rating grid shows.

@@ -297,3 +297,31 @@ fn propensity_cross_validation_and_the_elbow_are_printed() {
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("k\tinertia\tsilhouette\n1\t"), "{err}");
 }
+
+#[test]
+fn sample_ml_1m_shape_writes_the_shaped_ratings() {
+    use discount_lab::engine::data::movielens_shape::{movielens_shape, MovieLensShapeParams};
+    use discount_lab::present::csv::ratings_csv;
+    let dir = std::env::temp_dir().join(format!("discount-lab-ml-shape-{}", std::process::id()));
+    let dir = dir.to_string_lossy().into_owned();
+    let args = ["sample", "ml-1m-shape", "--seed", "9", "--users", "60", "--items", "200", "--ratings", "5000"];
+    let (code, _, err) = cli(&[&args[..], &["--out", &dir]].concat());
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(format!("{dir}/ratings.csv")).unwrap();
+    assert_eq!(text.lines().count(), 5001);
+    assert!(text.starts_with("user,item,rating\n1,"), "{}", &text[..40]);
+    // The rows ratings_csv writes for the same set, read back by the app's reader.
+    let p = MovieLensShapeParams { seed: 9, users: 60, items: 200, ratings: 5000 };
+    let set = movielens_shape(&p.check().unwrap()).to_ratings().unwrap();
+    assert_eq!(text, ratings_csv(&set));
+    let (code, out, _) = cli(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("ml-1m-shape") && out.contains("[--ratings N]"), "{out}");
+    // Sizes the shape cannot have, and flags of another sample.
+    let (code, _, err) = cli(&["sample", "ml-1m-shape", "--users", "60", "--ratings", "1000", "--out", &dir]);
+    assert_eq!(code, 1);
+    assert!(err.contains("parameter 'ratings': must be at least 3706"), "{err}");
+    let (code, _, err) = cli(&["sample", "ml-1m-shape", "--customers", "60", "--out", &dir]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("--customers is not an option of the ml-1m-shape sample"), "{err}");
+}

@@ -59,16 +59,20 @@ pub(crate) const FLAGS: &[Flag] = &[
     flag("n", "N"),
     flag("customers", "N"),
     flag("products", "N"),
+    flag("ratings", "N"),
     flag("out", "FILE"),
 ];
 
-/// One command: its name, what it is given, its flags (required ones first) and notes.
+/// One command: its name, what it is given, its flags (required ones first), the flags whose
+/// value it names otherwise than [`FLAGS`] (`--users N` where other commands read `--users FILE`)
+/// and notes.
 pub(crate) struct Command {
     /// The command's name.
     pub(crate) name: &'static str,
     operand: &'static str,
     pub(crate) required: &'static [&'static str],
     pub(crate) optional: &'static [&'static str],
+    values: &'static [(&'static str, &'static str)],
     notes: &'static [&'static str],
 }
 
@@ -79,6 +83,7 @@ pub(crate) const COMMANDS: &[Command] = &[
         operand: "FILE",
         required: &[],
         optional: &["kind", "measure", "min-support", "shrinkage", "zero-fill", "scale", "items", "out"],
+        values: &[],
         notes: &[],
     },
     Command {
@@ -86,6 +91,7 @@ pub(crate) const COMMANDS: &[Command] = &[
         operand: "FILE",
         required: &[],
         optional: &["k", "max-discount", "min-discount", "measure", "as-in-article", "scale", "out"],
+        values: &[],
         notes: &["the articles' user formula; with --strategy, any strategy:"],
     },
     Command {
@@ -114,6 +120,7 @@ pub(crate) const COMMANDS: &[Command] = &[
             "scale",
             "out",
         ],
+        values: &[],
         notes: &[
             "strategies: seed-user, seed-item, segment, elasticity, propensity, coupon",
             "--k is the neighbours K (seed-user, seed-item) or the number of segments (the others)",
@@ -126,6 +133,7 @@ pub(crate) const COMMANDS: &[Command] = &[
         operand: "FILE",
         required: &[],
         optional: &["k", "seed", "purchases", "model", "elbow", "scale", "out"],
+        values: &[],
         notes: &[],
     },
     Command {
@@ -133,6 +141,7 @@ pub(crate) const COMMANDS: &[Command] = &[
         operand: "FILE",
         required: &["id"],
         optional: &["k", "kind", "measure", "min-support", "shrinkage", "scale", "out"],
+        values: &[],
         notes: &[],
     },
     Command {
@@ -140,6 +149,7 @@ pub(crate) const COMMANDS: &[Command] = &[
         operand: "ITEMS",
         required: &[],
         optional: &["k", "max-discount", "min-discount", "out"],
+        values: &[],
         notes: &[],
     },
     Command {
@@ -161,6 +171,7 @@ pub(crate) const COMMANDS: &[Command] = &[
             "epochs",
             "seed",
         ],
+        values: &[],
         notes: &["either --train F --test F, or --folds DIR holding u1.base/u1.test ... u5.base/u5.test"],
     },
     Command {
@@ -182,14 +193,19 @@ pub(crate) const COMMANDS: &[Command] = &[
             "scale",
             "out",
         ],
+        values: &[],
         notes: &[],
     },
     Command {
         name: "sample",
-        operand: "worked|article-code|shop",
+        operand: "worked|article-code|shop|ml-1m-shape",
         required: &["out"],
-        optional: &["seed", "customers", "products"],
-        notes: &[],
+        optional: &["seed", "customers", "products", "users", "items", "ratings"],
+        values: &[("out", "DIR"), ("users", "N"), ("items", "N")],
+        notes: &[
+            "shop: --customers (300) and --products (80); ml-1m-shape: ratings.csv of MovieLens-1M's shape,",
+            "--users (6040), --items (3706) and --ratings (1000209), every user with 20 or more",
+        ],
     },
 ];
 
@@ -204,6 +220,14 @@ pub(crate) fn written(name: &str) -> String {
     }
 }
 
+/// `--name VALUE` as command `c` names its value.
+fn written_in(c: &Command, name: &str) -> String {
+    match c.values.iter().find(|(f, _)| *f == name) {
+        Some((_, v)) => format!("--{name} {v}"),
+        None => written(name),
+    }
+}
+
 /// The usage text, from the tables.
 pub(crate) fn usage_text() -> String {
     let mut out = String::from("usage:\n");
@@ -212,8 +236,8 @@ pub(crate) fn usage_text() -> String {
         if !c.operand.is_empty() {
             words.push(c.operand.to_string());
         }
-        words.extend(c.required.iter().map(|f| written(f)));
-        words.extend(c.optional.iter().map(|f| format!("[{}]", written(f))));
+        words.extend(c.required.iter().map(|f| written_in(c, f)));
+        words.extend(c.optional.iter().map(|f| format!("[{}]", written_in(c, f))));
         let mut line = String::from("  ");
         let indent = " ".repeat(4 + c.name.len() + "discount-lab".len());
         for w in words {
@@ -263,5 +287,12 @@ mod tests {
             );
         }
         assert!(text.contains("[--budget-goal purchases|profit]"));
+        for c in COMMANDS {
+            for (f, _) in c.values {
+                assert!(c.required.contains(f) || c.optional.contains(f), "{}: --{f} named but not taken", c.name);
+            }
+        }
+        assert!(text.contains("sample worked|article-code|shop|ml-1m-shape --out DIR [--seed N]"), "{text}");
+        assert!(text.contains("[--users N] [--items N] [--ratings N]"), "{text}");
     }
 }

@@ -35,6 +35,22 @@ pub const MAX_SHOP_PRODUCTS: usize = 2_000;
 pub const MIN_SHOP_CUSTOMERS: usize = 1;
 /// Customers beyond which the Data view says a shop takes seconds in the Discounts view.
 pub const SHOP_SIZE_HINT_CUSTOMERS: usize = 2000;
+/// Most users of a MovieLens-shaped sample: natively 70,000 (MovieLens-10M's 69,878, rounded up);
+/// in the browser, what one rating set holds ([`MAX_USERS`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub const MAX_SHAPE_USERS: usize = 70_000;
+/// Most users of a MovieLens-shaped sample: natively 70,000; in the browser, what one rating set holds.
+#[cfg(target_arch = "wasm32")]
+pub const MAX_SHAPE_USERS: usize = MAX_USERS;
+/// Most items of a MovieLens-shaped sample: what one rating set holds (MovieLens-10M has 10,677).
+pub const MAX_SHAPE_ITEMS: usize = MAX_ITEMS;
+/// Most ratings of a MovieLens-shaped sample: natively 10,000,000 (MovieLens-10M has 10,000,054;
+/// about 7 bytes a rating while generated); in the browser, what one rating set holds ([`MAX_RATINGS`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub const MAX_SHAPE_RATINGS: usize = 10_000_000;
+/// Most ratings of a MovieLens-shaped sample: natively 10,000,000; in the browser, what one rating set holds.
+#[cfg(target_arch = "wasm32")]
+pub const MAX_SHAPE_RATINGS: usize = MAX_RATINGS;
 /// Most neighbours (K) of the articles' formulas and of a strategy.
 pub const MAX_NEIGHBOURS: usize = 1000;
 /// Largest percentage off: of an offer, the maximum discount, a coupon, a stacking cap, a segment's offer.

@@ -8,7 +8,7 @@ use discount_lab::engine::predict::{
     predict, Algorithm, BaselineOnly, BaselineOnlyParams, BaselineOptions, Explain, Knn, KnnParams, KnnVariant,
     NormalPredictor, SgdBaselineParams, Terms, Trainset,
 };
-use discount_lab::engine::similarity::baselines::BaselineParams;
+use discount_lab::engine::similarity::baselines::AlsBaselineParams;
 use discount_lab::engine::similarity::Measure;
 use serde::Deserialize;
 use serde_json::Value;
@@ -48,7 +48,7 @@ fn baseline_options(bsl: &BTreeMap<String, Value>) -> BaselineOptions {
     let num = |key: &str| bsl.get(key).and_then(Value::as_f64);
     let method = bsl.get("method").and_then(Value::as_str).unwrap_or("als");
     match BaselineOptions::from_method(method).unwrap() {
-        BaselineOptions::Als(d) => BaselineOptions::Als(BaselineParams {
+        BaselineOptions::Als(d) => BaselineOptions::Als(AlsBaselineParams {
             n_epochs: num("n_epochs").map_or(d.n_epochs, |v| v as usize),
             reg_u: num("reg_u").unwrap_or(d.reg_u),
             reg_i: num("reg_i").unwrap_or(d.reg_i),

@@ -1,10 +1,11 @@
-//! Names of things: the steps of an explanation in the user's language, and the label of a
-//! cross-validation run.
+//! Names of things: the steps of an explanation in the user's language, the label of a
+//! cross-validation run, a strategy's name and formula.
 
 use super::messages::{text, Key, Lang};
 use crate::engine::data::ratings::Kind;
 use crate::engine::predict::AlgoSpec;
 use crate::engine::similarity::steps::StepLabel;
+use crate::engine::strategy::Strategy;
 use crate::options::algo::AlgoOptions;
 
 /// The name of an explanation step.
@@ -46,5 +47,29 @@ pub fn run_label(o: &AlgoOptions, spec: &AlgoSpec) -> String {
         ),
         AlgoSpec::Svd(_) => format!("svd ({} factors, {} epochs)", o.factors.unwrap_or(100), o.epochs.unwrap_or(20)),
         _ => spec.name().to_string(),
+    }
+}
+
+/// The name of a strategy in the interface.
+pub fn strategy_label(s: Strategy) -> Key {
+    match s {
+        Strategy::SeedUser => Key::StratSeedUser,
+        Strategy::SeedItem => Key::StratSeedItem,
+        Strategy::Segment => Key::StratSegment,
+        Strategy::Elasticity => Key::StratElasticity,
+        Strategy::Propensity => Key::StratPropensity,
+        Strategy::Coupon => Key::StratCoupon,
+    }
+}
+
+/// The formula of a strategy, shown under its settings.
+pub fn strategy_formula(s: Strategy) -> Key {
+    match s {
+        Strategy::SeedUser => Key::FormulaSeedUser,
+        Strategy::SeedItem => Key::FormulaSeedItem,
+        Strategy::Segment => Key::FormulaSegment,
+        Strategy::Elasticity => Key::FormulaElasticity,
+        Strategy::Propensity => Key::FormulaPropensity,
+        Strategy::Coupon => Key::FormulaCoupon,
     }
 }

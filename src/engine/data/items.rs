@@ -47,6 +47,13 @@ pub struct ItemTable {
 }
 
 impl ItemTable {
+    /// The categories of the items, sorted, each once.
+    pub fn categories(&self) -> Vec<String> {
+        let mut categories: Vec<String> = self.items.iter().filter_map(|i| i.category.clone()).collect();
+        categories.sort();
+        categories.dedup();
+        categories
+    }
     /// Looks an item up by id.
     pub fn get(&self, id: &str) -> Option<&ItemInfo> {
         self.items.iter().find(|i| i.id == id)
@@ -201,4 +208,17 @@ fn non_negative(rec: &Record, column: usize, name: &'static str) -> Result<f64, 
         return Err(ParseError { line: rec.line, column, kind: ParseErrorKind::Negative { name, value: v } });
     }
     Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::data::samples::{shop, ShopParams};
+
+    #[test]
+    fn categories_are_sorted_and_each_once() {
+        let data = shop(&ShopParams::default());
+        let c = data.items.categories();
+        assert_eq!(c.len(), 7, "{c:?}");
+        assert!(c.windows(2).all(|w| w[0] < w[1]), "{c:?}");
+    }
 }

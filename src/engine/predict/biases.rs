@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use super::trainset::Trainset;
 use crate::engine::error::EngineError;
-use crate::engine::similarity::baselines::{als, BaselineParams, Baselines};
+use crate::engine::similarity::baselines::{als, AlsBaselineParams, Baselines};
 
 /// Options of the SGD bias fit, with scikit-surprise's names and defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -48,14 +48,14 @@ impl Default for SgdBaselineParams {
 #[serde(tag = "method", rename_all = "snake_case")]
 pub enum BaselineOptions {
     /// Alternating least squares.
-    Als(BaselineParams),
+    Als(AlsBaselineParams),
     /// Stochastic gradient descent.
     Sgd(SgdBaselineParams),
 }
 
 impl Default for BaselineOptions {
     fn default() -> Self {
-        BaselineOptions::Als(BaselineParams::default())
+        BaselineOptions::Als(AlsBaselineParams::default())
     }
 }
 
@@ -73,7 +73,7 @@ impl std::ops::Deref for ValidBaselineOptions {
 impl BaselineOptions {
     /// ALS with Surprise's defaults.
     pub fn als() -> Self {
-        BaselineOptions::Als(BaselineParams::default())
+        BaselineOptions::Als(AlsBaselineParams::default())
     }
 
     /// SGD with Surprise's defaults.

@@ -6,10 +6,10 @@
 //! `pearson_baseline` centres ratings on these baselines.
 //!
 //! ```
-//! use discount_lab::engine::similarity::baselines::{als, BaselineParams};
+//! use discount_lab::engine::similarity::baselines::{als, AlsBaselineParams};
 //! use discount_lab::engine::data::ratings::{Ratings, Scale};
 //! let r = Ratings::from_triples([("a", "x", 5.0), ("b", "x", 1.0)], Scale::new(1.0, 5.0).unwrap()).unwrap();
-//! let b = als(&r, &BaselineParams::default());
+//! let b = als(&r, &AlsBaselineParams::default());
 //! assert!(b.user[0] > 0.0 && b.user[1] < 0.0);
 //! ```
 
@@ -20,7 +20,7 @@ use crate::engine::error::EngineError;
 
 /// Options of the ALS baseline, with scikit-surprise's names and defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct BaselineParams {
+pub struct AlsBaselineParams {
     /// Number of ALS epochs (default 10).
     pub n_epochs: usize,
     /// Regularisation of user biases (default 15).
@@ -29,15 +29,15 @@ pub struct BaselineParams {
     pub reg_i: f64,
 }
 
-impl Default for BaselineParams {
+impl Default for AlsBaselineParams {
     fn default() -> Self {
-        BaselineParams { n_epochs: 10, reg_u: 15.0, reg_i: 10.0 }
+        AlsBaselineParams { n_epochs: 10, reg_u: 15.0, reg_i: 10.0 }
     }
 }
 
-impl BaselineParams {
+impl AlsBaselineParams {
     /// Checks the ranges (epochs at most 1000, regularisation finite and non-negative).
-    pub fn check(self) -> Result<BaselineParams, EngineError> {
+    pub fn check(self) -> Result<AlsBaselineParams, EngineError> {
         if self.n_epochs > 1000 {
             return Err(EngineError::param("n_epochs", "must be at most 1000"));
         }
@@ -62,7 +62,7 @@ pub struct Baselines {
 }
 
 /// Fits the biases by ALS, as scikit-surprise does.
-pub fn als(ratings: &Ratings, params: &BaselineParams) -> Baselines {
+pub fn als(ratings: &Ratings, params: &AlsBaselineParams) -> Baselines {
     let mu = ratings.global_mean();
     let mut bu = vec![0.0; ratings.n_users()];
     let mut bi = vec![0.0; ratings.n_items()];

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::baselines::BaselineParams;
+use super::baselines::AlsBaselineParams;
 use super::measure::Measure;
 use crate::engine::data::ratings::Kind;
 use crate::engine::error::EngineError;
@@ -22,7 +22,7 @@ pub struct SimilarityParams {
     /// Cosine over all columns with unrated cells as 0 (the articles' definition).
     pub zero_fill: bool,
     /// ALS baseline options for `pearson_baseline`.
-    pub baseline: BaselineParams,
+    pub baseline: AlsBaselineParams,
 }
 
 /// Parameters that passed [`SimilarityParams::check`]: the only kind [`compute`](super::compute::compute) accepts.
@@ -45,7 +45,7 @@ impl SimilarityParams {
             min_support: 1,
             shrinkage: 100.0,
             zero_fill: false,
-            baseline: BaselineParams::default(),
+            baseline: AlsBaselineParams::default(),
         }
     }
     /// Sets `min_support`.

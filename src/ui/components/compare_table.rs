@@ -7,10 +7,10 @@ use crate::engine::data::samples::Dataset;
 use crate::engine::error::EngineError;
 use crate::engine::strategy::AllProposals;
 use crate::engine::strategy::{compare_proposals, Context, StrategyParams};
+use crate::present::labels::strategy_label;
 use crate::present::money;
 use crate::present::{engine_error, percent, text, Key, Lang};
 use crate::ui::components::money::with_range;
-use crate::ui::components::strategy_controls::strategy_label;
 use crate::ui::Shared;
 
 /// Props of [`CompareTable`].

@@ -9,6 +9,7 @@ use crate::engine::discount::coupon::{CouponRules, Scope};
 use crate::engine::discount::segments::SegmentParams;
 use crate::engine::limits::{MAX_NEIGHBOURS, MAX_PENALTY_C, MIN_PENALTY_C};
 use crate::engine::strategy::{Strategy, StrategyParams};
+use crate::present::labels::{strategy_formula, strategy_label};
 use crate::present::{text, Key};
 use crate::ui::components::coupon_editor::CouponEditor;
 use crate::ui::components::guardrail_fields::GuardrailFields;
@@ -42,38 +43,6 @@ pub fn set_param<T: 'static>(
         set(&mut next, value);
         dispatch.emit(Action::SetStrategy(Box::new(next)));
     })
-}
-
-/// The name of a strategy in the interface.
-pub fn strategy_label(s: Strategy) -> Key {
-    match s {
-        Strategy::SeedUser => Key::StratSeedUser,
-        Strategy::SeedItem => Key::StratSeedItem,
-        Strategy::Segment => Key::StratSegment,
-        Strategy::Elasticity => Key::StratElasticity,
-        Strategy::Propensity => Key::StratPropensity,
-        Strategy::Coupon => Key::StratCoupon,
-    }
-}
-
-/// The formula shown under the form.
-fn formula(s: Strategy) -> Key {
-    match s {
-        Strategy::SeedUser => Key::FormulaSeedUser,
-        Strategy::SeedItem => Key::FormulaSeedItem,
-        Strategy::Segment => Key::FormulaSegment,
-        Strategy::Elasticity => Key::FormulaElasticity,
-        Strategy::Propensity => Key::FormulaPropensity,
-        Strategy::Coupon => Key::FormulaCoupon,
-    }
-}
-
-/// The item table's categories, sorted, each once (the coupon scope menu).
-fn categories(data: &Dataset) -> Vec<String> {
-    let mut categories: Vec<String> = data.items.items.iter().filter_map(|i| i.category.clone()).collect();
-    categories.sort();
-    categories.dedup();
-    categories
 }
 
 /// Item coupons (by position) whose item is in neither the item table nor the ratings.
@@ -143,10 +112,10 @@ pub fn StrategyControls(props: &StrategyControlsProps) -> Html {
                     max={MAX_PENALTY_C} optional=true placeholder="∞" {lang} on_change={set_param(p, dispatch, |p, c| p.response.c = c)} />
             }
             if s == Strategy::Coupon {
-                <CouponEditor {lang} rules={p.coupons.clone()} categories={categories(data)} default_at={data.purchases.latest()}
+                <CouponEditor {lang} rules={p.coupons.clone()} categories={data.items.categories()} default_at={data.purchases.latest()}
                     unknown_items={unknown_items(data, &p.coupons)} on_change={set_param(p, dispatch, |p, rules| p.coupons = rules)} />
             }
-            <p class="formula">{ t(formula(s)) }</p>
+            <p class="formula">{ t(strategy_formula(s)) }</p>
         </section>
     }
 }

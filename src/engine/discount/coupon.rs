@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use super::basket::Basket;
 use super::offer::{Offered, Percent, Unavailable};
 use crate::engine::error::EngineError;
+use crate::engine::limits::MAX_PERCENT_OFF;
 
 /// What a coupon applies to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -148,7 +149,7 @@ impl std::ops::Deref for ValidCouponRules {
 impl CouponRules {
     /// Checks percentages in 0..=100, amounts ≥ 0, from ≤ until, at most 100 coupons.
     pub fn check(self) -> Result<ValidCouponRules, EngineError> {
-        let pct = |p: Percent| p.0.is_finite() && (0.0..=100.0).contains(&p.0);
+        let pct = |p: Percent| p.0.is_finite() && (0.0..=MAX_PERCENT_OFF).contains(&p.0);
         if self.coupons.len() > 100 {
             return Err(EngineError::param("coupons", "at most 100 coupons"));
         }

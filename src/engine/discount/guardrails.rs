@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::offer::{Percent, DEFAULT_MAX_DISCOUNT};
 use crate::engine::error::EngineError;
+use crate::engine::limits::{MAX_MIN_MARGIN, MAX_PERCENT_OFF};
 
 /// The limits on every offer.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -51,10 +52,10 @@ impl std::ops::Deref for ValidGuardrails {
 impl Guardrails {
     /// Checks 0 ≤ max ≤ 100, 0 ≤ min margin ≤ 1000, cap ≥ 0.
     pub fn check(self) -> Result<ValidGuardrails, EngineError> {
-        if !(self.max_discount.0.is_finite() && (0.0..=100.0).contains(&self.max_discount.0)) {
+        if !(self.max_discount.0.is_finite() && (0.0..=MAX_PERCENT_OFF).contains(&self.max_discount.0)) {
             return Err(EngineError::param("max_discount", "must be between 0 and 100 percent"));
         }
-        if !(self.min_margin.0.is_finite() && (0.0..=1000.0).contains(&self.min_margin.0)) {
+        if !(self.min_margin.0.is_finite() && (0.0..=MAX_MIN_MARGIN).contains(&self.min_margin.0)) {
             return Err(EngineError::param("min_margin", "must be between 0 and 1000 percent"));
         }
         if let Some(cap) = self.per_user_cap {

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use super::features::{Feature, UserFeatures};
 use crate::engine::cluster::{gmm, kmeans, silhouette_sampled, GmmParams, KMeansParams, Standardiser};
 use crate::engine::error::{EngineError, Need};
-use crate::engine::limits::MIN_SEGMENT_SIZE;
+use crate::engine::limits::{MAX_SEGMENTS, MIN_SEGMENT_SIZE};
 
 /// Which model groups the customers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -71,10 +71,13 @@ impl std::ops::Deref for ValidSegmentParams {
 }
 
 impl SegmentParams {
-    /// Checks 1 ≤ k ≤ 12 and 1 ≤ restarts ≤ 100.
+    /// Checks 1 ≤ k ≤ [`MAX_SEGMENTS`] and 1 ≤ restarts ≤ 100.
     pub fn check(self) -> Result<ValidSegmentParams, EngineError> {
-        if !(1..=12).contains(&self.k) {
-            return Err(EngineError::param("k", "the number of segments must be between 1 and 12"));
+        if !(1..=MAX_SEGMENTS).contains(&self.k) {
+            return Err(EngineError::param(
+                "k",
+                format!("the number of segments must be between 1 and {MAX_SEGMENTS}"),
+            ));
         }
         if !(1..=100).contains(&self.restarts) {
             return Err(EngineError::param("restarts", "must be between 1 and 100"));
@@ -259,7 +262,7 @@ pub fn choose_k(
     let n = features.values.nrows();
     let z = Standardiser::fit(features.values.view()).transform(features.values.view());
     let mut out = Vec::new();
-    for k in 1..=max_k.min(n).min(12) {
+    for k in 1..=max_k.min(n).min(MAX_SEGMENTS) {
         let p = KMeansParams { k, n_init: 4, seed, ..Default::default() }.check()?;
         let fit = kmeans(z.view(), &p)?;
         let sil = if k >= 2 { silhouette_sampled(z.view(), &fit.labels, 1000, seed) } else { None };

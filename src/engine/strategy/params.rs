@@ -10,7 +10,7 @@ use crate::engine::discount::offer::OfferBounds;
 use crate::engine::discount::propensity::{ResponseParams, ValidResponseParams};
 use crate::engine::discount::segments::{SegmentParams, ValidSegmentParams};
 use crate::engine::error::EngineError;
-use crate::engine::limits::MAX_NEIGHBOURS;
+use crate::engine::limits::{MAX_NEIGHBOURS, MAX_PERCENT_OFF, MAX_SEGMENTS};
 use crate::engine::similarity::Measure;
 
 /// A discount strategy.
@@ -173,8 +173,13 @@ impl StrategyParams {
             return Err(EngineError::param("budget", "must be a non-negative amount"));
         }
         if let Some(offers) = &self.segment_offers {
-            if offers.len() > 12 || offers.iter().any(|p| !(p.is_finite() && (0.0..=100.0).contains(p))) {
-                return Err(EngineError::param("segment_offers", "one percentage (0-100) per segment, at most 12"));
+            if offers.len() > MAX_SEGMENTS
+                || offers.iter().any(|p| !(p.is_finite() && (0.0..=MAX_PERCENT_OFF).contains(p)))
+            {
+                return Err(EngineError::param(
+                    "segment_offers",
+                    format!("one percentage (0-{MAX_PERCENT_OFF}) per segment, at most {MAX_SEGMENTS}"),
+                ));
             }
         }
         if !(1..=MAX_NEIGHBOURS).contains(&self.neighbours) {

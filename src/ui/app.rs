@@ -82,7 +82,11 @@ fn use_page_lang(page: bool, lang: Lang) {
 fn view_of(tab: Tab, state: Rc<AppState>, dispatch: Callback<Action>) -> Html {
     match tab {
         Tab::Data => html! { <DataView {state} {dispatch} /> },
-        Tab::Similarity => html! { <SimilarityView {state} {dispatch} /> },
+        Tab::Similarity => html! {
+            <SimilarityView lang={state.lang} data={Shared(state.data.clone())} version={state.version}
+                sim={state.sim} selected={state.selected} worked_example={state.sample == Some(Sample::Worked)}
+                {dispatch} />
+        },
         Tab::Discounts => html! { <DiscountsView {state} {dispatch} /> },
         Tab::Items => html! {
             <ItemsView lang={state.lang} data={Shared(state.data.clone())} version={state.version}

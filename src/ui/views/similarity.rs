@@ -19,14 +19,24 @@ use crate::ui::components::explain_panel::ExplainPanel;
 use crate::ui::components::heatmap::Heatmap;
 use crate::ui::components::sample_note::SampleNote;
 use crate::ui::components::similarity_controls::SimilarityControls;
-use crate::ui::state::{Action, AppState, Sample, SimSettings};
+use crate::ui::state::{Action, SimSettings};
 use crate::ui::Shared;
 
 /// Props of [`SimilarityView`].
 #[derive(Properties, PartialEq)]
 pub struct SimilarityViewProps {
-    /// The state.
-    pub state: Rc<AppState>,
+    /// Interface language.
+    pub lang: Lang,
+    /// The loaded data (compared by identity).
+    pub data: Shared<Dataset>,
+    /// Bumped on every data change.
+    pub version: u64,
+    /// The heatmap's settings.
+    pub sim: SimSettings,
+    /// The chosen cell (row indices), if any.
+    pub selected: Option<(usize, usize)>,
+    /// Whether the data is the articles' worked example (its step-through points out the articles' slips).
+    pub worked_example: bool,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -78,19 +88,18 @@ fn compute_view(data: &Dataset, s: &SimSettings) -> Computed {
 /// The view.
 #[component]
 pub fn SimilarityView(props: &SimilarityViewProps) -> Html {
-    let state = &props.state;
-    let (lang, s) = (state.lang, state.sim);
+    let (lang, s) = (props.lang, props.sim);
     let computed: Rc<Computed> = {
-        let data = state.data.clone();
-        use_memo((state.version, s), move |(_, s)| compute_view(&data, s))
+        let data = props.data.0.clone();
+        use_memo((props.version, s), move |(_, s)| compute_view(&data, s))
     };
     let set = props.dispatch.reform(Action::SetSim);
     let body = match &*computed {
         Computed::Failed(e) => {
             html! { <p class="notice error" role="alert">{ tr(lang, Key::ComputeFailed, &[("reason", engine_error(lang, e))]) }</p> }
         }
-        Computed::TooMany { n } => way_out(lang, &state.data.ratings, s, *n, set.clone()),
-        Computed::Shown { sample, matrix, order } => shown(state, &props.dispatch, sample.as_ref(), matrix, order),
+        Computed::TooMany { n } => way_out(lang, &props.data.0.ratings, s, *n, set.clone()),
+        Computed::Shown { sample, matrix, order } => shown(props, sample.as_ref(), matrix, order),
     };
     html! {
         <div class="similarity-view">
@@ -117,31 +126,30 @@ fn with_measure(s: SimSettings, measure: Measure) -> SimSettings {
 /// The heatmap, the step-through of the chosen cell beside it, and the sample's note above
 /// when the rows are a sample.
 fn shown(
-    state: &AppState,
-    dispatch: &Callback<Action>,
+    props: &SimilarityViewProps,
     sample: Option<&Rc<Ratings>>,
     matrix: &Shared<SimilarityMatrix>,
     order: &Shared<Vec<usize>>,
 ) -> Html {
-    let (lang, s) = (state.lang, state.sim);
-    let ratings = sample.map_or(&state.data.ratings, |r| &**r);
+    let (lang, s, dispatch) = (props.lang, props.sim, &props.dispatch);
+    let ratings = sample.map_or(&props.data.0.ratings, |r| &**r);
     let kind_label = text(lang, if s.kind == Kind::User { Key::KindUser } else { Key::KindItem });
     let on_select = dispatch.reform(|cell: (usize, usize)| Action::Select(Some(cell)));
     let note = sample.map(|r| {
         let set = dispatch.reform(Action::SetSim);
-        let (k, n) = (r.ids(s.kind).len(), state.data.ratings.ids(s.kind).len());
+        let (k, n) = (r.ids(s.kind).len(), props.data.0.ratings.ids(s.kind).len());
         html! {
             <SampleNote {lang} kind={s.kind} {k} {n} seed={SAMPLE_SEED}
                 on_size={set.reform(move |k| SimSettings { sample: Some(k), ..s })}
                 on_all={set.reform(move |()| SimSettings { sample: None, ..s })} />
         }
     });
-    let explain = explain(state, ratings, matrix);
+    let explain = explain(props, ratings, matrix);
     html! {
         <>
         { note.unwrap_or_default() }
         <div class="similarity-body">
-            <Heatmap matrix={matrix.clone()} order={order.clone()} selected={state.selected} {lang} {kind_label} {on_select} />
+            <Heatmap matrix={matrix.clone()} order={order.clone()} selected={props.selected} {lang} {kind_label} {on_select} />
             <div class="side">
                 { explain.unwrap_or_else(|| html! { <p class="hint">{ text(lang, Key::ClickHint) }</p> }) }
             </div>
@@ -154,14 +162,15 @@ fn shown(
 const EXPLAIN_NEIGHBOURS: usize = 5;
 
 /// The step-through of the chosen cell of `m` (computed over `ratings`), if a cell of it is chosen.
-fn explain(state: &AppState, ratings: &Ratings, m: &SimilarityMatrix) -> Option<Html> {
-    let (a, b) = state.selected.filter(|&(a, b)| a < m.len() && b < m.len())?;
-    let p = params(&state.sim).ok()?;
-    let items = (!state.data.items.items.is_empty()).then_some(&state.data.items);
+fn explain(props: &SimilarityViewProps, ratings: &Ratings, m: &SimilarityMatrix) -> Option<Html> {
+    let (a, b) = props.selected.filter(|&(a, b)| a < m.len() && b < m.len())?;
+    let p = params(&props.sim).ok()?;
+    let data = &props.data.0;
+    let items = (!data.items.items.is_empty()).then_some(&data.items);
     let explanation = explain_pair(ratings, items, &p, a, b).ok()?;
     let neighbours = top_k(m, a, EXPLAIN_NEIGHBOURS, NeighbourFilter::Similar);
-    let worked_example = state.sample == Some(Sample::Worked);
-    Some(html! { <ExplainPanel {explanation} {neighbours} {worked_example} lang={state.lang} /> })
+    let worked_example = props.worked_example;
+    Some(html! { <ExplainPanel {explanation} {neighbours} {worked_example} lang={props.lang} /> })
 }
 
 /// A matrix too large to compute or draw whole: say so, and offer the other kind (when it

@@ -128,7 +128,7 @@ pub fn App(props: &AppProps) -> Html {
                 <AppHeader {lang} {on_lang} />
                 <TabBar {lang} current={state.tab} on_select={dispatch.reform(Action::SetTab)} />
             }
-            <NoticeBar state={state_rc} dispatch={dispatch.clone()} />
+            <NoticeBar lang={state.lang} notice={state.notice.clone()} scale={state.data.ratings.scale()} dispatch={dispatch.clone()} />
             // The page (index.html) holds the `main` landmark: an embedding page has its own.
             if only.is_none() {
                 <div class="dl-view" role="tabpanel" id="dl-panel" aria-labelledby={state.tab.button_id()}>{ view }</div>

@@ -1,17 +1,20 @@
 //! The notice bar: why the last load or edit failed (the data stayed as it was).
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::present::{engine_error, parse_error, text, tr, Key};
-use crate::ui::state::{Action, AppState, Notice};
+use crate::engine::data::ratings::Scale;
+use crate::present::{engine_error, parse_error, text, tr, Key, Lang};
+use crate::ui::state::{Action, Notice};
 
 /// Props of [`NoticeBar`].
 #[derive(Properties, PartialEq)]
 pub struct NoticeProps {
-    /// The state.
-    pub state: Rc<AppState>,
+    /// Interface language.
+    pub lang: Lang,
+    /// The notice shown, if any.
+    pub notice: Option<Notice>,
+    /// The rating scale (a refused grid value is said against it).
+    pub scale: Scale,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -19,8 +22,8 @@ pub struct NoticeProps {
 /// Shows the current notice, if any, as an alert.
 #[component]
 pub fn NoticeBar(props: &NoticeProps) -> Html {
-    let lang = props.state.lang;
-    let Some(notice) = &props.state.notice else { return html! {} };
+    let lang = props.lang;
+    let Some(notice) = &props.notice else { return html! {} };
     let title = match notice {
         Notice::ParseFailed(_) | Notice::ReadFailed => Key::LoadFailed,
         Notice::Refused(_) => Key::ChangeRefused,
@@ -36,7 +39,7 @@ pub fn NoticeBar(props: &NoticeProps) -> Html {
         }
         Notice::Refused(e) => vec![tr(lang, Key::ComputeFailed, &[("reason", engine_error(lang, e))])],
         Notice::BadGridValue { user, item, value } => {
-            let s = props.state.data.ratings.scale();
+            let s = props.scale;
             vec![tr(
                 lang,
                 Key::GridBadValue,

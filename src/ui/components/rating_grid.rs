@@ -1,19 +1,21 @@
 //! The editable rating grid for small sets: one input per user-item cell.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::engine::data::ratings::{ItemIdx, UserIdx};
+use crate::engine::data::samples::Dataset;
 use crate::engine::limits::MAX_GRID_SIDE;
-use crate::present::{text, tr, Key};
-use crate::ui::state::{Action, AppState};
+use crate::present::{text, tr, Key, Lang};
+use crate::ui::state::Action;
+use crate::ui::Shared;
 
 /// Props of [`RatingGrid`].
 #[derive(Properties, PartialEq)]
 pub struct RatingGridProps {
-    /// The state.
-    pub state: Rc<AppState>,
+    /// Interface language.
+    pub lang: Lang,
+    /// The loaded data (compared by identity).
+    pub data: Shared<Dataset>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -21,8 +23,8 @@ pub struct RatingGridProps {
 /// The grid, or a note when the set is too large to edit cell by cell.
 #[component]
 pub fn RatingGrid(props: &RatingGridProps) -> Html {
-    let lang = props.state.lang;
-    let r = &props.state.data.ratings;
+    let lang = props.lang;
+    let r = &props.data.0.ratings;
     let (nu, ni) = (r.n_users(), r.n_items());
     let title = html! { <h2 id="grid-h">{ text(lang, Key::GridTitle) }</h2> };
     if nu > MAX_GRID_SIDE || ni > MAX_GRID_SIDE {

@@ -103,7 +103,7 @@ pub fn DataView(props: &DataViewProps) -> Html {
                 on_file={reader(dispatch, |b, _| parsed(parse_purchases(b), Action::LoadPurchases))} />
             <FileCard name="users" title={t(Key::UsersFile)} hint={t(Key::UsersHint)} accept=".csv,.txt,.user,text/csv,text/plain" {lang}
                 on_file={reader(dispatch, |b, _| parsed(parse_users(b), Action::LoadUsers))} />
-            <RatingGrid state={state.clone()} dispatch={dispatch.clone()} />
+            <RatingGrid lang={state.lang} data={Shared(state.data.clone())} dispatch={dispatch.clone()} />
         </div>
     }
 }

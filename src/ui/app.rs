@@ -81,7 +81,10 @@ fn use_page_lang(page: bool, lang: Lang) {
 /// The view of `tab`.
 fn view_of(tab: Tab, state: Rc<AppState>, dispatch: Callback<Action>) -> Html {
     match tab {
-        Tab::Data => html! { <DataView {state} {dispatch} /> },
+        Tab::Data => html! {
+            <DataView lang={state.lang} data={Shared(state.data.clone())} sample={state.sample}
+                parse={state.parse.clone()} duplicates={state.duplicates.clone()} {dispatch} />
+        },
         Tab::Similarity => html! {
             <SimilarityView lang={state.lang} data={Shared(state.data.clone())} version={state.version}
                 sim={state.sim} selected={state.selected} worked_example={state.sample == Some(Sample::Worked)}

@@ -6,12 +6,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::data::items::parse_items;
-use crate::engine::data::parse::{parse_ratings, ParseOptions};
+use crate::engine::data::parse::{parse_ratings, DuplicateWarning, ParseOptions};
 use crate::engine::data::purchases::parse_purchases;
-use crate::engine::data::samples::ShopParams;
+use crate::engine::data::samples::{Dataset, ShopParams};
 use crate::engine::data::user_table::parse_users;
 use crate::engine::error::ParseErrors;
-use crate::present::{text, Key};
+use crate::present::{text, Key, Lang};
 use crate::ui::browser::read_file;
 use crate::ui::components::data_summary::DataSummary;
 use crate::ui::components::drop_zone::DropZone;
@@ -21,14 +21,22 @@ use crate::ui::components::paste_box::PasteBox;
 use crate::ui::components::rating_grid::RatingGrid;
 use crate::ui::components::read_options::ReadOptions;
 use crate::ui::components::sample_picker::SamplePicker;
-use crate::ui::state::{Action, AppState, Notice, Sample};
+use crate::ui::state::{Action, Notice, Sample};
 use crate::ui::Shared;
 
 /// Props of [`DataView`].
 #[derive(Properties, PartialEq)]
 pub struct DataViewProps {
-    /// The state.
-    pub state: Rc<AppState>,
+    /// Interface language.
+    pub lang: Lang,
+    /// The loaded data (compared by identity).
+    pub data: Shared<Dataset>,
+    /// The sample loaded, if the data is one (the shop's fields start from its size and seed).
+    pub sample: Option<Sample>,
+    /// How the next file is read.
+    pub parse: ParseOptions,
+    /// Duplicate pairs found in the last file.
+    pub duplicates: Vec<DuplicateWarning>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -64,15 +72,14 @@ fn reader(dispatch: &Callback<Action>, action: impl Fn(&[u8], String) -> Action 
 /// The Data view.
 #[component]
 pub fn DataView(props: &DataViewProps) -> Html {
-    let state = &props.state;
-    let lang = state.lang;
+    let lang = props.lang;
     let t = |k: Key| text(lang, k);
     let dispatch = &props.dispatch;
-    let shop = match state.sample {
+    let shop = match props.sample {
         Some(Sample::Shop(s)) => s,
         _ => ShopParams::default(),
     };
-    let options = state.parse.clone();
+    let options = props.parse.clone();
     let on_ratings = {
         let options = options.clone();
         reader(dispatch, move |bytes, name| ratings_action(bytes, name, &options))
@@ -87,14 +94,14 @@ pub fn DataView(props: &DataViewProps) -> Html {
             <section class="card" aria-labelledby="samples-h">
                 <h2 id="samples-h">{ t(Key::Samples) }</h2>
                 <SamplePicker {lang} {shop} on_load={dispatch.reform(Action::LoadSample)} />
-                <DataSummary {lang} data={Shared(state.data.clone())} />
-                <DuplicateList {lang} duplicates={state.duplicates.clone()} />
+                <DataSummary {lang} data={props.data.clone()} />
+                <DuplicateList {lang} duplicates={props.duplicates.clone()} />
             </section>
             <section class="card" aria-labelledby="upload-h">
                 <h2 id="upload-h">{ t(Key::LoadRatings) }</h2>
                 <p class="hint">{ t(Key::LoadRatingsHint) }</p>
                 <DropZone {lang} labelled_by="upload-h" on_file={on_ratings} />
-                <ReadOptions {lang} {options} scale={state.data.ratings.scale()} on_change={dispatch.reform(Action::SetParse)} {on_refused} />
+                <ReadOptions {lang} {options} scale={props.data.0.ratings.scale()} on_change={dispatch.reform(Action::SetParse)} {on_refused} />
                 <PasteBox {lang} on_load={on_paste} />
             </section>
             <FileCard name="items" title={t(Key::ItemsFile)} hint={t(Key::ItemsHint)} accept=".csv,.txt,text/csv,text/plain" {lang}
@@ -103,7 +110,7 @@ pub fn DataView(props: &DataViewProps) -> Html {
                 on_file={reader(dispatch, |b, _| parsed(parse_purchases(b), Action::LoadPurchases))} />
             <FileCard name="users" title={t(Key::UsersFile)} hint={t(Key::UsersHint)} accept=".csv,.txt,.user,text/csv,text/plain" {lang}
                 on_file={reader(dispatch, |b, _| parsed(parse_users(b), Action::LoadUsers))} />
-            <RatingGrid lang={state.lang} data={Shared(state.data.clone())} dispatch={dispatch.clone()} />
+            <RatingGrid {lang} data={props.data.clone()} dispatch={dispatch.clone()} />
         </div>
     }
 }

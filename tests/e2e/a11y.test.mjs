@@ -1,22 +1,13 @@
 // Accessibility, measured: axe-core (from npm, a test dependency like playwright-core) run on
 // every view of the built app, in English and in Chinese, finds no violation of any rule.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { launch } from './browser.mjs';
-import { startServer } from '../../www/serve.mjs';
+import { serveApp } from './app-page.mjs';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let server, browser;
-before(async () => {
-  server = await startServer(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = serveApp();
 
 /** axe-core's violations on the page as it is, one line each. */
 async function violations(page) {
@@ -50,8 +41,8 @@ const VIEWS = {
 for (const lang of ['en', 'zh']) {
   for (const [view, show] of Object.entries(VIEWS)) {
     test(`axe-core finds no violation on the ${view} view (${lang})`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(server.url + '/');
+      const page = await app.browser().newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(app.url() + '/');
       await page.waitForSelector('#heatmap-canvas');
       if (lang === 'zh') await page.selectOption('.lang select', 'zh');
       await page.click(`#tab-${view}`);
@@ -63,11 +54,11 @@ for (const lang of ['en', 'zh']) {
 }
 
 test('axe-core finds no violation on the embedding example, nor with an error notice shown', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url + '/embed.html');
+  const page = await app.browser().newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(app.url() + '/embed.html');
   await page.waitForSelector('#demo-discounts #strategy-table tbody tr');
   assert.deepEqual(await violations(page), []);
-  await page.goto(server.url + '/');
+  await page.goto(app.url() + '/');
   await page.waitForSelector('#heatmap-canvas');
   await page.click('#tab-data');
   await page.setInputFiles('#ratings-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('u1,i1,abc\n') });
@@ -77,8 +68,8 @@ test('axe-core finds no violation on the embedding example, nor with an error no
 });
 
 test('axe-core finds no violation with a strategy\'s details open and the budget on', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url + '/');
+  const page = await app.browser().newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(app.url() + '/');
   await page.waitForSelector('#heatmap-canvas');
   await page.click('#tab-discounts');
   await page.waitForSelector('#strategy-table tbody tr');

@@ -1,36 +1,11 @@
 // End-to-end: what a person does with the built app (dist/), in headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch } from './browser.mjs';
-import { startServer } from '../../www/serve.mjs';
+import { assertRefused, serveApp } from './app-page.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// A fresh page on the app; `outside` collects every request that leaves the local server.
-async function open(path = '/') {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  const outside = [];
-  const errors = [];
-  page.on('request', (r) => {
-    const url = r.url();
-    if (!url.startsWith(server.url) && !url.startsWith('blob:') && !url.startsWith('data:')) outside.push(url);
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
-  page.on('dialog', (d) => { errors.push('dialog: ' + d.message()); d.dismiss(); });
-  await page.goto(server.url + path);
-  return { page, context, outside, errors };
-}
+const app = serveApp();
+const { open } = app;
 
 async function upload(page, selector, name, text) {
   await page.setInputFiles(selector, { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
@@ -418,7 +393,7 @@ test('cross-validation runs in a worker, shows the table and chart, and can be c
   await page.click('#eval-run');
   await page.waitForSelector('#eval-table tbody tr');
   // The worker is the one thing fetched after load: its script and the engine, from this origin.
-  assert.deepEqual([...new Set(afterLoad)].map((u) => u.slice(server.url.length)).sort(),
+  assert.deepEqual([...new Set(afterLoad)].map((u) => u.slice(app.url().length)).sort(),
     ['/pkg/discount_lab.js', '/pkg/discount_lab_bg.wasm', '/worker.js']);
   const row = await page.locator('#eval-table tbody tr').first().textContent();
   assert.match(row, /knn-means \(user, pearson, k=40\)/);
@@ -460,10 +435,7 @@ test('a number field refuses what it cannot use, says why beside it, and keeps t
   for (const [typed, said] of [['0', /0 is not between 1 and 1000/], ['2.5', /2.5 is not a whole number/], ['', /A number is needed/]]) {
     await page.fill('#eval-k', typed);
     await page.locator('#eval-k').blur();
-    await page.waitForSelector('#eval-k-error');
-    assert.match(await page.locator('#eval-k-error').textContent(), said);
-    assert.equal(await page.inputValue('#eval-k'), '40');
-    assert.equal(await page.getAttribute('#eval-k', 'aria-invalid'), 'true');
+    await assertRefused(page, 'eval-k', said, '40');
   }
   // A good value clears the message and is used by the next run.
   await page.fill('#eval-k', '7');

@@ -1,32 +1,19 @@
 // End-to-end: the Data view's number fields (the shop's seed and size, the scale's ends) refuse
 // what they cannot use, say why beside the field, and keep the data in use.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './browser.mjs';
-import { startServer } from '../../www/serve.mjs';
+import { assertRefused, serveApp } from './app-page.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { open } = serveApp();
 
-// A fresh page on the app's Data view; `errors` collects page errors and console errors.
+// A fresh page on the app's Data view.
 async function openData() {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
-  await page.goto(server.url + '/');
+  const opened = await open();
+  const { page } = opened;
   await page.waitForSelector('#heatmap-canvas');
   await page.click('#tab-data');
   await page.waitForSelector('#data-summary');
-  return { page, context, errors };
+  return opened;
 }
 
 const summary = (page) => page.locator('#data-summary').textContent();
@@ -37,15 +24,6 @@ async function typeInto(page, id, typed) {
   await page.keyboard.press('Backspace');
   await page.keyboard.type(typed);
   await page.locator(`#${id}`).blur();
-}
-
-// Asserts the field `id` refused what was typed: the message beside it, marked invalid, the value in use shown.
-async function assertRefused(page, id, said, inUse) {
-  await page.waitForSelector(`#${id}-error`);
-  assert.match(await page.locator(`#${id}-error`).textContent(), said);
-  assert.equal(await page.getAttribute(`#${id}-error`, 'role'), 'alert');
-  assert.equal(await page.getAttribute(`#${id}`, 'aria-invalid'), 'true');
-  assert.equal(await page.inputValue(`#${id}`), inUse);
 }
 
 test('the shop\'s fields refuse letters and a size out of range, and the shop made keeps the sizes in use', async () => {

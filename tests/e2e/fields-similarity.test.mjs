@@ -1,32 +1,11 @@
 // End-to-end: the number fields of the Similarity, Discounts (the articles' user formula) and
 // Item discounts views refuse what they cannot use, say why beside the field, and keep the
 // value in use: the figures on the page stay as they were.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './browser.mjs';
-import { startServer } from '../../www/serve.mjs';
+import { assertRefused, serveApp } from './app-page.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// A fresh page on the app, collecting every error it reports.
-async function open(path = '/') {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
-  page.on('dialog', (d) => { errors.push('dialog: ' + d.message()); d.dismiss(); });
-  await page.goto(server.url + path);
-  return { page, context, errors };
-}
+const { open } = serveApp();
 
 /** Types `typed` into the field `id` as a person does, key by key when it is not a number (a number
  * field keeps nothing of 'abc': its value is then empty). */
@@ -41,12 +20,7 @@ async function type(page, id, typed) {
 async function refused(page, id, typed, said, kept) {
   await type(page, id, typed);
   await page.locator(`#${id}`).blur();
-  await page.waitForSelector(`#${id}-error`);
-  assert.match(await page.locator(`#${id}-error`).textContent(), said);
-  assert.equal(await page.getAttribute(`#${id}-error`, 'role'), 'alert');
-  assert.equal(await page.getAttribute(`#${id}`, 'aria-invalid'), 'true');
-  assert.equal(await page.getAttribute(`#${id}`, 'aria-describedby'), `${id}-error`);
-  assert.equal(await page.inputValue(`#${id}`), kept, `${id} shows the value in use again`);
+  await assertRefused(page, id, said, kept);
 }
 
 /** Types a good value into `id`: the message goes and the field is valid again. */

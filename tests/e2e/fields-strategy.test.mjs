@@ -1,31 +1,10 @@
 // End-to-end: the strategy bar's number fields (dist/, headless Chromium) refuse what they
 // cannot use, say why beside the field, and keep the value and the figures in use.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './browser.mjs';
-import { startServer } from '../../www/serve.mjs';
+import { assertRefused, serveApp } from './app-page.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// A fresh page on the app; `errors` collects page errors, console errors and dialogs.
-async function open(path = '/') {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
-  page.on('dialog', (d) => { errors.push('dialog: ' + d.message()); d.dismiss(); });
-  await page.goto(server.url + path);
-  return { page, context, errors };
-}
+const { open } = serveApp();
 
 // The figures of the plan shown: its totals and its first rows of offers, once they have
 // stopped changing (no note up, the same twice in a row).
@@ -55,12 +34,7 @@ async function enter(page, id, typed) {
 // The field `id` refused what was typed: the message beside it says `said`, the field is
 // marked invalid and shows `kept` again, and the plan's figures are still `shown`.
 async function refused(page, id, said, kept, shown) {
-  await page.waitForSelector(`#${id}-error`);
-  assert.match(await page.locator(`#${id}-error`).textContent(), said);
-  assert.equal(await page.getAttribute(`#${id}-error`, 'role'), 'alert');
-  assert.equal(await page.getAttribute(`#${id}`, 'aria-invalid'), 'true');
-  assert.equal(await page.getAttribute(`#${id}`, 'aria-describedby'), `${id}-error`);
-  assert.equal(await page.inputValue(`#${id}`), kept);
+  await assertRefused(page, id, said, kept);
   assert.equal(await figures(page), shown, `the figures in use stay after ${id} refused a value`);
 }
 

@@ -4,24 +4,15 @@
 // files — and the test fails on any panic, page error or console error, printing the seed and
 // the actions that led there. `make test` runs a fixed seed; a longer run with another seed:
 //   FUZZ_SEED=7 FUZZ_ACTIONS=5000 node --test tests/e2e/fuzz.test.mjs   (or `make test-fuzz`)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './browser.mjs';
-import { startServer } from '../../www/serve.mjs';
+import { serveApp } from './app-page.mjs';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 const ACTIONS = Number(process.env.FUZZ_ACTIONS ?? 1000);
 const VIEWS = ['data', 'similarity', 'discounts', 'items', 'evaluate'];
 
-let server, browser;
-before(async () => {
-  server = await startServer(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = serveApp();
 
 /** mulberry32: a small seeded generator, the same sequence on every machine. */
 function generator(seed) {
@@ -160,7 +151,7 @@ async function act(page, r, log) {
 }
 
 test(`${ACTIONS} random actions over every view (seed ${SEED}) raise no panic, page error or console error`, async () => {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const context = await app.browser().newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(4000);
   const errors = [];
@@ -168,7 +159,7 @@ test(`${ACTIONS} random actions over every view (seed ${SEED}) raise no panic, p
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console error: ${m.text()}`); });
   page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
   page.on('download', (d) => d.cancel().catch(() => {}));
-  await page.goto(server.url + '/');
+  await page.goto(app.url() + '/');
   await page.waitForSelector('#heatmap-canvas');
   const r = generator(SEED);
   const log = [];

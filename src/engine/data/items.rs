@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::data::ratings::Ratings;
-use crate::engine::data::text_input::{as_text, number, records, Problems, Record, Separator};
+use crate::engine::data::text_input::{as_text, non_negative, number, records, Problems, Record, Separator};
 use crate::engine::error::{EngineError, ParseError, ParseErrorKind, ParseErrors};
 use crate::engine::limits::MAX_ITEMS;
 
@@ -202,23 +202,13 @@ fn read_item(rec: &Record, columns: &[Option<Col>]) -> Result<ItemInfo, ParseErr
     Ok(info)
 }
 
-fn non_negative(rec: &Record, column: usize, name: &'static str) -> Result<f64, ParseError> {
-    let v = number(rec, column, name)?;
-    if v < 0.0 {
-        return Err(ParseError { line: rec.line, column, kind: ParseErrorKind::Negative { name, value: v } });
-    }
-    Ok(v)
-}
-
 #[cfg(test)]
 mod tests {
-    use crate::engine::data::samples::{shop, ShopParams};
+    use super::parse_items;
 
     #[test]
     fn categories_are_sorted_and_each_once() {
-        let data = shop(&ShopParams::default());
-        let c = data.items.categories();
-        assert_eq!(c.len(), 7, "{c:?}");
-        assert!(c.windows(2).all(|w| w[0] < w[1]), "{c:?}");
+        let table = b"item,category,list_price\ni1,toys,10\ni2,books,5\ni3,toys,8\ni4,,3\n";
+        assert_eq!(parse_items(table).unwrap().categories(), ["books", "toys"]);
     }
 }

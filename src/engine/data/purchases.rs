@@ -26,7 +26,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::data::dates::timestamp;
-use crate::engine::data::text_input::{as_text, number, records, Problems, Record, Separator};
+use crate::engine::data::text_input::{as_text, non_negative, number, records, Problems, Record, Separator};
 use crate::engine::error::{ParseError, ParseErrorKind, ParseErrors};
 use crate::engine::limits::{MAX_ITEMS, MAX_RATINGS, MAX_USERS};
 
@@ -301,14 +301,6 @@ fn read_row(rec: &Record, columns: &[Option<Col>]) -> Result<Purchase, ParseErro
         });
     }
     Ok(row)
-}
-
-fn non_negative(rec: &Record, column: usize, name: &'static str) -> Result<f64, ParseError> {
-    let v = number(rec, column, name)?;
-    if v < 0.0 {
-        return Err(ParseError { line: rec.line, column, kind: ParseErrorKind::Negative { name, value: v } });
-    }
-    Ok(v)
 }
 
 #[cfg(test)]

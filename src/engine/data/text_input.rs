@@ -167,6 +167,15 @@ pub fn number(record: &Record, column: usize, name: &'static str) -> Result<f64,
     number_in(&record.fields[column - 1], record.line, column, name)
 }
 
+/// Reads a finite number ≥ 0 (a price, a cost, a quantity) from field `column` (1-based) of `record`.
+pub fn non_negative(record: &Record, column: usize, name: &'static str) -> Result<f64, ParseError> {
+    let v = number(record, column, name)?;
+    if v < 0.0 {
+        return Err(ParseError { line: record.line, column, kind: ParseErrorKind::Negative { name, value: v } });
+    }
+    Ok(v)
+}
+
 /// Reads a finite number from `text`, found at `line` and `column` (1-based), within ±[`MAX_NUMBER_MAGNITUDE`].
 pub(crate) fn number_in(text: &str, line: usize, column: usize, name: &'static str) -> Result<f64, ParseError> {
     number_within(text, line, column, name, MAX_NUMBER_MAGNITUDE)

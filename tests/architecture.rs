@@ -24,11 +24,13 @@ const MAY_IMPORT: &[(&str, &[&str])] = &[
     ("ui", &["ui", "present", "options", "engine"]),
 ];
 
-/// One source file: its module path and its text with comments and strings blanked.
+/// One source file: its module path and its text with comments and strings blanked, apart
+/// from its `#[cfg(test)]` items (whose `super` is the file itself).
 struct Source {
     file: PathBuf,
     module: Vec<String>,
     code: String,
+    tests: String,
     raw_lines: usize,
 }
 
@@ -47,7 +49,8 @@ fn sources() -> Vec<Source> {
             if matches!(module.last().map(String::as_str), Some("mod" | "lib")) {
                 module.pop();
             }
-            Source { file, module, code: without_tests(&blank(&text)), raw_lines: text.lines().count() }
+            let (code, tests) = split_tests(&blank(&text));
+            Source { file, module, code, tests, raw_lines: text.lines().count() }
         })
         .collect()
 }
@@ -100,9 +103,11 @@ fn blank(text: &str) -> String {
     out
 }
 
-/// The code without its `#[cfg(test)]` items: a test module's `super` is its own file.
-fn without_tests(code: &str) -> String {
+/// The code without its `#[cfg(test)]` items, and those items: a test module's `super` is
+/// its own file.
+fn split_tests(code: &str) -> (String, String) {
     let mut out = code.to_string();
+    let mut tests = String::new();
     while let Some(at) = out.find("#[cfg(test)]") {
         let Some(open) = out[at..].find('{').map(|k| at + k) else { break };
         let mut depth = 0;
@@ -118,9 +123,11 @@ fn without_tests(code: &str) -> String {
             })
             .map_or(out.len(), |(k, _)| open + k + 1);
         let blanked: String = out[at..close].chars().map(|c| if c == '\n' { c } else { ' ' }).collect();
+        tests.push_str(&out[at + "#[cfg(test)]".len()..close]);
+        tests.push('\n');
         out.replace_range(at..close, &blanked);
     }
-    out
+    (out, tests)
 }
 
 fn is_ident(c: char) -> bool {
@@ -264,17 +271,22 @@ fn resolve(index: &BTreeMap<Vec<String>, usize>, srcs: &[Source], path: &[String
     Some(file)
 }
 
-/// Edges between files: (importer, imported), re-exports of a mod.rs left out.
+/// Edges between files: (importer, imported), re-exports of a mod.rs left out. A file's test
+/// module counts as the file: a test that imports a file above its own makes a cycle too.
 fn edges(srcs: &[Source]) -> BTreeSet<(usize, usize)> {
     let index: BTreeMap<Vec<String>, usize> = srcs.iter().enumerate().map(|(k, s)| (s.module.clone(), k)).collect();
     let mut out = BTreeSet::new();
     for (from, src) in srcs.iter().enumerate() {
         let is_mod = src.file.ends_with("mod.rs") || src.module.is_empty();
-        for (p, public) in paths(&src.code) {
+        let test_module: Vec<String> = src.module.iter().cloned().chain(["tests".to_string()]).collect();
+        let code = paths(&src.code).into_iter().map(|(p, public)| (p, public, false));
+        let tests = paths(&src.tests).into_iter().map(|(p, _)| (p, false, true));
+        for (p, public, in_test) in code.chain(tests) {
             if is_mod && public {
                 continue;
             }
-            let Some(abs) = absolute(&src.module, is_mod, &p) else { continue };
+            let abs = if in_test { absolute(&test_module, false, &p) } else { absolute(&src.module, is_mod, &p) };
+            let Some(abs) = abs else { continue };
             if let Some(to) = resolve(&index, srcs, &abs, 0) {
                 if to != from && !srcs[to].module.is_empty() {
                     out.insert((from, to));
@@ -451,4 +463,11 @@ fn the_checks_catch_what_they_look_for() {
     );
     let cycle = strongly_connected(&[vec![1], vec![2], vec![0], vec![]]);
     assert!(cycle.iter().any(|c| c.len() == 3));
+    // A test module's imports are the file's, its `super` the file itself.
+    let (code, tests) =
+        split_tests("use crate::a::B;\n#[cfg(test)]\nmod tests {\n    use super::*;\n    use crate::ui::C;\n}\n");
+    assert_eq!(code.lines().count(), 6);
+    assert!(!code.contains("ui") && tests.contains("crate::ui::C"));
+    let module = ["engine".to_string(), "x".to_string(), "tests".to_string()];
+    assert_eq!(absolute(&module, false, &["super".into(), "Y".into()]).unwrap(), ["engine", "x", "Y"]);
 }

@@ -231,13 +231,13 @@ fn the_proposal_cache_recomputes_only_what_a_change_affects() {
     let base = StrategyParams::default().check().unwrap();
     let ctx = prepare(&data, &base);
     let mut cache = ProposalCache::default();
-    let first = cache.propose_all("shop 4", &data, &ctx, &base, None);
+    let first = cache.propose_all(&"shop 4", &data, &ctx, &base, None);
     assert_eq!(cache.recomputed(), Strategy::ALL);
     // A coupon edit redoes the coupon strategy only, and the result is what a fresh run gives.
     let mut edited = base.params.clone();
     edited.coupons.coupons[0].percent = Percent(25.0);
     let edited = edited.check().unwrap();
-    let second = cache.propose_all("shop 4", &data, &ctx, &edited, None);
+    let second = cache.propose_all(&"shop 4", &data, &ctx, &edited, None);
     assert_eq!(cache.recomputed(), [Strategy::Coupon]);
     for ((s, a), (_, b)) in second.iter().zip(&first) {
         let p = StrategyParams { strategy: *s, ..edited.params.clone() }.check().unwrap();
@@ -245,7 +245,7 @@ fn the_proposal_cache_recomputes_only_what_a_change_affects() {
         assert_eq!(a == b, *s != Strategy::Coupon, "{}", s.name());
     }
     // Another context recomputes everything.
-    cache.propose_all("shop 4, new segments", &data, &ctx, &edited, None);
+    cache.propose_all(&"shop 4, new segments", &data, &ctx, &edited, None);
     assert_eq!(cache.recomputed(), Strategy::ALL);
 }
 

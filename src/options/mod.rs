@@ -8,3 +8,4 @@ pub mod coupon;
 pub mod evaluate;
 pub mod names;
 pub mod strategy;
+pub mod strategy_edit;

@@ -13,6 +13,7 @@ pub mod format;
 pub mod heatmap_layout;
 pub mod labels;
 pub mod messages;
+pub mod model_notes;
 pub mod number_entry;
 pub mod table_sort;
 pub mod why;

@@ -1,7 +1,5 @@
 //! The root component: header, tabs and the current view.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::engine::data::samples::ShopParams;
@@ -79,7 +77,7 @@ fn use_page_lang(page: bool, lang: Lang) {
 }
 
 /// The view of `tab`.
-fn view_of(tab: Tab, state: Rc<AppState>, dispatch: Callback<Action>) -> Html {
+fn view_of(tab: Tab, state: &AppState, dispatch: Callback<Action>) -> Html {
     match tab {
         Tab::Data => html! {
             <DataView lang={state.lang} data={Shared(state.data.clone())} sample={state.sample}
@@ -90,7 +88,10 @@ fn view_of(tab: Tab, state: Rc<AppState>, dispatch: Callback<Action>) -> Html {
                 sim={state.sim} selected={state.selected} worked_example={state.sample == Some(Sample::Worked)}
                 {dispatch} />
         },
-        Tab::Discounts => html! { <DiscountsView {state} {dispatch} /> },
+        Tab::Discounts => html! {
+            <DiscountsView lang={state.lang} data={Shared(state.data.clone())} version={state.version}
+                strategy={state.strategy.clone()} disc={state.disc} bounds={state.offer_bounds()} {dispatch} />
+        },
         Tab::Items => html! {
             <ItemsView lang={state.lang} data={Shared(state.data.clone())} version={state.version}
                 bounds={state.offer_bounds()} k={state.strategy.item_neighbours} {dispatch} />
@@ -123,8 +124,7 @@ pub fn App(props: &AppProps) -> Html {
             dispatch.emit(Action::SetLang(l));
         })
     };
-    let state_rc: Rc<AppState> = Rc::new((*state).clone());
-    let view = view_of(state.tab, state_rc.clone(), dispatch.clone());
+    let view = view_of(state.tab, &state, dispatch.clone());
     html! {
         <div class="dl-app" lang={lang.code()}>
             if only.is_none() {

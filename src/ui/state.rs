@@ -14,10 +14,10 @@ use crate::engine::data::samples::{article_code_sample, shop, worked_example, Da
 use crate::engine::data::user_table::UserTable;
 use crate::engine::discount::offer::{OfferBounds, Percent};
 use crate::engine::error::{EngineError, ParseErrors};
-use crate::engine::limits::{MAX_NEIGHBOURS, MAX_PERCENT_OFF};
 use crate::engine::similarity::ordering::RowOrder;
 use crate::engine::similarity::Measure;
 use crate::engine::strategy::{Strategy, StrategyParams};
+use crate::options::strategy_edit::StrategyEdit;
 use crate::present::{Key, Lang};
 
 /// Which built-in sample is loaded, if any (the worked example shows the articles' slips).
@@ -315,7 +315,7 @@ pub enum Action {
     /// A ratings file parsed: replace the ratings (keeping the item table).
     LoadRatings {
         /// The ratings.
-        ratings: Ratings,
+        ratings: Box<Ratings>,
         /// File name.
         source: String,
         /// Duplicate pairs.
@@ -327,8 +327,9 @@ pub enum Action {
     LoadPurchases(PurchaseLog),
     /// A user table parsed.
     LoadUsers(UserTable),
-    /// Change the strategy options.
-    SetStrategy(Box<StrategyParams>),
+    /// Change one strategy setting (the one maximum discount and the item formula's K
+    /// included: every formula and strategy shares them).
+    EditStrategy(StrategyEdit),
     /// Something failed; the data stays.
     Fail(Notice),
     /// Dismiss the notice.
@@ -348,10 +349,6 @@ pub enum Action {
     SetSim(SimSettings),
     /// Change the discount options.
     SetDisc(DiscountSettings),
-    /// Change the one maximum discount (percent; clamped to 0–100) of every formula and strategy.
-    SetMaxDiscount(f64),
-    /// Change the item formula's K (the Item discounts view and the seed-item strategy share it).
-    SetItemNeighbours(usize),
     /// Select a heatmap cell.
     Select(Option<(usize, usize)>),
     /// A cross-validation run finished.
@@ -382,7 +379,7 @@ impl AppState {
             Action::SetLang(l) => self.lang = l,
             Action::SetTab(t) => self.tab = t,
             Action::LoadSample(s) => self.load_sample(s),
-            Action::LoadRatings { ratings, source, duplicates } => self.load_ratings(ratings, source, duplicates),
+            Action::LoadRatings { ratings, source, duplicates } => self.load_ratings(*ratings, source, duplicates),
             Action::LoadItems(items) => self.load_items(items),
             Action::LoadPurchases(purchases) => self.load_extras(Dataset { purchases, ..(*self.data).clone() }),
             Action::LoadUsers(users) => self.load_extras(Dataset { users, ..(*self.data).clone() }),
@@ -390,11 +387,9 @@ impl AppState {
             Action::ClearNotice => self.notice = None,
             Action::EditRating { user, item, text } => self.edit_rating(user, item, &text),
             Action::SetParse(p) => self.set_parse(p),
-            Action::SetStrategy(p) => self.set_strategy(*p),
+            Action::EditStrategy(edit) => self.edit_strategy(edit),
             Action::SetSim(s) => self.set_sim(s),
             Action::SetDisc(d) => self.disc = d,
-            Action::SetMaxDiscount(max) => self.set_max_discount(max),
-            Action::SetItemNeighbours(k) => self.strategy.item_neighbours = k.clamp(1, MAX_NEIGHBOURS),
             Action::Select(sel) => self.selected = sel,
             Action::AddEvalRun(run) => self.add_eval_run(run),
             Action::ClearEvalRuns => self.eval_runs = Rc::new(Vec::new()),
@@ -461,12 +456,8 @@ impl AppState {
         let text = text.trim();
         let value = if text.is_empty() { Ok(None) } else { text.parse::<f64>().map(Some) };
         let ratings = &self.data.ratings;
-        let edited = match value {
-            Ok(v) if v.is_none_or(|v| v.is_finite() && ratings.scale().contains(v)) => {
-                ratings.with_rating(user, item, v).ok()
-            }
-            _ => None,
-        };
+        // The ratings refuse a value off their scale (or not finite).
+        let edited = value.ok().and_then(|v| ratings.with_rating(user, item, v).ok());
         match edited {
             Some(r) => self.replace_data(Dataset { ratings: r, ..(*self.data).clone() }),
             None => {
@@ -499,9 +490,9 @@ impl AppState {
     }
 
     /// The strategy options; choosing another strategy keeps it from then on.
-    fn set_strategy(&mut self, p: StrategyParams) {
-        self.strategy_chosen |= p.strategy != self.strategy.strategy;
-        self.strategy = p;
+    fn edit_strategy(&mut self, edit: StrategyEdit) {
+        self.strategy_chosen |= matches!(edit, StrategyEdit::Strategy(s) if s != self.strategy.strategy);
+        edit.apply(&mut self.strategy);
     }
 
     /// The heatmap options; another kind or sample clears the selected cell.
@@ -514,13 +505,6 @@ impl AppState {
             s.sample = None;
         }
         self.sim = s;
-    }
-
-    /// The one maximum discount, within 0–100% (a value that is not a number changes nothing).
-    fn set_max_discount(&mut self, max: f64) {
-        if max.is_finite() {
-            self.strategy.guardrails.max_discount = Percent(max.clamp(0.0, MAX_PERCENT_OFF));
-        }
     }
 
     /// One more cross-validation run.

@@ -47,6 +47,11 @@ impl Dataset {
     pub fn of_ratings(ratings: Ratings) -> Dataset {
         Dataset { ratings, items: ItemTable::default(), purchases: PurchaseLog::default(), users: UserTable::default() }
     }
+
+    /// Whether item `id` is in the item table or the ratings.
+    pub fn knows_item(&self, id: &str) -> bool {
+        self.items.get(id).is_some() || self.ratings.item_ids().iter().any(|x| x == id)
+    }
 }
 
 /// The articles' worked example (scale 0-5, 0 is a real rating).

@@ -107,6 +107,11 @@ pub enum Combine {
     },
 }
 
+impl Combine {
+    /// Stacking as it starts when a person first chooses it: capped at 25%.
+    pub const FIRST_STACKED: Combine = Combine::Stacked { cap: Percent(25.0) };
+}
+
 /// The shop's coupons, how they combine, and the time they are evaluated at.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -118,6 +123,19 @@ pub struct CouponRules {
     /// The moment offers are made (Unix seconds), for time-limited coupons; `None` is the end
     /// of the purchase log (the log's "now").
     pub at: Option<f64>,
+}
+
+impl CouponRules {
+    /// The positions of the item coupons whose item `known` does not know (an empty id is
+    /// one being typed, not unknown).
+    pub fn unknown_items(&self, known: impl Fn(&str) -> bool) -> Vec<usize> {
+        self.coupons
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(&c.scope, Scope::Item(id) if !id.is_empty() && !known(id)))
+            .map(|(k, _)| k)
+            .collect()
+    }
 }
 
 impl Default for CouponRules {

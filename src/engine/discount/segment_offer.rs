@@ -10,6 +10,9 @@ use super::markup::{markup, Markup};
 use super::segments::Segmentation;
 use crate::engine::error::EngineError;
 
+/// The offer (percent) every segment starts with when a person first turns the table on.
+pub const FIRST_TABLE_OFFER: f64 = 10.0;
+
 /// What a segment's offer is based on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

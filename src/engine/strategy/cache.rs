@@ -3,6 +3,7 @@
 
 use super::context::Context;
 use super::finish::finish;
+use super::keys::ProposalKey;
 use super::params::{Strategy, ValidStrategyParams};
 use super::propose::{propose, Proposal};
 use super::report::StrategyReport;
@@ -13,22 +14,33 @@ use crate::engine::similarity::SimilarityMatrix;
 /// Every strategy's proposals (or why it cannot run), as [`ProposalCache::propose_all`] gives them.
 pub type AllProposals = Vec<(Strategy, Result<Vec<Proposal>, EngineError>)>;
 
+/// One strategy's proposals, with what they were made for.
+type Entry<C> = (C, ProposalKey, Result<Vec<Proposal>, EngineError>);
+
 /// Every strategy's proposals, kept between calls so that a change of settings recomputes
 /// only the strategies it affects ([`StrategyParams::proposal_key`](super::StrategyParams::proposal_key)): switching strategy,
-/// moving the budget or editing a coupon never redoes the user formula.
-#[derive(Debug, Default)]
-pub struct ProposalCache {
-    entries: std::collections::HashMap<Strategy, (String, Result<Vec<Proposal>, EngineError>)>,
+/// moving the budget or editing a coupon never redoes the user formula. `C` names the data
+/// and the shared context the proposals are for (a version number and a
+/// [`ContextKey`](super::ContextKey), say).
+#[derive(Debug)]
+pub struct ProposalCache<C> {
+    entries: std::collections::HashMap<Strategy, Entry<C>>,
     recomputed: Vec<Strategy>,
 }
 
-impl ProposalCache {
+impl<C> Default for ProposalCache<C> {
+    fn default() -> Self {
+        ProposalCache { entries: Default::default(), recomputed: Vec::new() }
+    }
+}
+
+impl<C: PartialEq + Clone> ProposalCache<C> {
     /// The proposals of every strategy, before the budget (`params.strategy` is ignored); a
     /// strategy that cannot run on this data gives its error instead. `context` must name
     /// the data and the shared context they are for: an entry made for another is recomputed.
     pub fn propose_all(
         &mut self,
-        context: &str,
+        context: &C,
         data: &Dataset,
         ctx: &Context,
         params: &ValidStrategyParams,
@@ -38,14 +50,14 @@ impl ProposalCache {
         Strategy::ALL
             .iter()
             .map(|&s| {
-                let key = format!("{context}|{}", params.params.proposal_key(s));
-                if let Some((_, r)) = self.entries.get(&s).filter(|(k, _)| *k == key) {
+                let key = params.params.proposal_key(s);
+                if let Some((_, _, r)) = self.entries.get(&s).filter(|(c, k, _)| c == context && *k == key) {
                     return (s, r.clone());
                 }
                 let mut p = params.clone();
                 p.params.strategy = s;
                 let r = propose(data, ctx, &p, sim);
-                self.entries.insert(s, (key, r.clone()));
+                self.entries.insert(s, (context.clone(), key, r.clone()));
                 self.recomputed.push(s);
                 (s, r)
             })

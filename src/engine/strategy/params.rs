@@ -139,22 +139,6 @@ impl Default for StrategyParams {
     }
 }
 
-impl StrategyParams {
-    /// What the proposals of strategy `s` depend on besides the data and the shared context
-    /// (segments, purchase model): equal keys, equal proposals. Lets a caller recompute only
-    /// the strategies a change affects (the user formula is the slow one).
-    pub fn proposal_key(&self, s: Strategy) -> String {
-        let g = &self.guardrails;
-        match s {
-            Strategy::SeedUser => format!("{g:?}|{}|{:?}|{:?}", self.neighbours, self.measure, self.user_formula),
-            Strategy::SeedItem => format!("{g:?}|{}", self.item_neighbours),
-            Strategy::Segment => format!("{g:?}|{:?}", self.segment_offers),
-            Strategy::Elasticity | Strategy::Propensity => format!("{g:?}"),
-            Strategy::Coupon => format!("{g:?}|{:?}", self.coupons),
-        }
-    }
-}
-
 /// Checked [`StrategyParams`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidStrategyParams {

@@ -133,3 +133,36 @@ pub struct StrategyReport {
     /// Fairness audits by segment and user attributes.
     pub fairness: Vec<Audit>,
 }
+
+/// Who gained an offer and who lost one between two plans for the same users.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OfferChanges {
+    /// Users offered something now and nothing before.
+    pub gained: Vec<String>,
+    /// Users offered something before and nothing now.
+    pub lost: Vec<String>,
+}
+
+impl StrategyReport {
+    /// Whether each user (in user order) is offered anything.
+    pub fn offered(&self) -> Vec<bool> {
+        self.offers.iter().map(|o| o.percent_off.0 > 0.0).collect()
+    }
+
+    /// Who gained and who lost an offer since the plan whose [`StrategyReport::offered`] was
+    /// `before`; `None` when `before` is about another number of users.
+    pub fn changes_since(&self, before: &[bool]) -> Option<OfferChanges> {
+        if before.len() != self.offers.len() {
+            return None;
+        }
+        let mut changes = OfferChanges::default();
+        for ((offer, now), was) in self.offers.iter().zip(self.offered()).zip(before) {
+            match (now, *was) {
+                (true, false) => changes.gained.push(offer.user.clone()),
+                (false, true) => changes.lost.push(offer.user.clone()),
+                _ => {}
+            }
+        }
+        Some(changes)
+    }
+}

@@ -6,26 +6,37 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::data::ratings::Kind;
+use crate::engine::data::samples::Dataset;
+use crate::engine::discount::offer::OfferBounds;
 use crate::engine::discount::seed_user::{user_discounts, UserDiscount, UserDiscountParams};
 use crate::engine::error::EngineError;
 use crate::engine::similarity::{compute, Measure, SimilarityParams};
 use crate::engine::stats::histogram::histogram;
 use crate::present::csv::user_discounts_csv;
-use crate::present::{engine_error, text, tr, Key};
+use crate::present::{engine_error, text, tr, Key, Lang};
 use crate::ui::browser::download_text;
 use crate::ui::components::article_controls::ArticleControls;
 use crate::ui::components::histogram_chart::HistogramChart;
 use crate::ui::components::user_discount_table::UserDiscountTable;
-use crate::ui::state::{Action, AppState};
+use crate::ui::state::DiscountSettings;
 use crate::ui::Shared;
 
 /// Props of [`ArticleTable`].
 #[derive(Properties, PartialEq)]
 pub struct ArticleTableProps {
-    /// The state.
-    pub state: Rc<AppState>,
-    /// Where actions go.
-    pub dispatch: Callback<Action>,
+    /// Language.
+    pub lang: Lang,
+    /// The data.
+    pub data: Shared<Dataset>,
+    /// The data's version.
+    pub version: u64,
+    /// The formula's settings.
+    pub settings: DiscountSettings,
+    /// The offers' bounds (the maximum is the strategies', set in the bar above: one maximum
+    /// everywhere).
+    pub bounds: OfferBounds,
+    /// New settings.
+    pub on_change: Callback<DiscountSettings>,
 }
 
 /// The measures the user formula finds neighbours with (those of user-user similarity).
@@ -36,22 +47,19 @@ fn user_measures() -> Vec<Measure> {
 /// The view.
 #[component]
 pub fn ArticleTable(props: &ArticleTableProps) -> Html {
-    let state = &props.state;
-    let lang = state.lang;
+    let lang = props.lang;
     let t = |k: Key| text(lang, k);
-    let d = state.disc;
-    // The maximum is the strategies' (set in the bar above): one maximum everywhere.
-    let bounds = state.offer_bounds();
+    let (d, bounds) = (props.settings, props.bounds);
     let rows: Rc<Result<Shared<Vec<UserDiscount>>, EngineError>> = {
-        let data = state.data.clone();
-        use_memo((state.version, d.measure, d.k, bounds, d.as_in_article), move |_| {
+        let data = props.data.clone();
+        use_memo((props.version, d.measure, d.k, bounds, d.as_in_article), move |_| {
             let sim = compute(&data.ratings, None, &SimilarityParams::new(Kind::User, d.measure).check()?)?;
             let params = UserDiscountParams { k: d.k, bounds, as_in_article: d.as_in_article }.check()?;
             Ok(Shared(Rc::new(user_discounts(&data.ratings, &sim, &params)?)))
         })
     };
     let controls = html! {
-        <ArticleControls {lang} settings={d} {bounds} measures={user_measures()} on_change={props.dispatch.reform(Action::SetDisc)} />
+        <ArticleControls {lang} settings={d} {bounds} measures={user_measures()} on_change={props.on_change.clone()} />
     };
     let rows = match &*rows {
         Err(e) => {

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::engine::strategy::BudgetGoal;
+use crate::engine::strategy::{BudgetGoal, OfferChanges};
 use crate::present::money;
 use crate::present::{text, tr, Key, Lang};
 
@@ -23,7 +23,7 @@ pub struct BudgetPanelProps {
     /// Expected incremental profit.
     pub profit: Option<f64>,
     /// Users who gained and lost an offer with the last move.
-    pub flips: Option<(Vec<String>, Vec<String>)>,
+    pub flips: Option<OfferChanges>,
     /// What the budget buys the most of.
     pub goal: BudgetGoal,
     /// Whether every offer has a price, so its cost can be counted.
@@ -115,7 +115,7 @@ pub fn BudgetPanel(props: &BudgetPanelProps) -> Html {
                     oninput={on_slide} aria-label={t(Key::Budget)} aria-valuetext={money(Some(b))} />
             }
             <p id="budget-status" aria-live="polite">{ status }</p>
-            if let Some((ins, outs)) = &props.flips {
+            if let Some(OfferChanges { gained: ins, lost: outs }) = &props.flips {
                 <p id="budget-flips">{ tr(lang, Key::BudgetFlips, &[("in", ins.len().to_string()), ("out", outs.len().to_string())]) }</p>
                 if !ins.is_empty() {
                     <p class="hint ids" id="budget-in">{ tr(lang, Key::FlipsIn, &[("ids", ids(ins))]) }</p>

@@ -20,9 +20,6 @@ pub struct CouponCombineProps {
     pub on_change: Callback<Combine>,
 }
 
-/// The stacking cap coupons start with when they are first stacked (percent).
-const FIRST_STACK_CAP: f64 = 25.0;
-
 /// The menu, and the stacking cap when coupons stack.
 #[component]
 pub fn CouponCombine(props: &CouponCombineProps) -> Html {
@@ -31,7 +28,7 @@ pub fn CouponCombine(props: &CouponCombineProps) -> Html {
     let on_menu = props.on_change.reform(|e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
         if select.value() == "stacked" {
-            Combine::Stacked { cap: Percent(FIRST_STACK_CAP) }
+            Combine::FIRST_STACKED
         } else {
             Combine::BestOf
         }

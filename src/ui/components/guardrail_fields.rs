@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use crate::engine::discount::guardrails::Guardrails;
-use crate::engine::discount::offer::Percent;
 use crate::engine::limits::{MAX_AMOUNT, MAX_MIN_MARGIN, MAX_PERCENT_OFF};
+use crate::options::strategy_edit::StrategyEdit;
 use crate::present::{text, Key, Lang};
 use crate::ui::components::number_field::NumberField;
 
@@ -16,8 +16,8 @@ pub struct GuardrailFieldsProps {
     pub lang: Lang,
     /// The guardrails in use.
     pub guardrails: Guardrails,
-    /// New guardrails.
-    pub on_change: Callback<Guardrails>,
+    /// One of them changed.
+    pub on_change: Callback<StrategyEdit>,
 }
 
 /// The fields.
@@ -26,21 +26,21 @@ pub fn GuardrailFields(props: &GuardrailFieldsProps) -> Html {
     let lang = props.lang;
     let t = |k: Key| text(lang, k);
     let g = props.guardrails;
-    // A field's accepted value into a copy of the guardrails.
-    let set = |f: fn(&mut Guardrails, Option<f64>)| {
+    // A field's accepted value as the one setting it edits (`None`: empty, which only the cap takes).
+    let set = |edit: fn(Option<f64>) -> Option<StrategyEdit>| {
         let emit = props.on_change.clone();
         Callback::from(move |v: Option<f64>| {
-            let mut next = g;
-            f(&mut next, v);
-            emit.emit(next);
+            if let Some(e) = edit(v) {
+                emit.emit(e);
+            }
         })
     };
     html! { <>
         <NumberField id="guard-max" label={t(Key::MaxDiscount)} value={Some(g.max_discount.0)} min={0.0} max={MAX_PERCENT_OFF} {lang}
-            on_change={set(|g, v| if let Some(x) = v { g.max_discount = Percent(x) })} />
+            on_change={set(|v| v.map(StrategyEdit::MaxDiscount))} />
         <NumberField id="guard-margin" label={t(Key::MinMargin)} value={Some(g.min_margin.0)} min={0.0} max={MAX_MIN_MARGIN} {lang}
-            on_change={set(|g, v| if let Some(x) = v { g.min_margin = Percent(x) })} />
+            on_change={set(|v| v.map(StrategyEdit::MinMargin))} />
         <NumberField id="guard-cap" label={t(Key::PerUserCap)} value={g.per_user_cap} min={0.0} max={MAX_AMOUNT} optional=true
-            placeholder="—" {lang} on_change={set(|g, v| g.per_user_cap = v)} />
+            placeholder="—" {lang} on_change={set(|v| Some(StrategyEdit::PerUserCap(v)))} />
     </> }
 }

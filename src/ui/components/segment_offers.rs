@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::engine::limits::MAX_PERCENT_OFF;
+use crate::options::strategy_edit::StrategyEdit;
 use crate::present::{text, Key, Lang};
 use crate::ui::components::number_input::NumberInput;
 
@@ -16,21 +17,8 @@ pub struct SegmentOffersProps {
     pub names: Vec<String>,
     /// The offer per segment (percent), or `None` when the elasticities decide.
     pub offers: Option<Vec<f64>>,
-    /// A new table, or `None` to leave it to the elasticities.
-    pub on_change: Callback<Option<Vec<f64>>>,
-}
-
-/// The offer every segment starts with when the table is turned on (percent).
-const FIRST_OFFER: f64 = 10.0;
-
-/// `offers` with segment `k`'s offer set to `x` (segments the table does not reach yet get 0).
-fn with_offer(offers: &[f64], k: usize, x: f64) -> Vec<f64> {
-    let mut next = offers.to_vec();
-    if next.len() <= k {
-        next.resize(k + 1, 0.0);
-    }
-    next[k] = x;
-    next
+    /// The table turned on or off, or one offer in it changed.
+    pub on_change: Callback<StrategyEdit>,
 }
 
 /// The switch, and one field per segment when it is on.
@@ -41,16 +29,16 @@ pub fn SegmentOffers(props: &SegmentOffersProps) -> Html {
         let (n, emit) = (props.names.len(), props.on_change.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            emit.emit(input.checked().then(|| vec![FIRST_OFFER; n.max(1)]));
+            emit.emit(StrategyEdit::SegmentTable(input.checked().then_some(n)));
         })
     };
     let fields = props.offers.as_ref().map(|offers| {
         props.names.iter().enumerate().map(|(k, name)| {
             let on_change = {
-                let (offers, emit) = (offers.clone(), props.on_change.clone());
+                let emit = props.on_change.clone();
                 Callback::from(move |v: Option<f64>| {
-                    if let Some(x) = v {
-                        emit.emit(Some(with_offer(&offers, k, x)));
+                    if let Some(percent) = v {
+                        emit.emit(StrategyEdit::SegmentOffer { segment: k, percent });
                     }
                 })
             };

@@ -44,7 +44,7 @@ pub struct DataViewProps {
 /// What parsing `bytes` as ratings with `options` does: load them, or say why not.
 fn ratings_action(bytes: &[u8], name: String, options: &ParseOptions) -> Action {
     match parse_ratings(bytes, options) {
-        Ok(p) => Action::LoadRatings { ratings: p.ratings, source: name, duplicates: p.duplicates },
+        Ok(p) => Action::LoadRatings { ratings: Box::new(p.ratings), source: name, duplicates: p.duplicates },
         Err(e) => Action::Fail(Notice::ParseFailed(e)),
     }
 }

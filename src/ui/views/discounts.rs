@@ -8,13 +8,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::data::samples::Dataset;
-use crate::engine::discount::segments::SegmentModel;
+use crate::engine::discount::offer::OfferBounds;
 use crate::engine::error::EngineError;
 use crate::engine::limits::{BUSY_NOTE_USERS, BUSY_NOTE_USERS_LIGHT};
-use crate::engine::strategy::AllProposals;
 use crate::engine::strategy::{
-    finish, prepare, Context, ProposalCache, Strategy, StrategyParams, StrategyReport, UserFormula, ValidStrategyParams,
+    finish, prepare, AllProposals, Context, ContextKey, ProposalCache, ProposalsKey, Strategy, StrategyParams,
+    StrategyReport, UserFormula, ValidStrategyParams,
 };
+use crate::options::strategy_edit::StrategyEdit;
 use crate::present::why::segment_names;
 use crate::present::{engine_error, text, tr, Key, Lang};
 use crate::ui::browser::after_paint;
@@ -27,22 +28,33 @@ use crate::ui::components::fairness_panel::FairnessPanel;
 use crate::ui::components::model_check::ModelCheck;
 use crate::ui::components::offers_table::OffersTable;
 use crate::ui::components::segment_charts::{SegmentHistogram, SegmentMap};
-use crate::ui::components::strategy_controls::{set_param, StrategyControls};
+use crate::ui::components::strategy_controls::StrategyControls;
 use crate::ui::components::strategy_summary::StrategySummary;
-use crate::ui::state::{Action, AppState};
+use crate::ui::state::{Action, DiscountSettings};
 use crate::ui::Shared;
 
 /// Props of [`DiscountsView`].
 #[derive(Properties, PartialEq)]
 pub struct DiscountsViewProps {
-    /// The state.
-    pub state: Rc<AppState>,
+    /// Language.
+    pub lang: Lang,
+    /// The data.
+    pub data: Shared<Dataset>,
+    /// The data's version.
+    pub version: u64,
+    /// The stored strategy settings.
+    pub strategy: StrategyParams,
+    /// The user formula's step-by-step table's settings (its measure and K are the
+    /// strategy's too).
+    pub disc: DiscountSettings,
+    /// The offers' bounds.
+    pub bounds: OfferBounds,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
 
-/// What the shared context (segments, purchase model) depends on besides the data.
-type ContextKey = (usize, u64, bool, usize, Option<u64>, u64);
+/// What the shared context (segments, purchase model) is for: the data's version and the settings.
+type ContextFor = (u64, ContextKey);
 
 /// The parameters, checked, or why they cannot run.
 type Valid = Result<ValidStrategyParams, EngineError>;
@@ -55,40 +67,35 @@ type Proposals = Rc<Result<AllProposals, EngineError>>;
 type Plan = Option<Result<Rc<StrategyReport>, EngineError>>;
 
 /// The offers before the last budget move, with the settings they were made under.
-type Previous = UseStateHandle<Option<(String, Vec<bool>)>>;
-
-/// The strategy parameters that change the shared context (segments, purchase model).
-fn context_key(p: &StrategyParams) -> ContextKey {
-    let s = &p.segments;
-    (s.k, s.seed, s.model == SegmentModel::Gmm, s.restarts, p.response.c.map(f64::to_bits), p.response.seed)
-}
-
-/// The parameters the proposals depend on: all but the strategy and the budget.
-fn proposal_key(p: &StrategyParams) -> String {
-    let mut key = p.clone();
-    key.budget = None;
-    key.strategy = Strategy::SeedUser;
-    format!("{key:?}")
-}
+type Previous = UseStateHandle<Option<(ProposalsKey, Strategy, Vec<bool>)>>;
 
 /// The parameters the view runs: the stored settings, with the user formula sharing the
 /// step-by-step table's measure and K, and clamped and run as that table says, so both agree.
-fn run_params(state: &AppState) -> StrategyParams {
-    let mut params = state.strategy.clone();
-    params.measure = state.disc.measure;
-    params.neighbours = state.disc.k;
-    params.user_formula = Some(UserFormula { bounds: state.offer_bounds(), as_in_article: state.disc.as_in_article });
+fn run_params(props: &DiscountsViewProps) -> StrategyParams {
+    let mut params = props.strategy.clone();
+    params.measure = props.disc.measure;
+    params.neighbours = props.disc.k;
+    params.user_formula = Some(UserFormula { bounds: props.bounds, as_in_article: props.disc.as_in_article });
     params
 }
 
 /// What the "computing" note waits for: refitting the models or the user formula's neighbours
 /// (the heavy work) and, on large populations, any other change of the proposals.
-fn note_work(state: &AppState, params: &StrategyParams) -> String {
-    let heavy = format!("{}|{:?}|{}", state.version, context_key(params), params.proposal_key(Strategy::SeedUser));
-    if state.data.ratings.n_users() >= BUSY_NOTE_USERS_LIGHT {
-        format!("{heavy}|{}", proposal_key(params))
+#[derive(Debug, Clone, PartialEq)]
+enum NoteWork {
+    /// The data, the shared context and the user formula.
+    Heavy(ContextFor, crate::engine::strategy::ProposalKey),
+    /// All of that and every other strategy's proposals.
+    All(ContextFor, ProposalsKey),
+}
+
+/// The work a change of `params` may start.
+fn note_work(version: u64, users: usize, params: &StrategyParams) -> NoteWork {
+    let context = (version, params.context_key());
+    if users >= BUSY_NOTE_USERS_LIGHT {
+        NoteWork::All(context, params.proposals_key())
     } else {
-        heavy
+        NoteWork::Heavy(context, params.proposal_key(Strategy::SeedUser))
     }
 }
 
@@ -96,9 +103,9 @@ fn note_work(state: &AppState, params: &StrategyParams) -> String {
 /// thread: on small populations it runs at once; on larger ones a note saying so is painted
 /// first, and the work runs on the next render.
 #[hook]
-fn use_note_painted(users: usize, work: String) -> bool {
-    let ready = use_state(|| None::<String>);
-    let go = users < BUSY_NOTE_USERS || ready.as_deref() == Some(work.as_str());
+fn use_note_painted(users: usize, work: NoteWork) -> bool {
+    let ready = use_state(|| None::<NoteWork>);
+    let go = users < BUSY_NOTE_USERS || ready.as_ref() == Some(&work);
     use_effect_with((go, work), move |(go, work)| {
         if !*go {
             let work = work.clone();
@@ -114,8 +121,8 @@ fn use_note_painted(users: usize, work: String) -> bool {
 /// The shared fits (segments, purchase model) for `key`, kept across the note: a change that
 /// leaves them as they are (a coupon, K) reuses them, while the note is up and after.
 #[hook]
-fn use_context_fit(key: (u64, ContextKey), data: Rc<Dataset>, valid: Valid, go: bool) -> Rc<Option<Context>> {
-    let fitted = use_mut_ref(|| None::<((u64, ContextKey), Rc<Option<Context>>)>);
+fn use_context_fit(key: ContextFor, data: Rc<Dataset>, valid: Valid, go: bool) -> Rc<Option<Context>> {
+    let fitted = use_mut_ref(|| None::<(ContextFor, Rc<Option<Context>>)>);
     let mut fitted = fitted.borrow_mut();
     match &*fitted {
         Some((k, c)) if *k == key => c.clone(),
@@ -134,17 +141,16 @@ fn use_context_fit(key: (u64, ContextKey), data: Rc<Dataset>, valid: Valid, go: 
 /// up (`go` false), nothing is proposed: the work waits for the paint.
 #[hook]
 fn use_proposals(
-    state: Rc<AppState>,
-    params: StrategyParams,
+    data: Rc<Dataset>,
+    context: ContextFor,
+    params: &StrategyParams,
     valid: Valid,
     ctx: Rc<Option<Context>>,
     go: bool,
 ) -> Proposals {
-    let cache = use_mut_ref(ProposalCache::default);
-    let data = state.data.clone();
+    let cache = use_mut_ref(ProposalCache::<ContextFor>::default);
     let ctx = if go { ctx } else { Rc::new(None) };
-    let context = format!("{}|{:?}", state.version, context_key(&params));
-    use_memo((Shared(ctx.clone()), proposal_key(&params)), move |_| {
+    use_memo((Shared(ctx.clone()), params.proposals_key()), move |_| {
         let v = valid?;
         // No context: the note is up, or the settings are refused (said from `valid`).
         let Some(c) = ctx.as_ref().as_ref() else { return Ok(AllProposals::new()) };
@@ -195,17 +201,6 @@ fn failure(lang: Lang, valid: &Valid, all: &Result<AllProposals, EngineError>, c
     }
 }
 
-/// The users who gained (`gained`) or lost an offer since `before`.
-fn flipped(report: &StrategyReport, offered: &[bool], before: &[bool], gained: bool) -> Vec<String> {
-    offered
-        .iter()
-        .zip(before)
-        .enumerate()
-        .filter(|(_, (now, was))| **now == gained && **was != gained)
-        .map(|(u, _)| report.offers[u].user.clone())
-        .collect()
-}
-
 /// Whether a budget can count money: a price for someone, and every offer's cost.
 fn priced(ctx: &Option<Context>, free: &StrategyReport) -> bool {
     ctx.as_ref().is_some_and(|c| c.baskets.iter().any(Option::is_some)) && free.totals.discount_cost.is_some()
@@ -235,30 +230,33 @@ struct Shown<'a> {
 /// The view.
 #[component]
 pub fn DiscountsView(props: &DiscountsViewProps) -> Html {
-    let state = &props.state;
-    let lang = state.lang;
-    let params = run_params(state);
+    let lang = props.lang;
+    let data = &props.data.0;
+    let params = run_params(props);
     let valid = params.clone().check();
-    let users = state.data.ratings.n_users();
-    let go = use_note_painted(users, note_work(state, &params));
-    let ctx_key = (state.version, context_key(&params));
-    let ctx = use_context_fit(ctx_key, state.data.clone(), valid.clone(), go);
-    let all = use_proposals(state.clone(), params.clone(), valid.clone(), ctx.clone(), go);
-    let (free, budgeted) = use_plans(state.data.clone(), ctx.clone(), valid.clone(), all.clone());
+    let users = data.ratings.n_users();
+    let go = use_note_painted(users, note_work(props.version, users, &params));
+    let context = (props.version, params.context_key());
+    let ctx = use_context_fit(context, data.clone(), valid.clone(), go);
+    let all = use_proposals(data.clone(), context, &params, valid.clone(), ctx.clone(), go);
+    let (free, budgeted) = use_plans(data.clone(), ctx.clone(), valid.clone(), all.clone());
     // The offers before the last budget move, with the settings they were made under: users
     // "gained" or "lost" are only shown for a budget move, never across other changes.
-    let previous = use_state(|| None::<(String, Vec<bool>)>);
+    let previous = use_state(|| None::<(ProposalsKey, Strategy, Vec<bool>)>);
     let names: Vec<String> = match ctx.as_ref().as_ref().map(|c| &c.segmentation) {
         Some(Ok(s)) => segment_names(lang, &s.profiles),
         _ => Vec::new(),
     };
-    let controls =
-        html! { <StrategyControls state={state.clone()} dispatch={props.dispatch.clone()} segments={names.clone()} /> };
+    let controls = html! {
+        <StrategyControls {lang} data={props.data.clone()} params={props.strategy.clone()} segments={names.clone()}
+            on_edit={props.dispatch.reform(Action::EditStrategy)} />
+    };
     let article = if params.strategy == Strategy::SeedUser {
         html! {
             <details class="card" open=true>
                 <summary><h2 class="inline">{ text(lang, Key::ArticleFormulaDetail) }</h2></summary>
-                <ArticleTable state={state.clone()} dispatch={props.dispatch.clone()} />
+                <ArticleTable {lang} data={props.data.clone()} version={props.version} settings={props.disc}
+                    bounds={props.bounds} on_change={props.dispatch.reform(Action::SetDisc)} />
             </details>
         }
     } else {
@@ -299,11 +297,11 @@ fn busy_note(lang: Lang, users: usize) -> Html {
 /// Why there is no plan, and what can still be shown (the other strategies compared, the
 /// formula's table).
 fn failed_view(s: &Shown, message: String) -> Html {
-    let (state, params) = (&s.props.state, s.params);
+    let (props, params) = (s.props, s.params);
     html! { <>
         <p class="notice error" role="alert" id="strategy-error">{ message }</p>
         if s.all.is_ok() {
-            <CompareTable lang={state.lang} data={Shared(state.data.clone())} ctx={Shared(s.ctx.clone())}
+            <CompareTable lang={props.lang} data={props.data.clone()} ctx={Shared(s.ctx.clone())}
                 proposals={Shared(s.all.clone())} params={params.clone()} />
         }
         { s.article.clone() }
@@ -313,21 +311,21 @@ fn failed_view(s: &Shown, message: String) -> Html {
 /// A plan: its totals, the budget, the offers by segment and per user, every strategy
 /// compared, the strategy's own details and the fairness audit.
 fn plan_view(s: &Shown, free: &StrategyReport, report: &Rc<StrategyReport>, previous: &Previous) -> Html {
-    let (state, params, dispatch) = (&s.props.state, s.params, &s.props.dispatch);
-    let lang = state.lang;
-    let (data, ctx) = (Shared(state.data.clone()), Shared(s.ctx.clone()));
-    let offered: Vec<bool> = report.offers.iter().map(|o| o.percent_off.0 > 0.0).collect();
+    let (props, params) = (s.props, s.params);
+    let (lang, edit) = (props.lang, props.dispatch.reform(Action::EditStrategy));
+    let (data, ctx) = (props.data.clone(), Shared(s.ctx.clone()));
+    let offered = report.offered();
     // Who gained or lost an offer with the last budget move.
-    let here = format!("{:?}{}", proposal_key(params), params.strategy.name());
-    let before = previous.as_ref().filter(|(key, prev)| *key == here && prev.len() == offered.len()).map(|p| &p.1);
-    let flips = before.map(|b| (flipped(report, &offered, b, true), flipped(report, &offered, b, false)));
-    // Edits go to the stored settings, not to `params` with its derived values.
-    let stored = &state.strategy;
+    let here = (params.proposals_key(), params.strategy);
+    let flips = previous
+        .as_ref()
+        .filter(|(key, strategy, _)| (key, strategy) == (&here.0, &here.1))
+        .and_then(|(_, _, before)| report.changes_since(before));
     let on_budget = {
-        let (set_budget, previous) = (set_param(stored, dispatch, |p, b| p.budget = b), previous.clone());
+        let (edit, previous) = (edit.clone(), previous.clone());
         Callback::from(move |b: Option<f64>| {
-            previous.set(Some((here.clone(), offered.clone())));
-            set_budget.emit(b);
+            previous.set(Some((here.0.clone(), here.1, offered.clone())));
+            edit.emit(StrategyEdit::Budget(b));
         })
     };
     let totals = &report.totals;
@@ -339,7 +337,7 @@ fn plan_view(s: &Shown, free: &StrategyReport, report: &Rc<StrategyReport>, prev
         <BudgetPanel {lang} budget={params.budget} max_spend={free.totals.discount_cost.unwrap_or(0.0)}
             lambda={report.allocation.as_ref().map(|a| a.lambda)} spend={totals.discount_cost}
             profit={totals.incremental_profit} {flips} on_change={on_budget} goal={params.budget_goal}
-            priced={priced(s.ctx, free)} on_goal={set_param(stored, dispatch, |p, goal| p.budget_goal = goal)} />
+            priced={priced(s.ctx, free)} on_goal={edit.reform(StrategyEdit::BudgetGoal)} />
         <div class="row charts">
             <SegmentHistogram {lang} offers={pct} {segments} names={names.clone()} max={params.guardrails.max_discount.0.max(1.0)} />
             <SegmentMap ctx={ctx.clone()} {lang} />
@@ -353,7 +351,7 @@ fn plan_view(s: &Shown, free: &StrategyReport, report: &Rc<StrategyReport>, prev
         }
         if params.strategy == Strategy::Propensity {
             <ModelCheck {lang} {data} seed={params.response.seed} current={params.response.c}
-                on_use={set_param(stored, dispatch, |p, c| p.response.c = c)} />
+                on_use={edit.reform(StrategyEdit::PenaltyC)} />
         }
         <FairnessPanel {lang} audits={report.fairness.clone()} segment_labels={fairness_labels(report, &names)} />
         { s.article.clone() }

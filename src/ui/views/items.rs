@@ -9,6 +9,7 @@ use crate::engine::discount::offer::{OfferBounds, Percent};
 use crate::engine::discount::seed_item::{item_discounts, ItemDiscount, ItemDiscountParams};
 use crate::engine::error::EngineError;
 use crate::engine::limits::{MAX_NEIGHBOURS, MAX_PERCENT_OFF};
+use crate::options::strategy_edit::StrategyEdit;
 use crate::present::csv::item_discounts_csv;
 use crate::present::Lang;
 use crate::present::{engine_error, text, tr, Key};
@@ -57,7 +58,7 @@ pub fn ItemsView(props: &ItemsViewProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |v: Option<f64>| {
             if let Some(k) = v {
-                dispatch.emit(Action::SetItemNeighbours(k as usize));
+                dispatch.emit(Action::EditStrategy(StrategyEdit::ItemNeighbours(k as usize)));
             }
         })
     };
@@ -65,7 +66,7 @@ pub fn ItemsView(props: &ItemsViewProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |v: Option<f64>| {
             if let Some(x) = v {
-                dispatch.emit(Action::SetMaxDiscount(x));
+                dispatch.emit(Action::EditStrategy(StrategyEdit::MaxDiscount(x)));
             }
         })
     };

@@ -6,6 +6,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod state;
+pub mod typing;
 pub mod views;
 pub mod worker;
 

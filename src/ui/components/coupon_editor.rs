@@ -9,6 +9,7 @@ use crate::engine::discount::coupon::{Coupon, CouponRules, Scope, Window};
 use crate::present::{text, tr, Key, Lang};
 use crate::ui::components::coupon_combine::CouponCombine;
 use crate::ui::components::coupon_row::CouponRow;
+use crate::ui::typing::use_typing;
 use crate::ui::{on_change, Edit};
 
 /// Props of [`CouponEditor`].
@@ -106,6 +107,7 @@ pub fn CouponEditor(props: &CouponEditorProps) -> Html {
     let t = |k: Key| text(lang, k);
     let rules = &props.rules;
     let refused = use_state(|| None::<usize>);
+    let typing_at = use_typing();
     let edit = |f: Edit<CouponRules>| on_change(rules.clone(), props.on_change.clone(), f);
     let on_add = {
         let (rules, emit) = (rules.clone(), props.on_change.clone());
@@ -154,7 +156,8 @@ pub fn CouponEditor(props: &CouponEditorProps) -> Html {
                     <button id="coupon-add" onclick={on_add}>{ t(Key::CouponAdd) }</button>
                 }
                 <CouponCombine {lang} combine={rules.combine} on_change={on_combine} />
-                <label>{ t(Key::CouponAt) }<input id="coupon-at" type="date" value={at} onchange={on_at} /></label>
+                <label>{ t(Key::CouponAt) }<input id="coupon-at" type="date" value={typing_at.shown(at)}
+                    oninput={typing_at.oninput()} onchange={typing_at.committing(on_at)} onblur={typing_at.onblur()} /></label>
             </div>
             <p class="hint">{ t(Key::CouponAtHint) }</p>
             <p class="hint">{ t(Key::CouponFixedHint) }</p>

@@ -11,6 +11,7 @@ use crate::options::coupon::window;
 use crate::present::{tr, Key, Lang};
 use crate::ui::components::coupon_scope_picker::CouponScopePicker;
 use crate::ui::components::number_input::NumberInput;
+use crate::ui::typing::use_typing;
 
 /// Props of [`CouponRow`].
 #[derive(Properties, PartialEq)]
@@ -60,6 +61,7 @@ fn on_edge(valid: Window, edge_is_from: bool, emit: Callback<Option<Window>>) ->
 pub fn CouponRow(props: &CouponRowProps) -> Html {
     let (lang, n, c) = (props.lang, props.n, &props.coupon);
     let label = |key: Key| tr(lang, key, &[("n", n.to_string())]);
+    let (typing_from, typing_until) = (use_typing(), use_typing());
     // The coupon with one thing changed.
     let edit = |f: fn(&mut Coupon, Option<f64>)| {
         let (c, emit) = (c.clone(), props.on_change.clone());
@@ -88,9 +90,11 @@ pub fn CouponRow(props: &CouponRowProps) -> Html {
                 <CouponScopePicker {lang} {n} scope={c.scope.clone()} categories={props.categories.clone()} on_change={on_scope} />
             </td>
             <td><input class="coupon-from" type="date" aria-label={label(Key::CouponFromOf)} aria-invalid={invalid}
-                value={from.unwrap_or_default()} onchange={on_edge(c.valid, true, props.on_window.clone())} /></td>
+                value={typing_from.shown(from.unwrap_or_default())} oninput={typing_from.oninput()} onblur={typing_from.onblur()}
+                onchange={typing_from.committing(on_edge(c.valid, true, props.on_window.clone()))} /></td>
             <td><input class="coupon-until" type="date" aria-label={label(Key::CouponUntilOf)} aria-invalid={invalid}
-                value={until.unwrap_or_default()} onchange={on_edge(c.valid, false, props.on_window.clone())} /></td>
+                value={typing_until.shown(until.unwrap_or_default())} oninput={typing_until.oninput()} onblur={typing_until.onblur()}
+                onchange={typing_until.committing(on_edge(c.valid, false, props.on_window.clone()))} /></td>
             <td><button class="coupon-remove" onclick={props.on_remove.reform(|_| ())} aria-label={label(Key::CouponRemoveOf)}>{ "×" }</button></td>
         </tr>
     }

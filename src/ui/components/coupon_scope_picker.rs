@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::engine::discount::coupon::Scope;
 use crate::present::{text, tr, Key, Lang};
+use crate::ui::typing::use_typing;
 
 /// Props of [`CouponScopePicker`].
 #[derive(Properties, PartialEq)]
@@ -48,6 +49,7 @@ pub fn CouponScopePicker(props: &CouponScopePickerProps) -> Html {
     let lang = props.lang;
     let t = |k: Key| text(lang, k);
     let label = |key: Key| tr(lang, key, &[("n", props.n.to_string())]);
+    let typing = use_typing();
     let on_menu = {
         let (current, emit) = (props.scope.clone(), props.on_change.clone());
         Callback::from(move |e: Event| {
@@ -72,7 +74,8 @@ pub fn CouponScopePicker(props: &CouponScopePickerProps) -> Html {
             </select>
             if let Scope::Item(id) = &props.scope {
                 <input class="coupon-item" type="text" placeholder={t(Key::CouponItemId)} aria-label={label(Key::CouponItemOf)}
-                    value={id.clone()} onchange={on_item} />
+                    value={typing.shown(id.clone())} oninput={typing.oninput()} onchange={typing.committing(on_item)}
+                    onblur={typing.onblur()} />
             }
         </div>
     }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::present::number_entry::{read_number, FieldRule};
 use crate::present::{num, Lang};
+use crate::ui::typing::use_typing;
 
 /// Props of [`NumberInput`].
 #[derive(Properties, PartialEq)]
@@ -45,32 +46,15 @@ pub struct NumberInputProps {
 #[component]
 pub fn NumberInput(props: &NumberInputProps) -> Html {
     let refused = use_state(|| None::<String>);
-    // What is being typed, until it is committed: Yew sets an input's value on every render
-    // where it differs from the page's, so a render while a person types (the view computing
-    // after another field's change) would otherwise put the value in use back under their keys.
-    let typing = use_mut_ref(|| None::<String>);
+    let typing = use_typing();
     let shown = props.value.map(num).unwrap_or_default();
-    let oninput = {
-        let typing = typing.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            *typing.borrow_mut() = Some(input.value());
-        })
-    };
-    // Leaving the field without a change (typed back to the value it had) ends the typing too.
-    let onblur = {
-        let typing = typing.clone();
-        Callback::from(move |_: FocusEvent| *typing.borrow_mut() = None)
-    };
     let onchange = {
         let (refused, on_change, shown, in_use) =
             (refused.clone(), props.on_change.clone(), shown.clone(), props.value);
-        let typing = typing.clone();
         let rule = FieldRule { min: props.min, max: props.max, whole: props.whole, optional: props.optional };
         let lang = props.lang;
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            *typing.borrow_mut() = None;
             match read_number(lang, rule, &input.value()) {
                 Ok(v) => {
                     refused.set(None);
@@ -95,7 +79,8 @@ pub fn NumberInput(props: &NumberInputProps) -> Html {
     html! { <>
         <input id={props.id.clone()} class={classes!("narrow", props.class.clone())} type="number"
             min={num(props.min)} max={num(props.max)} {step} aria-label={props.aria_label.clone()}
-            placeholder={props.placeholder.clone()} value={typing.borrow().clone().unwrap_or(shown)} {oninput} {onchange} {onblur}
+            placeholder={props.placeholder.clone()} value={typing.shown(shown)} oninput={typing.oninput()}
+            onchange={typing.committing(onchange)} onblur={typing.onblur()}
             aria-invalid={refused.is_some().then_some("true")}
             aria-describedby={refused.is_some().then(|| error_id.clone())} />
         if let Some(why) = &*refused {

@@ -87,6 +87,7 @@ test-fuzz: dist browser node-deps
 bench:
 	cargo bench --bench similarity
 	cargo bench --bench strategies
+	cargo bench --bench predict
 
 bench-browser: dist browser node-deps
 	node tests/e2e/bench-browser.mjs

@@ -167,6 +167,26 @@ fn predict_explains_and_recommend_lists_unrated_items() {
 }
 
 #[wasm_bindgen_test]
+fn svdpp_nmf_and_coclustering_are_reachable_with_their_options() {
+    for (algo, terms) in [("svdpp", "svdpp"), ("nmf", "nmf"), ("coclustering", "co_clustering")] {
+        let o =
+            options(&[("algo", algo.into()), ("factors", 4.into()), ("epochs", 5.into()), ("userClusters", 2.into())]);
+        let p = predict(shop_text(), o, "u1", "i3").unwrap();
+        assert_eq!(get(&get(&p, "terms"), "terms").as_string().unwrap(), terms);
+        assert!((1.0..=5.0).contains(&get(&p, "est").as_f64().unwrap()), "{algo}");
+    }
+    let run = cross_validate_js(
+        shop_text(),
+        options(&[("algo", "coclustering".into()), ("itemClusters", 4.into()), ("folds", 2.into())]),
+        None,
+    )
+    .unwrap();
+    assert_eq!(get(&run, "label").as_string().unwrap(), "coclustering (3 × 4 clusters, 20 epochs)");
+    let e = predict(shop_text(), options(&[("algo", "coclustering".into()), ("userClusters", 0.into())]), "u1", "i3");
+    assert!(get(&JsValue::from(e.unwrap_err()), "message").as_string().unwrap().contains("n_cltr_u"));
+}
+
+#[wasm_bindgen_test]
 async fn two_instances_mount_side_by_side() {
     let document = web_sys::window().unwrap().document().unwrap();
     let body = document.body().unwrap();

@@ -152,6 +152,32 @@ fn evaluate_prints_one_json_object_and_recommend_lists_unrated_items() {
     let (code, _, err) = cli(&["evaluate", "--train", &train_path, "--test", &test_path, "--algo", "magic"]);
     assert_eq!(code, 1);
     assert!(err.contains("unknown algorithm 'magic'"), "{err}");
+    for (algo, flags) in [
+        ("svdpp", &["--factors", "5", "--epochs", "3"][..]),
+        ("nmf", &["--epochs", "10", "--seed", "4"][..]),
+        ("coclustering", &["--user-clusters", "2", "--item-clusters", "4"][..]),
+    ] {
+        let mut args = vec!["evaluate", "--train", &train_path, "--test", &test_path, "--algo", algo];
+        args.extend(flags);
+        let (code, out, err) = cli(&args);
+        assert_eq!(code, 0, "{algo}: {err}");
+        let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        assert_eq!(v["algo"], algo);
+        assert!(v["rmse"].as_f64().unwrap() < 1.5, "{algo}: {out}");
+    }
+    let (code, _, err) = cli(&[
+        "evaluate",
+        "--train",
+        &train_path,
+        "--test",
+        &test_path,
+        "--algo",
+        "coclustering",
+        "--user-clusters",
+        "0",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("n_cltr_u"), "{err}");
 }
 
 fn shop_dir(name: &str) -> String {

@@ -298,3 +298,33 @@ fn recommend_unknown_user_is_an_error() {
     assert_eq!(err, EngineError::UnknownId { what: "user", id: "ghost".into() });
     assert!(err.to_string().contains("ghost"));
 }
+
+#[test]
+fn svdpp_nmf_and_coclustering_cross_validate_and_take_their_own_options() {
+    let fs = folds(2);
+    for (algo, takes) in
+        [("svdpp", (true, true, false)), ("nmf", (true, true, false)), ("coclustering", (false, true, true))]
+    {
+        let base = AlgoOptions { algo: algo.into(), factors: Some(3), epochs: Some(4), ..Default::default() };
+        let t = base.takes();
+        assert_eq!((t.factors, t.epochs, t.clusters, t.neighbours), (takes.0, takes.1, takes.2, false), "{algo}");
+        let r = run(&spec(base.clone()), &fs).into_report();
+        assert_eq!(r.algo, algo);
+        assert!(r.mean.rmse > 0.0 && r.mean.rmse < 4.0, "{algo}: {}", r.mean.rmse);
+        let grid = GridParams::new(base).factors(vec![2, 3]).epochs(vec![1, 2]).k(vec![5]).check().unwrap();
+        let expected_ignored: &[&str] = if takes.0 { &["k"] } else { &["k", "factors"] };
+        assert_eq!(grid.ignored(), expected_ignored, "{algo}");
+        assert_eq!(grid.len(), if takes.0 { 4 } else { 2 }, "{algo}");
+    }
+    // The form shows each algorithm's own defaults.
+    let shown = |algo: &str| AlgoOptions { algo: algo.into(), ..Default::default() }.shown();
+    assert_eq!((shown("svd").factors, shown("svd").epochs), (Some(100), Some(20)));
+    assert_eq!((shown("svdpp").factors, shown("svdpp").epochs), (Some(20), Some(20)));
+    assert_eq!((shown("nmf").factors, shown("nmf").epochs), (Some(15), Some(50)));
+    let cc = shown("coclustering");
+    assert_eq!((cc.user_clusters, cc.item_clusters, cc.epochs), (Some(3), Some(3), Some(20)));
+    // The options' JSON spelling (the JS API's) is camelCase.
+    let o: AlgoOptions = serde_json::from_str(r#"{"algo":"coclustering","userClusters":2,"itemClusters":5}"#).unwrap();
+    assert_eq!((o.user_clusters, o.item_clusters), (Some(2), Some(5)));
+    assert!(AlgoOptions { item_clusters: Some(0), ..o }.check().is_err());
+}

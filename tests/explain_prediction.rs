@@ -5,7 +5,8 @@
 use discount_lab::engine::data::ratings::{Ratings, Scale};
 use discount_lab::engine::data::samples::{shop, ShopParams};
 use discount_lab::engine::predict::{
-    fit_explainable, AlgoSpec, Impossible, PredictionExplanation, SvdParams, Terms, Trainset, ALGO_NAMES,
+    fit_explainable, AlgoSpec, CoClusteringParams, Impossible, NmfParams, PredictionExplanation, SvdParams, Terms,
+    Trainset, ALGO_NAMES,
 };
 use discount_lab::options::algo::AlgoOptions;
 
@@ -25,7 +26,7 @@ fn spec(algo: &str, kind: Option<&str>, measure: Option<&str>, min_k: Option<usi
 }
 
 /// Every algorithm with its defaults, item-based and Pearson k-NN, k-NN starved by a
-/// large `min_k`, and an unbiased SVD.
+/// large `min_k`, an unbiased SVD, a biased NMF and a 4 × 2 co-clustering.
 fn specs() -> Vec<AlgoSpec> {
     let mut all: Vec<AlgoSpec> = ALGO_NAMES.iter().map(|a| spec(a, None, None, None)).collect();
     for algo in ["knn-basic", "knn-means", "knn-zscore", "knn-baseline"] {
@@ -34,6 +35,8 @@ fn specs() -> Vec<AlgoSpec> {
         all.push(spec(algo, None, None, Some(1000)));
     }
     all.push(unbiased_svd());
+    all.push(AlgoSpec::Nmf(NmfParams::new().n_factors(4).biased(true).check().unwrap()));
+    all.push(AlgoSpec::CoClustering(CoClusteringParams::new().n_cltr_u(4).n_cltr_i(2).check().unwrap()));
     all
 }
 
@@ -66,7 +69,7 @@ fn check_terms(why: &PredictionExplanation, context: &str) {
             close(t.base + contributions, why.raw, "base + Σ contributions");
         }
         Terms::Baseline(b) => assert_eq!(b.value.to_bits(), why.raw.to_bits(), "{context}"),
-        Terms::Svd(s) => {
+        Terms::Svd(s) | Terms::Nmf(s) => {
             let biases = if s.biased { s.biases.value } else { 0.0 };
             close(biases + s.dot.unwrap_or(0.0), why.raw, "μ + b_u + b_i + q·p");
             if let (Some(dot), 3..) = (s.dot, s.top_factors.len()) {
@@ -85,6 +88,19 @@ fn check_terms(why: &PredictionExplanation, context: &str) {
             let devs: f64 = s.deviations.iter().map(|d| d.deviation / n).sum();
             close(s.user_mean.unwrap() + if n > 0.0 { devs } else { 0.0 }, why.raw, "μ_u + mean dev");
             assert!(s.deviations.iter().all(|d| d.support > 0));
+        }
+        Terms::SvdPp(s) => {
+            let sum = s.biases.value + s.explicit.unwrap_or(0.0) + s.implicit.unwrap_or(0.0);
+            close(sum, why.raw, "μ + b_u + b_i + q·p + q·|I_u|^−½Σy");
+            assert_eq!(s.explicit.is_some(), s.n_rated > 0 && s.biases.item_bias.is_some(), "{context}");
+        }
+        Terms::CoClustering(c) => {
+            match (c.cocluster_mean, c.user_mean, c.user_cluster_mean, c.item_mean, c.item_cluster_mean) {
+                (Some(a), Some(b), Some(d), Some(e), Some(f)) => {
+                    close(a + b - d + e - f, why.raw, "C̄ + μ_u − C̄_u + μ_i − C̄_i")
+                }
+                _ => assert_eq!(why.raw.to_bits(), why.global_mean.to_bits(), "{context}: a stranger gets μ"),
+            }
         }
         Terms::Normal(n) => {
             assert!(n.random);

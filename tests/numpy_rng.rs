@@ -87,3 +87,96 @@ fn a_long_shuffle_matches_numpy() {
     assert_eq!(x[..5], [79528, 53876, 9777, 6167, 22020]);
     assert_eq!(x[x.len() - 3..], [77049, 67224, 71530]);
 }
+
+/// One seed's `randint` and `uniform` draws, in the order they were made from one state:
+/// `randint(3, size=8)`, `randint(1, size=2)`, `randint(1000, size=4)`,
+/// `randint(2**32, size=2)`, `randint(2**33, size=2)`; then from a fresh state
+/// `uniform(0.2, 0.8, size=4)`, `uniform(-3, 5, size=2)`, `uniform(1, 0, size=2)`.
+struct Draws {
+    seed: u32,
+    randint: [u64; 18],
+    uniform: [f64; 8],
+}
+
+const DRAWS: [Draws; 4] = [
+    Draws {
+        seed: 0,
+        randint: [0, 1, 0, 1, 1, 2, 0, 2, 0, 0, 472, 600, 396, 314, 2051556033, 3400433126, 6566553687, 2439732824],
+        uniform: [
+            0.5292881023563949,
+            0.6291136198234517,
+            0.5616580256429864,
+            0.5269299097981381,
+            0.38923839471123767,
+            2.167152904533249,
+            0.5624127887373075,
+            0.10822699921792023,
+        ],
+    },
+    Draws {
+        seed: 1,
+        randint: [1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 972, 583, 749, 508, 1704103302, 4018109721, 3634877716, 1345499493],
+        uniform: [
+            0.4502132028215444,
+            0.6321946960652949,
+            0.20006862489040694,
+            0.3813995435791039,
+            -1.8259528734630956,
+            -2.2612912418496176,
+            0.8137397886223291,
+            0.6544392729569523,
+        ],
+    },
+    Draws {
+        seed: 42,
+        randint: [2, 0, 2, 2, 0, 0, 2, 1, 0, 0, 466, 214, 330, 458, 3720198231, 1433267572, 4908575591, 7090512002],
+        uniform: [
+            0.42472407130841755,
+            0.7704285838459497,
+            0.6391963650868431,
+            0.559195090518222,
+            -1.7518508764605079,
+            -1.7520438373103788,
+            0.9419163878318005,
+            0.13382385422506482,
+        ],
+    },
+    Draws {
+        seed: 4294967295,
+        randint: [2, 0, 0, 0, 2, 2, 1, 0, 0, 0, 639, 635, 754, 107, 627568395, 3003590858, 5028338829, 2804808791],
+        uniform: [
+            0.2585792173964083,
+            0.7474297071815732,
+            0.673421181110984,
+            0.6680021588680807,
+            -2.856482608106038,
+            4.75604745771802,
+            0.4068246506489891,
+            0.8538828440060616,
+        ],
+    },
+];
+
+#[test]
+fn randint_and_uniform_match_numpy() {
+    for d in &DRAWS {
+        let mut r = NumpyRandomState::new(d.seed);
+        let highs = [[3; 8].as_slice(), &[1; 2], &[1000; 4], &[1 << 32; 2], &[1 << 33; 2]].concat();
+        let got: Vec<u64> = highs.iter().map(|&h| r.randint(h)).collect();
+        assert_eq!(got, d.randint.to_vec(), "seed {}", d.seed);
+        let mut r = NumpyRandomState::new(d.seed);
+        let mut got = [0.0; 8];
+        r.fill_uniform(0.2, 0.8, &mut got[..4]);
+        r.fill_uniform(-3.0, 5.0, &mut got[4..6]);
+        r.fill_uniform(1.0, 0.0, &mut got[6..]);
+        assert_eq!(got, d.uniform, "seed {}", d.seed);
+    }
+}
+
+#[test]
+fn randint_of_one_or_zero_draws_nothing() {
+    let mut a = NumpyRandomState::new(5);
+    let mut b = NumpyRandomState::new(5);
+    assert_eq!((a.randint(1), a.randint(0)), (0, 0));
+    assert_eq!(a.next_u32(), b.next_u32());
+}

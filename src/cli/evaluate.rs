@@ -22,6 +22,8 @@ pub(super) fn algo_spec(a: &Args, default: &str) -> Result<AlgoSpec, Failure> {
         baseline_method: None,
         factors: a.value("factors")?,
         epochs: a.value("epochs")?,
+        user_clusters: a.value("user-clusters")?,
+        item_clusters: a.value("item-clusters")?,
         seed: a.value("seed")?,
     }
     .check()

@@ -297,6 +297,9 @@ pub enum Task {
     /// Principal components.
     #[error("principal component analysis")]
     Pca,
+    /// Fitting the named rating-prediction algorithm (`SVD++`, `NMF`).
+    #[error("fitting {0}")]
+    Fit(&'static str),
 }
 
 /// Inputs that do not belong together.

@@ -69,7 +69,7 @@ pub fn cross_validate_js(
     let folds = cv_folds(ratings_in, &o)?;
     let report = cross_validate(&spec, &folds, &o.top_n().map_err(err)?, &now_ms, &mut progress_to(&on_progress))
         .map_err(err)?;
-    to_js(&CvRun::of(run_label(&o.algo, &spec), report.report()))
+    to_js(&CvRun::of(run_label(&spec), report.report()))
 }
 
 /// Grid search: every combination of `grid` (`{k, measure, factors, epochs}` lists) over the
@@ -95,7 +95,7 @@ pub fn grid_search_js(
             a.measure = r.point.measure.or(a.measure);
             a.factors = r.point.factors.or(a.factors);
             a.epochs = r.point.epochs.or(a.epochs);
-            let label = a.check().map(|spec| run_label(&a, &spec)).unwrap_or_else(|_| a.algo.clone());
+            let label = a.check().map(|spec| run_label(&spec)).unwrap_or_else(|_| a.algo.clone());
             CvRun::of(label, &r.report)
         })
         .collect();
@@ -113,7 +113,8 @@ fn algo_options(value: JsValue) -> Result<AlgoOptions, JsError> {
     Ok(o)
 }
 
-/// Fits the algorithm of `options` (`{algo, k, minK, kind, measure, factors, epochs, seed, scale}`;
+/// Fits the algorithm of `options` (`{algo, k, minK, kind, measure, factors, epochs, userClusters,
+/// itemClusters, seed, scale}`;
 /// default SVD) on `ratings` and predicts `user`'s rating of `item`, with the explanation:
 /// `{user, item, algorithm, est, raw, clipped, impossible, actual_k, global_mean, terms, formula}`.
 #[wasm_bindgen]

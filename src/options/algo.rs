@@ -1,8 +1,10 @@
 //! Choosing an algorithm: the options a person gives (CLI flags, a JS object, the Evaluate
 //! form), checked once into an [`AlgoSpec`], and a grid of them for the grid search.
 //!
-//! Unset options take scikit-surprise's defaults (k 40, min_k 1, user-based `msd`, 100
-//! factors, 20 epochs), except that every seed defaults to 0.
+//! Unset options take scikit-surprise's defaults (k 40, min_k 1, user-based `msd`; SVD 100
+//! factors and 20 epochs, SVD++ 20 and 20, NMF 15 and 50; co-clustering 3 user and 3 item
+//! clusters and 20 epochs), except that every seed defaults to 0. [`AlgoOptions::takes`] says
+//! which options an algorithm reads, for the form and the grid search alike.
 //!
 //! ```
 //! use discount_lab::engine::predict::{predict, Trainset};
@@ -22,7 +24,8 @@ use crate::engine::data::ratings::Kind;
 use crate::engine::error::EngineError;
 use crate::engine::evaluate::{GridPoint, ValidGridParams, MAX_GRID_COMBINATIONS};
 use crate::engine::predict::{
-    AlgoSpec, BaselineOnlyParams, BaselineOptions, KnnParams, KnnVariant, SvdParams, ALGO_NAMES,
+    AlgoSpec, BaselineOnlyParams, BaselineOptions, CoClusteringParams, KnnParams, KnnVariant, NmfParams, SvdParams,
+    SvdppParams, ALGO_NAMES,
 };
 use crate::engine::similarity::Measure;
 
@@ -46,12 +49,30 @@ pub struct AlgoOptions {
     pub shrinkage: Option<f64>,
     /// Baselines: "als" (default) or "sgd".
     pub baseline_method: Option<String>,
-    /// SVD: number of factors (100).
+    /// SVD, SVD++, NMF: number of factors (100, 20, 15).
     pub factors: Option<usize>,
-    /// SVD: number of epochs (20).
+    /// SVD, SVD++, NMF, co-clustering: number of epochs (20, 20, 50, 20).
     pub epochs: Option<usize>,
-    /// Seed of SVD's initialisation and NormalPredictor's draws (0).
+    /// Co-clustering: number of user clusters (3).
+    pub user_clusters: Option<usize>,
+    /// Co-clustering: number of item clusters (3).
+    pub item_clusters: Option<usize>,
+    /// Seed of the factor models' initialisation, co-clustering's first clusters and
+    /// NormalPredictor's draws (0).
     pub seed: Option<u64>,
+}
+
+/// Which options an algorithm reads besides its name and seed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Takes {
+    /// k, min_k, kind, measure, min_support, shrinkage (the k-NN family).
+    pub neighbours: bool,
+    /// `factors` (SVD, SVD++, NMF).
+    pub factors: bool,
+    /// `epochs` (SVD, SVD++, NMF, co-clustering).
+    pub epochs: bool,
+    /// `user_clusters` and `item_clusters` (co-clustering).
+    pub clusters: bool,
 }
 
 impl AlgoOptions {
@@ -88,22 +109,52 @@ impl AlgoOptions {
             "knn-zscore" => knn(KnnVariant::WithZScore),
             "knn-baseline" => knn(KnnVariant::Baseline),
             "svd" => {
-                let mut p = SvdParams::new();
-                if let Some(f) = self.factors {
-                    p = p.n_factors(f);
-                }
-                if let Some(e) = self.epochs {
-                    p = p.n_epochs(e);
-                }
-                let seed = self.seed.unwrap_or(0);
-                let seed = u32::try_from(seed).map_err(|_| EngineError::param("seed", "must be at most 4294967295"))?;
-                Ok(AlgoSpec::Svd(p.random_state(seed).check()?))
+                let d = SvdParams::new();
+                let p = d.n_factors(self.factors.unwrap_or(d.n_factors)).n_epochs(self.epochs.unwrap_or(d.n_epochs));
+                Ok(AlgoSpec::Svd(p.random_state(self.seed_u32()?).check()?))
+            }
+            "svdpp" => {
+                let d = SvdppParams::new();
+                let p = d.n_factors(self.factors.unwrap_or(d.n_factors)).n_epochs(self.epochs.unwrap_or(d.n_epochs));
+                Ok(AlgoSpec::SvdPp(p.random_state(self.seed_u32()?).check()?))
+            }
+            "nmf" => {
+                let d = NmfParams::new();
+                let p = d.n_factors(self.factors.unwrap_or(d.n_factors)).n_epochs(self.epochs.unwrap_or(d.n_epochs));
+                Ok(AlgoSpec::Nmf(p.random_state(self.seed_u32()?).check()?))
             }
             "slope-one" => Ok(AlgoSpec::SlopeOne),
+            "coclustering" => {
+                let d = CoClusteringParams::new();
+                let p = d
+                    .n_cltr_u(self.user_clusters.unwrap_or(d.n_cltr_u))
+                    .n_cltr_i(self.item_clusters.unwrap_or(d.n_cltr_i))
+                    .n_epochs(self.epochs.unwrap_or(d.n_epochs));
+                Ok(AlgoSpec::CoClustering(p.random_state(self.seed_u32()?).check()?))
+            }
             other => Err(EngineError::param(
                 "algo",
                 format!("unknown algorithm '{other}'; use one of {}", ALGO_NAMES.join(", ")),
             )),
+        }
+    }
+}
+
+impl AlgoOptions {
+    /// The seed as numpy takes it (0 ..= 2³² − 1).
+    fn seed_u32(&self) -> Result<u32, EngineError> {
+        u32::try_from(self.seed.unwrap_or(0)).map_err(|_| EngineError::param("seed", "must be at most 4294967295"))
+    }
+
+    /// Which options the chosen algorithm reads (nothing for an unknown name).
+    pub fn takes(&self) -> Takes {
+        let name = self.algo.trim().to_lowercase();
+        let factors = matches!(name.as_str(), "svd" | "svdpp" | "nmf");
+        Takes {
+            neighbours: name.starts_with("knn-"),
+            factors,
+            epochs: factors || name == "coclustering",
+            clusters: name == "coclustering",
         }
     }
 }
@@ -118,9 +169,9 @@ pub struct GridParams {
     pub k: Option<Vec<usize>>,
     /// k-NN: similarity measures.
     pub measure: Option<Vec<Measure>>,
-    /// SVD: numbers of factors.
+    /// SVD, SVD++, NMF: numbers of factors.
     pub factors: Option<Vec<usize>>,
-    /// SVD: numbers of epochs.
+    /// SVD, SVD++, NMF, co-clustering: numbers of epochs.
     pub epochs: Option<Vec<usize>>,
 }
 
@@ -153,7 +204,7 @@ impl GridParams {
     /// Checks the base options, every list that applies and every combination (see the module docs).
     pub fn check(&self) -> Result<ValidGridParams, EngineError> {
         let spec = self.base.check()?;
-        let (knn, svd) = (matches!(spec, AlgoSpec::Knn(_)), matches!(spec, AlgoSpec::Svd(_)));
+        let takes = self.base.takes();
         let mut ignored = Vec::new();
         let mut used = |name: &'static str, present: bool, applies: bool| {
             if present && !applies {
@@ -161,10 +212,11 @@ impl GridParams {
             }
             present && applies
         };
+        let knn = takes.neighbours;
         let k = used("k", self.k.is_some(), knn).then(|| self.k.clone()).flatten();
         let measure = used("measure", self.measure.is_some(), knn).then(|| self.measure.clone()).flatten();
-        let factors = used("factors", self.factors.is_some(), svd).then(|| self.factors.clone()).flatten();
-        let epochs = used("epochs", self.epochs.is_some(), svd).then(|| self.epochs.clone()).flatten();
+        let factors = used("factors", self.factors.is_some(), takes.factors).then(|| self.factors.clone()).flatten();
+        let epochs = used("epochs", self.epochs.is_some(), takes.epochs).then(|| self.epochs.clone()).flatten();
         check_list("k", k.as_deref())?;
         check_list("measure", measure.as_deref())?;
         check_list("factors", factors.as_deref())?;
@@ -216,18 +268,26 @@ fn check_list<T: PartialEq + std::fmt::Display>(name: &'static str, list: Option
 }
 
 impl AlgoOptions {
-    /// The values in use: each option given, or the engine's default for it (scikit-surprise's),
-    /// for a form to show.
+    /// The values in use: each option given, or the engine's default for it (scikit-surprise's,
+    /// for the chosen algorithm where they differ), for a form to show.
     pub fn shown(&self) -> AlgoOptions {
         let knn = KnnParams::new(KnnVariant::Basic);
-        let svd = SvdParams::default();
+        let cc = CoClusteringParams::default();
+        let (factors, epochs) = match self.algo.trim().to_lowercase().as_str() {
+            "svdpp" => (SvdppParams::default().n_factors, SvdppParams::default().n_epochs),
+            "nmf" => (NmfParams::default().n_factors, NmfParams::default().n_epochs),
+            "coclustering" => (SvdParams::default().n_factors, cc.n_epochs),
+            _ => (SvdParams::default().n_factors, SvdParams::default().n_epochs),
+        };
         AlgoOptions {
             k: Some(self.k.unwrap_or(knn.k)),
             min_k: Some(self.min_k.unwrap_or(knn.min_k)),
             kind: Some(self.kind.unwrap_or(knn.kind)),
             measure: Some(self.measure.unwrap_or(knn.measure)),
-            factors: Some(self.factors.unwrap_or(svd.n_factors)),
-            epochs: Some(self.epochs.unwrap_or(svd.n_epochs)),
+            factors: Some(self.factors.unwrap_or(factors)),
+            epochs: Some(self.epochs.unwrap_or(epochs)),
+            user_clusters: Some(self.user_clusters.unwrap_or(cc.n_cltr_u)),
+            item_clusters: Some(self.item_clusters.unwrap_or(cc.n_cltr_i)),
             seed: Some(self.seed.unwrap_or(0)),
             ..self.clone()
         }

@@ -70,6 +70,7 @@ fn task_name(lang: Lang, task: Task) -> String {
         Task::KMeans(k) => tr(lang, Key::Task_KMeans, &[("k", k.to_string())]),
         Task::Clustering => text(lang, Key::Task_Clustering).to_string(),
         Task::Pca => text(lang, Key::Task_Pca).to_string(),
+        Task::Fit(algo) => tr(lang, Key::Task_Fit, &[("algo", algo.to_string())]),
     }
 }
 

@@ -6,7 +6,6 @@ use crate::engine::data::ratings::Kind;
 use crate::engine::predict::AlgoSpec;
 use crate::engine::similarity::steps::StepLabel;
 use crate::engine::strategy::Strategy;
-use crate::options::algo::AlgoOptions;
 
 /// The name of an explanation step.
 pub fn step_label(lang: Lang, label: StepLabel) -> &'static str {
@@ -35,8 +34,10 @@ pub fn step_label(lang: Lang, label: StepLabel) -> &'static str {
     text(lang, key)
 }
 
-/// The label of a run: the algorithm with its main parameters, e.g. "knn-means (user, pearson, k=40)".
-pub fn run_label(o: &AlgoOptions, spec: &AlgoSpec) -> String {
+/// The label of a run: the algorithm with its main parameters, e.g. "knn-means (user, pearson, k=40)",
+/// "svd (100 factors, 20 epochs)", "coclustering (3 × 3 clusters, 20 epochs)".
+pub fn run_label(spec: &AlgoSpec) -> String {
+    let factors = |n: usize, e: usize| format!("{} ({n} factors, {e} epochs)", spec.name());
     match spec {
         AlgoSpec::Knn(p) => format!(
             "{} ({}, {}, k={})",
@@ -45,8 +46,14 @@ pub fn run_label(o: &AlgoOptions, spec: &AlgoSpec) -> String {
             p.measure.name(),
             p.k
         ),
-        AlgoSpec::Svd(_) => format!("svd ({} factors, {} epochs)", o.factors.unwrap_or(100), o.epochs.unwrap_or(20)),
-        _ => spec.name().to_string(),
+        AlgoSpec::Svd(p) => factors(p.params.n_factors, p.params.n_epochs),
+        AlgoSpec::SvdPp(p) => factors(p.params.n_factors, p.params.n_epochs),
+        AlgoSpec::Nmf(p) => factors(p.params().n_factors, p.params().n_epochs),
+        AlgoSpec::CoClustering(p) => {
+            let p = p.params();
+            format!("{} ({} × {} clusters, {} epochs)", spec.name(), p.n_cltr_u, p.n_cltr_i, p.n_epochs)
+        }
+        AlgoSpec::Normal { .. } | AlgoSpec::Baseline(_) | AlgoSpec::SlopeOne => spec.name().to_string(),
     }
 }
 
@@ -71,5 +78,21 @@ pub fn strategy_formula(s: Strategy) -> Key {
         Strategy::Elasticity => Key::FormulaElasticity,
         Strategy::Propensity => Key::FormulaPropensity,
         Strategy::Coupon => Key::FormulaCoupon,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::predict::{CoClusteringParams, NmfParams, SvdppParams};
+
+    #[test]
+    fn runs_are_labelled_with_their_main_parameters() {
+        let svdpp = AlgoSpec::SvdPp(SvdppParams::new().check().unwrap());
+        assert_eq!(run_label(&svdpp), "svdpp (20 factors, 20 epochs)");
+        assert_eq!(run_label(&AlgoSpec::Nmf(NmfParams::new().check().unwrap())), "nmf (15 factors, 50 epochs)");
+        let cc = AlgoSpec::CoClustering(CoClusteringParams::new().n_cltr_i(4).check().unwrap());
+        assert_eq!(run_label(&cc), "coclustering (3 × 4 clusters, 20 epochs)");
+        assert_eq!(run_label(&AlgoSpec::SlopeOne), "slope-one");
     }
 }

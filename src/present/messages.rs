@@ -73,6 +73,8 @@ catalogue! {
     Folds => "Folds", "折数";
     Factors => "Factors", "因子数";
     Epochs => "Epochs", "轮数";
+    UserClusters => "User clusters", "用户簇数";
+    ItemClusters => "Item clusters", "物品簇数";
     MinK => "min_k", "min_k（最少近邻）";
     TopK => "Top-N k", "Top-N 的 k";
     Threshold => "Relevant if rating ≥", "相关阈值（评分 ≥）";
@@ -187,6 +189,8 @@ catalogue! {
         "{kind}相似度热图，{n}×{n}。用方向键移动，回车查看计算过程。";
     CellInfo => "{a} · {b}: {value} ({n} common)", "{a} · {b}：{value}（{n} 个共同评分）";
     ClickHint => "Click a cell (or focus the map and press Enter) to see how it is computed.", "点击单元格（或聚焦热图后按回车）查看计算过程。";
+    SvdppImplicit => "q_i·|I_u|^−½ Σ y_j = {implicit}: what the {n} {n|item|items} the user rated add, whatever the ratings.", "q_i·|I_u|^−½ Σ y_j = {implicit}：用户评过的 {n} 个物品本身（不论评分高低）带来的部分。";
+    CoClusterNote => "User cluster {uc}, item cluster {ic}: the co-cluster's mean {c}, plus the user's mean {mu} less their cluster's {cu}, plus the item's mean {mi} less its cluster's {ci} (means of the ratings cut to whole numbers, as Surprise computes them).", "用户簇 {uc}、物品簇 {ic}：共簇均值 {c}，加上用户均值 {mu} 减去其所在簇的均值 {cu}，再加上物品均值 {mi} 减去其所在簇的均值 {ci}（与 Surprise 一样，均值按截去小数后的评分计算）。";
     SvdFactorsShown => "The {shown} largest of the {n} factor products q_if·p_uf; the other {rest_n} add {rest}, making q_i·p_u = {dot}.", "{n} 个因子乘积 q_if·p_uf 中最大的 {shown} 个；其余 {rest_n} 个合计 {rest}，得 q_i·p_u = {dot}。";
     SegmentsCapped => "{asked} {asked|segment was|segments were} asked for; {n} {n|customer allows|customers allow} {k} (at least {min} {min|customer|customers} each).", "要求 {asked} 个细分；{n} 位顾客只够分 {k} 个（每个至少 {min} 位顾客）。";
     ChooseFile => "Choose a file…", "选择文件…";
@@ -486,6 +490,7 @@ catalogue! {
     Task_KMeans => "k-means with {k} clusters", "{k} 个簇的 k 均值";
     Task_Clustering => "clustering", "聚类";
     Task_Pca => "principal component analysis", "主成分分析";
+    Task_Fit => "fitting {algo}", "拟合 {algo}";
     NoEstPurchases => "no purchases", "没有购买";
     NoEstPriceVariation => "no price variation", "价格没有变化";
     NoEstNotConverged => "did not converge", "未收敛";

@@ -10,9 +10,11 @@
 //!   variant uses them, weight = sim / Σ sim and contribution, so that the estimate is
 //!   `base` + Σ contributions (`base` is 0, the mean or the baseline); `actual_k`, and
 //!   whether `min_k` cut the neighbour term.
-//! - `BaselineOnly`: μ, b_u and b_i. `SVD`: the same plus q_i·p_u and its three largest
-//!   factor products. `SlopeOne`: the user's mean and dev(i, j) with its support for each
-//!   item j the user rated that shares raters with i. `NormalPredictor`: μ, σ and the draw.
+//! - `BaselineOnly`: μ, b_u and b_i. `SVD` and `NMF`: the same (when biased) plus q_i·p_u and
+//!   its three largest factor products. `SVDpp`: μ, b_u, b_i, q_i·p_u and the implicit part
+//!   q_i·|I_u|^−½ Σ y_j. `SlopeOne`: the user's mean and dev(i, j) with its support for each
+//!   item j the user rated that shares raters with i. `CoClustering`: the clusters of the user
+//!   and the item and the five means of its sum. `NormalPredictor`: μ, σ and the draw.
 //!
 //! [`PredictionExplanation::formula`] writes the sum with the numbers filled in, using
 //! only digits and symbols, e.g. `3.52 + (0.81·(4 − 3.10) + 0.40·(2 − 2.75)) / (0.81 + 0.40) = 3.87`;
@@ -36,12 +38,19 @@
 use serde::{Deserialize, Serialize};
 
 use super::baseline_only::{baseline_estimate, BaselineOnly};
+use super::co_clustering::CoClustering;
 use super::knn::{Knn, KnnVariant};
+use super::nmf::Nmf;
 use super::normal::NormalPredictor;
 use super::prediction::{Algorithm, Estimate, Impossible};
 use super::slope_one::SlopeOne;
 use super::spec::AlgoSpec;
 use super::svd::Svd;
+use super::svdpp::SvdPp;
+use super::terms::{
+    BiasTerms, CoClusteringTerms, Deviation, FactorTerm, KnnTerms, NeighbourTerm, NormalTerms, SlopeOneTerms, SvdTerms,
+    SvdppTerms, Terms,
+};
 use super::trainset::Trainset;
 use crate::engine::data::ratings::Kind;
 use crate::engine::error::EngineError;
@@ -75,153 +84,6 @@ pub struct PredictionExplanation {
     pub formula: String,
 }
 
-/// The terms of one algorithm's estimate.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "terms", rename_all = "snake_case")]
-pub enum Terms {
-    /// The k-NN family.
-    Knn(KnnTerms),
-    /// `BaselineOnly`: μ + b_u + b_i.
-    Baseline(BiasTerms),
-    /// `SVD`.
-    Svd(SvdTerms),
-    /// `SlopeOne`.
-    SlopeOne(SlopeOneTerms),
-    /// `NormalPredictor`.
-    Normal(NormalTerms),
-}
-
-/// μ + b_u + b_i; an unknown user's or item's bias is absent and counts as 0.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct BiasTerms {
-    /// μ, the global mean the biases were fitted around.
-    pub global_mean: f64,
-    /// b_u.
-    pub user_bias: Option<f64>,
-    /// b_i.
-    pub item_bias: Option<f64>,
-    /// μ + b_u + b_i, summed in that order.
-    pub value: f64,
-}
-
-/// A k-NN estimate: `base` + Σ contributions of the neighbours used.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct KnnTerms {
-    /// Which k-NN algorithm.
-    pub variant: KnnVariant,
-    /// User-based (neighbours are users) or item-based (neighbours are items).
-    pub kind: Kind,
-    /// Most neighbours.
-    pub k: usize,
-    /// Fewest neighbours for the neighbour term.
-    pub min_k: usize,
-    /// Mean rating of the user (the item, when item-based): `KNNWithMeans`, `KNNWithZScore`.
-    pub mean: Option<f64>,
-    /// σ of the user's (item's) ratings: `KNNWithZScore`.
-    pub sigma: Option<f64>,
-    /// b_ui: `KNNBaseline`.
-    pub baseline: Option<BiasTerms>,
-    /// What the neighbour term is added to: 0 (`KNNBasic`), the mean or b_ui.
-    pub base: f64,
-    /// The k nearest with positive similarity, in summing order. When they are fewer
-    /// than `min_k` they are listed with weight and contribution 0.
-    pub neighbours: Vec<NeighbourTerm>,
-    /// How many neighbours were found (0 when the user or item is unknown).
-    pub actual_k: usize,
-    /// Whether fewer than `min_k` neighbours dropped the neighbour term.
-    pub min_k_cut: bool,
-    /// Σ sim over the neighbours used (0 when none).
-    pub sum_similarities: f64,
-}
-
-/// One neighbour's part in a k-NN estimate.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct NeighbourTerm {
-    /// The neighbour's id (a user id when user-based, an item id when item-based).
-    pub id: String,
-    /// Its similarity.
-    pub similarity: f64,
-    /// The rating it brings.
-    pub rating: f64,
-    /// Its mean rating (`KNNWithMeans`, `KNNWithZScore`).
-    pub mean: Option<f64>,
-    /// Its σ (`KNNWithZScore`).
-    pub sigma: Option<f64>,
-    /// Its baseline for the item (user) in question (`KNNBaseline`).
-    pub baseline: Option<f64>,
-    /// sim / Σ sim (0 when the neighbour term was cut).
-    pub weight: f64,
-    /// What it adds to the estimate (0 when the neighbour term was cut).
-    pub contribution: f64,
-}
-
-/// An SVD estimate: μ + b_u + b_i + q_i·p_u (only q_i·p_u when unbiased).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SvdTerms {
-    /// Whether biases are part of the model.
-    pub biased: bool,
-    /// μ, b_u and b_i (the biases absent when unbiased or unknown).
-    pub biases: BiasTerms,
-    /// q_i·p_u, when both are known.
-    pub dot: Option<f64>,
-    /// The three factor products q_if·p_uf largest in size, largest first.
-    pub top_factors: Vec<FactorTerm>,
-    /// How many factors the model has (q_i·p_u sums this many products).
-    pub n_factors: usize,
-    /// What the factors not listed in `top_factors` add to q_i·p_u.
-    pub other_factors: Option<f64>,
-}
-
-/// One factor's product in q_i·p_u.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct FactorTerm {
-    /// Factor number, from 0.
-    pub factor: usize,
-    /// p_uf.
-    pub user: f64,
-    /// q_if.
-    pub item: f64,
-    /// q_if·p_uf.
-    pub product: f64,
-}
-
-/// A Slope One estimate: μ_u + mean of dev(i, j) over the items j the user rated.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SlopeOneTerms {
-    /// μ_u (absent for an unknown user).
-    pub user_mean: Option<f64>,
-    /// dev(i, j) for each item j the user rated that shares raters with i, in the user's order.
-    pub deviations: Vec<Deviation>,
-    /// Their mean (absent when there are none).
-    pub mean_deviation: Option<f64>,
-}
-
-/// dev(i, j): the mean of r_ui − r_uj over the users who rated both.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Deviation {
-    /// Item j's id.
-    pub item: String,
-    /// The user's rating of j.
-    pub rating: f64,
-    /// dev(i, j).
-    pub deviation: f64,
-    /// |U_ij|: how many users rated both.
-    pub support: u32,
-}
-
-/// A draw from 𝒩(μ, σ²): nothing about the user or item matters.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct NormalTerms {
-    /// μ of the training ratings.
-    pub mu: f64,
-    /// σ of the training ratings.
-    pub sigma: f64,
-    /// (draw − μ) / σ: how many σ the draw is from μ (0 when σ is 0).
-    pub z: f64,
-    /// Always true: the estimate is random.
-    pub random: bool,
-}
-
 /// A fitted algorithm that can take its predictions apart.
 pub trait Explain: Algorithm {
     /// Explains the prediction of `user`'s rating of `item` on the training set the
@@ -243,7 +105,10 @@ pub fn fit_explainable(spec: &AlgoSpec, train: &Trainset) -> Result<Box<dyn Expl
         AlgoSpec::Baseline(p) => Box::new(BaselineOnly::fit(train, p)),
         AlgoSpec::Knn(p) => Box::new(Knn::fit(train, p)?),
         AlgoSpec::Svd(p) => Box::new(Svd::fit(train, p)?),
+        AlgoSpec::SvdPp(p) => Box::new(SvdPp::fit(train, p)?),
+        AlgoSpec::Nmf(p) => Box::new(Nmf::fit(train, p)?),
         AlgoSpec::SlopeOne => Box::new(SlopeOne::fit(train)?),
+        AlgoSpec::CoClustering(p) => Box::new(CoClustering::fit(train, p)?),
     })
 }
 
@@ -457,52 +322,149 @@ impl Explain for BaselineOnly {
     }
 }
 
+/// The terms and the formula of μ + b_u + b_i + q_i·p_u (SVD, NMF): `bu`, `bi` are absent for
+/// an unknown user or item, `factors` (p_u, q_i) when either is unknown; unbiased, q_i·p_u alone.
+fn factor_terms(
+    mu: f64,
+    biased: bool,
+    (bu, bi): (Option<f64>, Option<f64>),
+    factors: Option<(&[f64], &[f64])>,
+) -> (SvdTerms, String) {
+    let dot = factors.map(|(p, q)| q.iter().zip(p).map(|(a, b)| a * b).sum::<f64>());
+    let (bu, bi) = if biased { (bu, bi) } else { (None, None) };
+    let biases =
+        BiasTerms { global_mean: mu, user_bias: bu, item_bias: bi, value: mu + bu.unwrap_or(0.0) + bi.unwrap_or(0.0) };
+    let mut top_factors: Vec<FactorTerm> = factors
+        .map(|(p, q)| {
+            p.iter()
+                .zip(q)
+                .enumerate()
+                .map(|(factor, (&user, &item))| FactorTerm { factor, user, item, product: item * user })
+                .collect()
+        })
+        .unwrap_or_default();
+    let n_factors = top_factors.len();
+    top_factors.sort_by(|a, b| b.product.abs().total_cmp(&a.product.abs()).then(a.factor.cmp(&b.factor)));
+    top_factors.truncate(3);
+    let other_factors = dot.map(|d| d - top_factors.iter().map(|f| f.product).sum::<f64>());
+    let expr = match (biased, dot) {
+        (true, Some(d)) => format!("{}{}", biases.formula(), plus(d)),
+        (true, None) => biases.formula(),
+        (false, d) => term(d.unwrap_or(0.0)),
+    };
+    (SvdTerms { biased, biases, dot, top_factors, n_factors, other_factors }, expr)
+}
+
 impl Explain for Svd {
     fn explain(&self, train: &Trainset, user: &str, item: &str) -> PredictionExplanation {
         let o = outcome(self, train, user, item);
         let known = |side: &[(u32, f64)]| !side.is_empty();
         let u = o.u.filter(|&u| u < train.n_users() && known(train.ur(u)) && self.pu(u).is_some());
         let i = o.i.filter(|&i| i < train.n_items() && known(train.ir(i)) && self.qi(i).is_some());
+        let biases = (u.and_then(|u| self.bu().get(u)).copied(), i.and_then(|i| self.bi().get(i)).copied());
         let factors = u.and_then(|u| self.pu(u)).zip(i.and_then(|i| self.qi(i)));
-        let dot = factors.map(|(p, q)| q.iter().zip(p).map(|(a, b)| a * b).sum::<f64>());
         let mu = train.global_mean();
-        let with_biases = |u: Option<usize>, i: Option<usize>| BiasTerms {
-            global_mean: mu,
-            user_bias: u.and_then(|u| self.bu().get(u)).copied(),
-            item_bias: i.and_then(|i| self.bi().get(i)).copied(),
-            value: mu
-                + u.and_then(|u| self.bu().get(u)).copied().unwrap_or(0.0)
-                + i.and_then(|i| self.bi().get(i)).copied().unwrap_or(0.0),
-        };
-        let biases = with_biases(u, i);
         // The model does not say whether it is biased; its estimate does: an unbiased
         // model cannot estimate for a stranger and otherwise returns q_i·p_u alone.
-        let biased = match (o.estimate, dot) {
+        let (as_biased, _) = factor_terms(mu, true, biases, factors);
+        let biased = match (o.estimate, as_biased.dot) {
             (Err(_), _) => false,
-            (Ok(e), Some(d)) => (biases.value + d).to_bits() == e.value.to_bits(),
+            (Ok(e), Some(d)) => (as_biased.biases.value + d).to_bits() == e.value.to_bits(),
             (Ok(_), None) => true,
         };
-        let mut top_factors: Vec<FactorTerm> = factors
-            .map(|(p, q)| {
-                p.iter()
-                    .zip(q)
-                    .enumerate()
-                    .map(|(factor, (&user, &item))| FactorTerm { factor, user, item, product: item * user })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let n_factors = top_factors.len();
-        top_factors.sort_by(|a, b| b.product.abs().total_cmp(&a.product.abs()).then(a.factor.cmp(&b.factor)));
-        top_factors.truncate(3);
-        let other_factors = dot.map(|d| d - top_factors.iter().map(|f| f.product).sum::<f64>());
-        let expr = match (biased, dot) {
-            (true, Some(d)) => format!("{}{}", biases.formula(), plus(d)),
-            (true, None) => biases.formula(),
-            (false, d) => term(d.unwrap_or(0.0)),
+        let (terms, expr) = factor_terms(mu, biased, biases, factors);
+        o.explain(train, (user, item), "SVD", Terms::Svd(terms), expr)
+    }
+
+    fn as_algorithm(&self) -> &dyn Algorithm {
+        self
+    }
+}
+
+impl Explain for Nmf {
+    fn explain(&self, train: &Trainset, user: &str, item: &str) -> PredictionExplanation {
+        let o = outcome(self, train, user, item);
+        let u = o.u.filter(|&u| self.knows_user(u));
+        let i = o.i.filter(|&i| self.knows_item(i));
+        let biases = (u.and_then(|u| self.bu().get(u)).copied(), i.and_then(|i| self.bi().get(i)).copied());
+        let factors = u.and_then(|u| self.pu(u)).zip(i.and_then(|i| self.qi(i)));
+        let (terms, expr) = factor_terms(train.global_mean(), self.biased(), biases, factors);
+        o.explain(train, (user, item), "NMF", Terms::Nmf(terms), expr)
+    }
+
+    fn as_algorithm(&self) -> &dyn Algorithm {
+        self
+    }
+}
+
+impl Explain for SvdPp {
+    fn explain(&self, train: &Trainset, user: &str, item: &str) -> PredictionExplanation {
+        let o = outcome(self, train, user, item);
+        let u = o.u.filter(|&u| self.knows_user(u));
+        let i = o.i.filter(|&i| self.knows_item(i));
+        let (bu, bi) = (u.and_then(|u| self.bu().get(u)).copied(), i.and_then(|i| self.bi().get(i)).copied());
+        let mu = train.global_mean();
+        let biases = BiasTerms {
+            global_mean: mu,
+            user_bias: bu,
+            item_bias: bi,
+            value: mu + bu.unwrap_or(0.0) + bi.unwrap_or(0.0),
         };
-        let biases = if biased { biases } else { with_biases(None, None) };
-        let terms = Terms::Svd(SvdTerms { biased, biases, dot, top_factors, n_factors, other_factors });
-        o.explain(train, (user, item), "SVD", terms, expr)
+        let dot = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(x, y)| x * y).sum::<f64>();
+        let q = i.and_then(|i| self.qi(i));
+        let explicit = u.and_then(|u| self.pu(u)).zip(q).map(|(p, q)| dot(p, q));
+        let implicit = u.and_then(|u| self.implicit(u)).zip(q).map(|(y, q)| dot(y, q));
+        let mut expr = biases.formula();
+        for part in [explicit, implicit].into_iter().flatten() {
+            expr.push_str(&plus(part));
+        }
+        let n_rated = u.map_or(0, |u| self.n_rated(u));
+        let terms = SvdppTerms { biases, explicit, implicit, n_rated, n_factors: self.n_factors() };
+        o.explain(train, (user, item), "SVDpp", Terms::SvdPp(terms), expr)
+    }
+
+    fn as_algorithm(&self) -> &dyn Algorithm {
+        self
+    }
+}
+
+impl Explain for CoClustering {
+    fn explain(&self, train: &Trainset, user: &str, item: &str) -> PredictionExplanation {
+        let o = outcome(self, train, user, item);
+        let clusters = o.u.zip(o.i).and_then(|(u, i)| Some((u, i, self.user_cluster(u)?, self.item_cluster(i)?)));
+        let terms = match clusters {
+            Some((u, i, uc, ic)) => CoClusteringTerms {
+                user_cluster: Some(uc),
+                item_cluster: Some(ic),
+                cocluster_mean: self.cocluster_mean(uc, ic),
+                user_mean: self.user_mean(u),
+                user_cluster_mean: self.user_cluster_mean(uc),
+                item_mean: self.item_mean(i),
+                item_cluster_mean: self.item_cluster_mean(ic),
+            },
+            None => CoClusteringTerms {
+                user_cluster: None,
+                item_cluster: None,
+                cocluster_mean: None,
+                user_mean: None,
+                user_cluster_mean: None,
+                item_mean: None,
+                item_cluster_mean: None,
+            },
+        };
+        let t = |v: Option<f64>| term(v.unwrap_or(0.0));
+        let expr = match clusters {
+            Some(_) => format!(
+                "{} + ({} − {}) + ({} − {})",
+                t(terms.cocluster_mean),
+                t(terms.user_mean),
+                t(terms.user_cluster_mean),
+                t(terms.item_mean),
+                t(terms.item_cluster_mean)
+            ),
+            None => term(train.global_mean()),
+        };
+        o.explain(train, (user, item), "CoClustering", Terms::CoClustering(terms), expr)
     }
 
     fn as_algorithm(&self) -> &dyn Algorithm {

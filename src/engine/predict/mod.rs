@@ -8,27 +8,35 @@
 
 pub mod baseline_only;
 pub mod biases;
+pub mod co_clustering;
 pub mod explain;
 pub mod knn;
+pub mod nmf;
 pub mod normal;
 pub mod prediction;
 pub mod recommend;
 pub mod slope_one;
 pub mod spec;
 pub mod svd;
+pub mod svdpp;
+pub mod terms;
 pub mod trainset;
 
 pub use baseline_only::{BaselineOnly, BaselineOnlyParams, ValidBaselineOnlyParams};
 pub use biases::{BaselineOptions, SgdBaselineParams, ValidBaselineOptions};
-pub use explain::{
-    explain_prediction, fit_explainable, BiasTerms, Deviation, Explain, FactorTerm, KnnTerms, NeighbourTerm,
-    NormalTerms, PredictionExplanation, SlopeOneTerms, SvdTerms, Terms,
-};
+pub use co_clustering::{CoClustering, CoClusteringParams, ValidCoClusteringParams};
+pub use explain::{explain_prediction, fit_explainable, Explain, PredictionExplanation};
 pub use knn::{Knn, KnnNeighbour, KnnParams, KnnVariant, ValidKnnParams};
+pub use nmf::{Nmf, NmfParams, ValidNmfParams};
 pub use normal::NormalPredictor;
 pub use prediction::{predict, Algorithm, Estimate, Impossible, Prediction};
 pub use recommend::recommend;
 pub use slope_one::SlopeOne;
 pub use spec::{AlgoSpec, ALGO_NAMES};
 pub use svd::{Svd, SvdParams, ValidSvdParams};
+pub use svdpp::{SvdPp, SvdppParams, ValidSvdppParams};
+pub use terms::{
+    BiasTerms, CoClusteringTerms, Deviation, FactorTerm, KnnTerms, NeighbourTerm, NormalTerms, SlopeOneTerms, SvdTerms,
+    SvdppTerms, Terms,
+};
 pub use trainset::Trainset;

@@ -2,20 +2,34 @@
 //! what a person chooses ([`AlgoOptions`](crate::options::algo::AlgoOptions)) is checked into it.
 //!
 //! Names: `normal`, `baseline`, `knn-basic`, `knn-means`, `knn-zscore`, `knn-baseline`,
-//! `svd`, `slope-one`.
+//! `svd`, `svdpp`, `nmf`, `slope-one`, `coclustering`.
 
 use super::baseline_only::{BaselineOnly, ValidBaselineOnlyParams};
+use super::co_clustering::{CoClustering, ValidCoClusteringParams};
 use super::knn::{Knn, KnnVariant, ValidKnnParams};
+use super::nmf::{Nmf, ValidNmfParams};
 use super::normal::NormalPredictor;
 use super::prediction::Algorithm;
 use super::slope_one::SlopeOne;
 use super::svd::{Svd, ValidSvdParams};
+use super::svdpp::{SvdPp, ValidSvdppParams};
 use super::trainset::Trainset;
 use crate::engine::error::EngineError;
 
 /// Every algorithm name, in menu order.
-pub const ALGO_NAMES: [&str; 8] =
-    ["normal", "baseline", "knn-basic", "knn-means", "knn-zscore", "knn-baseline", "svd", "slope-one"];
+pub const ALGO_NAMES: [&str; 11] = [
+    "normal",
+    "baseline",
+    "knn-basic",
+    "knn-means",
+    "knn-zscore",
+    "knn-baseline",
+    "svd",
+    "svdpp",
+    "nmf",
+    "slope-one",
+    "coclustering",
+];
 
 /// A checked algorithm choice.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,8 +45,14 @@ pub enum AlgoSpec {
     Knn(ValidKnnParams),
     /// `SVD`.
     Svd(ValidSvdParams),
+    /// `SVDpp`.
+    SvdPp(ValidSvdppParams),
+    /// `NMF`.
+    Nmf(ValidNmfParams),
     /// `SlopeOne`.
     SlopeOne,
+    /// `CoClustering`.
+    CoClustering(ValidCoClusteringParams),
 }
 
 impl AlgoSpec {
@@ -48,7 +68,10 @@ impl AlgoSpec {
                 KnnVariant::Baseline => "knn-baseline",
             },
             AlgoSpec::Svd(_) => "svd",
+            AlgoSpec::SvdPp(_) => "svdpp",
+            AlgoSpec::Nmf(_) => "nmf",
             AlgoSpec::SlopeOne => "slope-one",
+            AlgoSpec::CoClustering(_) => "coclustering",
         }
     }
 
@@ -59,7 +82,10 @@ impl AlgoSpec {
             AlgoSpec::Baseline(p) => Box::new(BaselineOnly::fit(train, p)),
             AlgoSpec::Knn(p) => Box::new(Knn::fit(train, p)?),
             AlgoSpec::Svd(p) => Box::new(Svd::fit(train, p)?),
+            AlgoSpec::SvdPp(p) => Box::new(SvdPp::fit(train, p)?),
+            AlgoSpec::Nmf(p) => Box::new(Nmf::fit(train, p)?),
             AlgoSpec::SlopeOne => Box::new(SlopeOne::fit(train)?),
+            AlgoSpec::CoClustering(p) => Box::new(CoClustering::fit(train, p)?),
         })
     }
 }

@@ -233,22 +233,10 @@ impl SvdParams {
     /// epochs, a finite `init_mean`, and a finite `init_std_dev`, learning rates and
     /// regularisations, all ≥ 0.
     pub fn check(self) -> Result<ValidSvdParams, EngineError> {
-        if self.n_factors > MAX_FACTORS {
-            return Err(EngineError::param("n_factors", format!("must be at most {MAX_FACTORS}")));
-        }
-        if self.n_epochs > MAX_EPOCHS {
-            return Err(EngineError::param("n_epochs", format!("must be at most {MAX_EPOCHS}")));
-        }
+        check_counts(self.n_factors, self.n_epochs)?;
         if !self.init_mean.is_finite() {
             return Err(EngineError::param("init_mean", "must be a finite number"));
         }
-        let non_negative = |name: &'static str, v: f64| {
-            if v.is_finite() && v >= 0.0 {
-                Ok(v)
-            } else {
-                Err(EngineError::param(name, "must be a finite number ≥ 0"))
-            }
-        };
         non_negative("init_std_dev", self.init_std_dev)?;
         let lr_all = non_negative("lr_all", self.lr_all)?;
         let reg_all = non_negative("reg_all", self.reg_all)?;
@@ -262,6 +250,68 @@ impl SvdParams {
             qi: Rates { lr: lr("lr_qi", self.lr_qi)?, reg: reg("reg_qi", self.reg_qi)? },
         })
     }
+}
+
+/// Builder methods named as the options they set: `name: type` sets the field as given, and
+/// each name after the `;` sets an `Option<f64>` rate to `Some`.
+macro_rules! param_setters {
+    ($($name:ident: $ty:ty),*; $($rate:ident),*) => {
+        $(
+            #[doc = concat!("Sets `", stringify!($name), "`.")]
+            pub fn $name(mut self, v: $ty) -> Self {
+                self.$name = v;
+                self
+            }
+        )*
+        $(
+            #[doc = concat!("Sets `", stringify!($rate), "`, overriding the common rate.")]
+            pub fn $rate(mut self, v: f64) -> Self {
+                self.$rate = Some(v);
+                self
+            }
+        )*
+    };
+}
+pub(crate) use param_setters;
+
+/// Fails unless there are at most [`MAX_FACTORS`] factors and [`MAX_EPOCHS`] epochs (the
+/// factor models' shared check).
+pub(crate) fn check_counts(n_factors: usize, n_epochs: usize) -> Result<(), EngineError> {
+    if n_factors > MAX_FACTORS {
+        return Err(EngineError::param("n_factors", format!("must be at most {MAX_FACTORS}")));
+    }
+    if n_epochs > MAX_EPOCHS {
+        return Err(EngineError::param("n_epochs", format!("must be at most {MAX_EPOCHS}")));
+    }
+    Ok(())
+}
+
+/// `v` when it is a finite number ≥ 0, else an error naming the parameter.
+pub(crate) fn non_negative(name: &'static str, v: f64) -> Result<f64, EngineError> {
+    if v.is_finite() && v >= 0.0 {
+        Ok(v)
+    } else {
+        Err(EngineError::param(name, "must be a finite number ≥ 0"))
+    }
+}
+
+/// Fails when `rows` vectors of `k` factors (for `train`'s users and items) would exceed the
+/// memory budget ([`DENSE_MATRIX_BUDGET_BYTES`]).
+pub(crate) fn check_factor_budget(train: &Trainset, k: usize, rows: usize) -> Result<(), EngineError> {
+    let bytes = rows.saturating_mul(k).saturating_mul(8);
+    if bytes > DENSE_MATRIX_BUDGET_BYTES {
+        return Err(EngineError::param(
+            "n_factors",
+            format!(
+                "{k} factors for {} users and {} items need {} MB, over the {} MB budget",
+                train.n_users(),
+                train.n_items(),
+                bytes.div_ceil(1 << 20),
+                DENSE_MATRIX_BUDGET_BYTES >> 20
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A fitted SVD model.
@@ -285,19 +335,7 @@ impl Svd {
     pub fn fit(train: &Trainset, params: &ValidSvdParams) -> Result<Svd, EngineError> {
         let p = &params.params;
         let k = p.n_factors;
-        let cells = (train.n_users() + train.n_items()).saturating_mul(k);
-        if cells.saturating_mul(8) > DENSE_MATRIX_BUDGET_BYTES {
-            return Err(EngineError::param(
-                "n_factors",
-                format!(
-                    "{k} factors for {} users and {} items need {} MB, over the {} MB budget",
-                    train.n_users(),
-                    train.n_items(),
-                    cells.saturating_mul(8).div_ceil(1 << 20),
-                    DENSE_MATRIX_BUDGET_BYTES >> 20
-                ),
-            ));
-        }
+        check_factor_budget(train, k, train.n_users() + train.n_items())?;
         let mut rng = NumpyRandomState::new(p.random_state);
         let mut pu = vec![0.0; train.n_users() * k];
         let mut qi = vec![0.0; train.n_items() * k];

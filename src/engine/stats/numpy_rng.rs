@@ -15,6 +15,10 @@
 //!   and caches the second for the next call.
 //! - Shuffles by Fisher–Yates from the end, each index drawn by masked rejection
 //!   sampling on 32-bit draws (`random_interval`).
+//! - `randint(high, size)` (legacy, int64) draws each value the same way, by masked
+//!   rejection on 32-bit draws while `high − 1` fits in 32 bits and on 64-bit draws
+//!   (two 32-bit ones, high half first) beyond; `randint(1)` draws nothing.
+//! - `uniform(low, high)` is `low + (high − low) · random_sample()`.
 //!
 //! ```
 //! use discount_lab::engine::stats::numpy_rng::NumpyRandomState;
@@ -25,6 +29,10 @@
 //! assert!((rng.normal(0.0, 0.1) - 0.1764052345967664).abs() < 1e-15);
 //! // np.random.RandomState(42).permutation(10)
 //! assert_eq!(NumpyRandomState::new(42).permutation(10), vec![8, 1, 5, 0, 7, 2, 9, 4, 3, 6]);
+//! // np.random.RandomState(0).randint(3, size=4) and .uniform(0.2, 0.8) from a fresh state.
+//! let mut rng = NumpyRandomState::new(0);
+//! assert_eq!([rng.randint(3), rng.randint(3), rng.randint(3), rng.randint(3)], [0, 1, 0, 1]);
+//! assert_eq!(NumpyRandomState::new(0).uniform(0.2, 0.8), 0.5292881023563949);
 //! ```
 
 const N: usize = 624;
@@ -146,6 +154,25 @@ impl NumpyRandomState {
             if v <= max {
                 return v;
             }
+        }
+    }
+
+    /// `randint(high)`: a uniform integer in `0 .. high`, as numpy's legacy `randint` draws
+    /// each value of `randint(high, size=n)` (numpy refuses `high` = 0; here it gives 0 and
+    /// draws nothing, as `randint(1)` does).
+    pub fn randint(&mut self, high: u64) -> u64 {
+        self.interval(high.saturating_sub(1))
+    }
+
+    /// `uniform(low, high)`: `low + (high − low) · random_sample()`.
+    pub fn uniform(&mut self, low: f64, high: f64) -> f64 {
+        low + (high - low) * self.random_sample()
+    }
+
+    /// Fills `out` as `uniform(low, high, size=out.len())` does (C order for matrices).
+    pub fn fill_uniform(&mut self, low: f64, high: f64, out: &mut [f64]) {
+        for x in out {
+            *x = self.uniform(low, high);
         }
     }
 

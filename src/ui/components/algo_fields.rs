@@ -1,10 +1,14 @@
 //! The algorithm and the cross-validation's settings: which algorithm, its parameters (k-NN's
-//! k, min_k, kind and measure; SVD's factors and epochs), the folds and the top-N metrics.
+//! k, min_k, kind and measure; the factor models' factors and epochs; co-clustering's clusters
+//! and epochs: the fields [`AlgoOptions::takes`](crate::options::algo::AlgoOptions::takes) says
+//! it reads), the folds and the top-N metrics.
 
 use yew::prelude::*;
 
 use crate::engine::data::ratings::Kind;
 use crate::engine::limits::MAX_NEIGHBOURS;
+use crate::engine::predict::co_clustering::MAX_CLUSTERS;
+use crate::engine::predict::svd::{MAX_EPOCHS, MAX_FACTORS};
 use crate::engine::predict::ALGO_NAMES;
 use crate::engine::similarity::Measure;
 use crate::options::evaluate::CvOptions;
@@ -46,7 +50,7 @@ pub fn AlgoFields(props: &AlgoFieldsProps) -> Html {
     };
     let choose = |f: fn(&mut CvOptions, String)| on_change(o.clone(), props.on_change.clone(), Box::new(f));
     let algo = o.algo.algo.as_str();
-    let (is_knn, is_svd) = (algo.starts_with("knn-"), algo == "svd");
+    let takes = o.algo.takes();
     let as_f64 = |v: Option<usize>| v.map(|x| x as f64);
     html! { <>
         <label>{ t(Key::Algorithm) }
@@ -54,7 +58,7 @@ pub fn AlgoFields(props: &AlgoFieldsProps) -> Html {
                 { for ALGO_NAMES.iter().map(|n| html! { <option value={*n} selected={*n == algo}>{ *n }</option> }) }
             </select>
         </label>
-        if is_knn {
+        if takes.neighbours {
             <NumberField id="eval-k" label={t(Key::K)} value={as_f64(shown.k)} min={1.0} max={MAX_NEIGHBOURS as f64} whole=true {lang}
                 on_change={set(|o, v| o.algo.k = whole(v))} />
             <NumberField id="eval-min-k" label={t(Key::MinK)} value={as_f64(shown.min_k)} min={1.0} max={MAX_NEIGHBOURS as f64} whole=true {lang}
@@ -73,11 +77,19 @@ pub fn AlgoFields(props: &AlgoFieldsProps) -> Html {
                 </select>
             </label>
         }
-        if is_svd {
-            <NumberField id="eval-factors" label={t(Key::Factors)} value={as_f64(shown.factors)} min={1.0} max={1000.0} whole=true {lang}
+        if takes.factors {
+            <NumberField id="eval-factors" label={t(Key::Factors)} value={as_f64(shown.factors)} min={1.0} max={MAX_FACTORS as f64} whole=true {lang}
                 on_change={set(|o, v| o.algo.factors = whole(v))} />
-            <NumberField id="eval-epochs" label={t(Key::Epochs)} value={as_f64(shown.epochs)} min={1.0} max={1000.0} whole=true {lang}
+        }
+        if takes.epochs {
+            <NumberField id="eval-epochs" label={t(Key::Epochs)} value={as_f64(shown.epochs)} min={1.0} max={MAX_EPOCHS as f64} whole=true {lang}
                 on_change={set(|o, v| o.algo.epochs = whole(v))} />
+        }
+        if takes.clusters {
+            <NumberField id="eval-user-clusters" label={t(Key::UserClusters)} value={as_f64(shown.user_clusters)} min={1.0} max={MAX_CLUSTERS as f64} whole=true {lang}
+                on_change={set(|o, v| o.algo.user_clusters = whole(v))} />
+            <NumberField id="eval-item-clusters" label={t(Key::ItemClusters)} value={as_f64(shown.item_clusters)} min={1.0} max={MAX_CLUSTERS as f64} whole=true {lang}
+                on_change={set(|o, v| o.algo.item_clusters = whole(v))} />
         }
         <NumberField id="eval-folds" label={t(Key::Folds)} value={Some(o.folds.unwrap_or(5) as f64)} min={2.0} max={20.0} whole=true {lang}
             on_change={set(|o, v| o.folds = whole(v))} />

@@ -1,5 +1,5 @@
-//! The grid search's switch and its lists (k and measures for k-NN, factors and epochs for
-//! SVD), as comma-separated text.
+//! The grid search's switch and its lists (k and measures for k-NN, factors for SVD, SVD++ and
+//! NMF, epochs for those and co-clustering), as comma-separated text.
 
 use yew::prelude::*;
 
@@ -16,8 +16,10 @@ pub struct GridFieldsProps {
     pub texts: [String; 4],
     /// The algorithm is a k-NN one.
     pub knn: bool,
-    /// The algorithm is SVD.
-    pub svd: bool,
+    /// The algorithm takes a number of factors.
+    pub factors: bool,
+    /// The algorithm takes a number of epochs.
+    pub epochs: bool,
     /// The switch changed.
     pub on_toggle: Callback<bool>,
     /// List `k` changed to the text given.
@@ -44,8 +46,10 @@ pub fn GridFields(props: &GridFieldsProps) -> Html {
                 { list(0, "grid-k", Key::GridK) }
                 { list(1, "grid-measures", Key::GridMeasures) }
             }
-            if props.svd {
+            if props.factors {
                 { list(2, "grid-factors", Key::GridFactors) }
+            }
+            if props.epochs {
                 { list(3, "grid-epochs", Key::GridEpochs) }
             }
         }

@@ -121,7 +121,7 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
         let fold_files = fold_files.clone();
         Callback::from(move |read| fold_files.set(read))
     };
-    let algo = form.algo.algo.as_str();
+    let takes = form.algo.takes();
     let running = matches!(*status, Status::Running { .. });
     let runs = props.runs.clone();
     html! {
@@ -129,7 +129,7 @@ pub fn EvaluateView(props: &EvaluateViewProps) -> Html {
             <section class="card controls" aria-label={t(Key::TabEvaluate)}>
                 <p class="hint intro">{ t(Key::EvalIntro) }</p>
                 <AlgoFields {lang} options={(*form).clone()} on_change={on_form} />
-                <GridFields {lang} on={*grid_on} texts={(*grid_text).clone()} knn={algo.starts_with("knn-")} svd={algo == "svd"}
+                <GridFields {lang} on={*grid_on} texts={(*grid_text).clone()} knn={takes.neighbours} factors={takes.factors} epochs={takes.epochs}
                     on_toggle={on_grid_toggle} on_text={on_grid_text} />
                 <FoldFiles {lang} read={(*fold_files).clone()} on_read={on_fold_files} />
                 <div class="row">

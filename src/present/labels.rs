@@ -57,6 +57,26 @@ pub fn run_label(spec: &AlgoSpec) -> String {
     }
 }
 
+/// An algorithm as the menu shows it: scikit-surprise's class name (the one course notes and
+/// papers use) beside the lab's own spelling, e.g. "KNNWithMeans (knn-means)".
+pub fn algo_label(name: &str) -> String {
+    let class = match name {
+        "normal" => "NormalPredictor",
+        "baseline" => "BaselineOnly",
+        "knn-basic" => "KNNBasic",
+        "knn-means" => "KNNWithMeans",
+        "knn-zscore" => "KNNWithZScore",
+        "knn-baseline" => "KNNBaseline",
+        "svd" => "SVD",
+        "svdpp" => "SVDpp (SVD++)",
+        "nmf" => "NMF",
+        "slope-one" => "SlopeOne",
+        "coclustering" => "CoClustering",
+        _ => return name.to_string(),
+    };
+    format!("{class} ({name})")
+}
+
 /// The name of a strategy in the interface.
 pub fn strategy_label(s: Strategy) -> Key {
     match s {
@@ -85,6 +105,17 @@ pub fn strategy_formula(s: Strategy) -> Key {
 mod tests {
     use super::*;
     use crate::engine::predict::{CoClusteringParams, NmfParams, SvdppParams};
+
+    #[test]
+    fn every_algorithm_has_its_surprise_class_in_the_menu() {
+        let labels: Vec<String> = crate::engine::predict::ALGO_NAMES.iter().map(|n| algo_label(n)).collect();
+        for (n, l) in crate::engine::predict::ALGO_NAMES.iter().zip(&labels) {
+            assert!(l.ends_with(&format!("({n})")) && l.len() > n.len() + 3, "{l}");
+        }
+        assert_eq!(algo_label("knn-means"), "KNNWithMeans (knn-means)");
+        let distinct: std::collections::BTreeSet<&String> = labels.iter().collect();
+        assert_eq!(distinct.len(), labels.len());
+    }
 
     #[test]
     fn runs_are_labelled_with_their_main_parameters() {

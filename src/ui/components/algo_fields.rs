@@ -12,6 +12,7 @@ use crate::engine::predict::svd::{MAX_EPOCHS, MAX_FACTORS};
 use crate::engine::predict::ALGO_NAMES;
 use crate::engine::similarity::Measure;
 use crate::options::evaluate::CvOptions;
+use crate::present::labels::algo_label;
 use crate::present::{text, Key, Lang};
 use crate::ui::components::number_field::NumberField;
 use crate::ui::on_change;
@@ -55,7 +56,7 @@ pub fn AlgoFields(props: &AlgoFieldsProps) -> Html {
     html! { <>
         <label>{ t(Key::Algorithm) }
             <select id="eval-algo" onchange={choose(|o, v| o.algo.algo = v)}>
-                { for ALGO_NAMES.iter().map(|n| html! { <option value={*n} selected={*n == algo}>{ *n }</option> }) }
+                { for ALGO_NAMES.iter().map(|n| html! { <option value={*n} selected={*n == algo}>{ algo_label(n) }</option> }) }
             </select>
         </label>
         if takes.neighbours {

@@ -14,6 +14,7 @@ pub mod heatmap_layout;
 pub mod labels;
 pub mod messages;
 pub mod number_entry;
+pub mod precision;
 pub mod table_sort;
 pub mod why;
 

@@ -105,15 +105,13 @@ fn merge<A>(workers: Vec<Worker<A>>) -> Vec<Bounded> {
 struct Worker<A> {
     /// Sums of the current row with each other row.
     acc: Vec<A>,
-    /// The other rows the current row shares a column with.
-    touched: Vec<u32>,
     /// Every row's best candidates among the pairs this worker finished.
     lists: Vec<Bounded>,
 }
 
 impl<A: Accumulate> Worker<A> {
     fn new(n: usize, k: usize) -> Worker<A> {
-        Worker { acc: vec![A::default(); n], touched: Vec::new(), lists: (0..n).map(|_| Bounded::new(k)).collect() }
+        Worker { acc: vec![A::default(); n], lists: (0..n).map(|_| Bounded::new(k)).collect() }
     }
 
     /// Pairs every row of `rows` with the later rows.
@@ -130,7 +128,10 @@ impl<A: Accumulate> Worker<A> {
         let (rows, cols) = (prepared.ratings.rows(kind), prepared.ratings.cols(kind));
         let (ys, _) = rows.row(x);
         let xv = &prepared.row_values[rows.span(x)];
-        let Worker { acc, touched, lists } = self;
+        let Worker { acc, lists } = self;
+        // The last row touched: the scan below stops there (a running maximum costs no branch,
+        // where a list of touched rows would cost one on every addition).
+        let mut last = x;
         for (&y, &vx) in ys.iter().zip(xv) {
             let y = y as usize;
             let col = cols.row(y).0;
@@ -138,16 +139,16 @@ impl<A: Accumulate> Worker<A> {
             let start = col.partition_point(|&r| r as usize <= x);
             let ov = &prepared.col_values[cols.span(y)][start..];
             for (&o, &vo) in col[start..].iter().zip(ov) {
-                let slot = &mut acc[o as usize];
-                if slot.count() == 0 {
-                    touched.push(o);
-                }
-                slot.add(vx, vo);
+                acc[o as usize].add(vx, vo);
             }
+            last = last.max(col.last().map_or(0, |&r| r as usize));
         }
-        for o in touched.drain(..) {
-            let o = o as usize;
-            let sums = std::mem::take(&mut acc[o]);
+        for (k, slot) in acc[x + 1..=last].iter_mut().enumerate() {
+            if slot.count() == 0 {
+                continue;
+            }
+            let o = x + 1 + k;
+            let sums = std::mem::take(slot);
             let similarity = prepared.finish(x, o, &sums.sums());
             if similarity > 0.0 {
                 let support = sums.count();

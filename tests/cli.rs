@@ -351,3 +351,50 @@ fn sample_ml_1m_shape_writes_the_shaped_ratings() {
     assert_eq!(code, 2);
     assert!(err.starts_with("--customers is not an option of the ml-1m-shape sample"), "{err}");
 }
+
+#[test]
+fn neighbours_all_streams_every_rows_list_as_the_one_row_mode_finds_it() {
+    let dir = std::env::temp_dir().join(format!("discount-lab-all-{}", std::process::id()));
+    let dir = dir.to_string_lossy().into_owned();
+    let args = ["sample", "ml-1m-shape", "--seed", "4", "--users", "80", "--items", "120", "--ratings", "3000"];
+    assert_eq!(cli(&[&args[..], &["--out", &dir]].concat()).0, 0);
+    let f = format!("{dir}/ratings.csv");
+    for kind in ["item", "user"] {
+        let common = ["--kind", kind, "--k", "4", "--measure", "cosine"];
+        let (code, out, err) = cli(&[&["neighbours", f.as_str(), "--all"][..], &common].concat());
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains("the 4 most similar of each (cosine), streamed on"), "{err}");
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "id,neighbour,similarity,common");
+        let mut ids: Vec<&str> = lines[1..].iter().map(|l| l.split(',').next().unwrap()).collect();
+        ids.dedup();
+        assert!(ids.len() > 20, "{kind}: {} rows with neighbours", ids.len());
+        for id in ids.iter().step_by(7) {
+            let (code, one, err) = cli(&[&["neighbours", f.as_str(), "--id", id][..], &common].concat());
+            assert_eq!(code, 0, "{err}");
+            let streamed: Vec<String> =
+                lines[1..].iter().filter_map(|l| l.strip_prefix(&format!("{id},"))).map(String::from).collect();
+            assert_eq!(one.lines().skip(1).collect::<Vec<_>>(), streamed, "{kind} {id}");
+        }
+    }
+    let (code, _, err) = cli(&["neighbours", &f]);
+    assert_eq!((code, err.lines().next()), (2, Some("neighbours needs --id ID or --all")));
+    let (code, _, err) = cli(&["neighbours", &f, "--all", "--id", "1"]);
+    assert_eq!((code, err.lines().next()), (2, Some("neighbours takes --id ID or --all, not both")));
+}
+
+#[test]
+fn neighbours_all_reads_a_file_over_the_apps_limits() {
+    let dir = std::env::temp_dir().join(format!("discount-lab-large-{}", std::process::id()));
+    let dir = dir.to_string_lossy().into_owned();
+    let args = ["sample", "ml-1m-shape", "--users", "20001", "--items", "30", "--ratings", "420000", "--out", &dir];
+    assert_eq!(cli(&args).0, 0);
+    let f = format!("{dir}/ratings.csv");
+    let (code, _, err) = cli(&["neighbours", &f, "--id", "1", "--kind", "item"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("over the limit of 20000"), "{err}");
+    let (code, out, err) = cli(&["neighbours", &f, "--all", "--kind", "item", "--k", "3"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.starts_with("30 items, the 3 most similar of each (pearson)"), "{err}");
+    assert_eq!(out.lines().count(), 1 + 30 * 3);
+}

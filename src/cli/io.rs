@@ -3,12 +3,13 @@
 use super::args::Args;
 use super::failure::{fail, Failure};
 use crate::engine::data::items::{parse_items, ItemTable};
-use crate::engine::data::parse::{parse_ratings, ParseOptions};
+use crate::engine::data::parse::{parse_ratings_within, ParseOptions};
 use crate::engine::data::purchases::parse_purchases;
 use crate::engine::data::ratings::Ratings;
 use crate::engine::data::samples::Dataset;
 use crate::engine::data::user_table::parse_users;
 use crate::engine::error::ParseErrors;
+use crate::engine::limits::InputLimits;
 
 /// Every problem of a file, each on its own line with the file's name.
 pub(crate) fn parse_failure(path: &str, e: ParseErrors) -> Failure {
@@ -38,9 +39,14 @@ pub(crate) fn write_out(args: &Args, text: &str) -> Result<(), Failure> {
 
 /// The rating file, with `--scale` when given; duplicate pairs are warned about.
 pub(crate) fn load_ratings(args: &Args, what: &str) -> Result<Ratings, Failure> {
+    load_ratings_within(args, what, &InputLimits::APP)
+}
+
+/// As [`load_ratings`], within `limits`.
+pub(crate) fn load_ratings_within(args: &Args, what: &str, limits: &InputLimits) -> Result<Ratings, Failure> {
     let path = args.one_file(what)?;
-    let parsed = parse_ratings(&read(path)?, &ParseOptions { scale: args.scale()?, ..Default::default() })
-        .map_err(|e| parse_failure(path, e))?;
+    let options = ParseOptions { scale: args.scale()?, ..Default::default() };
+    let parsed = parse_ratings_within(&read(path)?, &options, limits).map_err(|e| parse_failure(path, e))?;
     for d in &parsed.duplicates {
         let lines: Vec<String> = d.lines.iter().map(usize::to_string).collect();
         eprintln!(

@@ -48,6 +48,7 @@ pub(crate) const FLAGS: &[Flag] = &[
     switch("cv"),
     switch("elbow"),
     flag("id", "ID"),
+    switch("all"),
     flag("train", "FILE"),
     flag("test", "FILE"),
     flag("folds", "DIR"),
@@ -141,10 +142,13 @@ pub(crate) const COMMANDS: &[Command] = &[
     Command {
         name: "neighbours",
         operand: "FILE",
-        required: &["id"],
-        optional: &["k", "kind", "measure", "min-support", "shrinkage", "scale", "out"],
+        required: &[],
+        optional: &["id", "all", "k", "kind", "measure", "min-support", "shrinkage", "scale", "out"],
         values: &[],
-        notes: &[],
+        notes: &[
+            "--id ID: one row's K most similar; --all: every row's (id,neighbour,similarity,common), streamed",
+            "without the dense matrix, from files up to MovieLens-10M's size, on every core (RAYON_NUM_THREADS)",
+        ],
     },
     Command {
         name: "item-discounts",

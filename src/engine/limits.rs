@@ -16,6 +16,9 @@ pub const MAX_ITEMS: usize = 20_000;
 pub const DENSE_MATRIX_BUDGET_BYTES: usize = 256 * 1024 * 1024;
 /// Bytes one cell of a dense similarity matrix costs (an `f64` value and a `u32` support count).
 pub const DENSE_CELL_BYTES: usize = 12;
+/// Bytes one cell costs when the matrix is stored compactly, as it is when the `f64` one is over
+/// the budget: an `f32` value (within ±6e-8 of the `f64`) and a `u16` support count.
+pub const COMPACT_CELL_BYTES: usize = 6;
 /// Most rows a heatmap draws (one canvas pixel per cell: 3,000 rows are a 36 MB RGBA buffer);
 /// beyond it the Similarity view offers the other kind or a sample of rows.
 pub const MAX_DRAWN_ROWS: usize = 3000;
@@ -94,7 +97,48 @@ pub const MAX_FIELD_SEED: u64 = (1 << 53) - 1;
 /// How many problems a parse reports before it stops listing them.
 pub const MAX_REPORTED_PROBLEMS: usize = 20;
 
+/// Largest input file the command line's streamed neighbours read (`neighbours --all`): natively
+/// 1 GiB (MovieLens-10M's shape is 127 MB of CSV); in the browser, [`MAX_INPUT_BYTES`].
+#[cfg(not(target_arch = "wasm32"))]
+pub const MAX_LARGE_INPUT_BYTES: usize = 1 << 30;
+/// Largest input file of the streamed neighbours: natively 1 GiB; in the browser, [`MAX_INPUT_BYTES`].
+#[cfg(target_arch = "wasm32")]
+pub const MAX_LARGE_INPUT_BYTES: usize = MAX_INPUT_BYTES;
+
 /// Bytes a dense `n` x `n` similarity matrix would need.
 pub fn dense_matrix_bytes(n: usize) -> usize {
     n.saturating_mul(n).saturating_mul(DENSE_CELL_BYTES)
+}
+
+/// Bytes a dense `n` x `n` similarity matrix needs when stored compactly ([`COMPACT_CELL_BYTES`] a cell).
+pub fn compact_matrix_bytes(n: usize) -> usize {
+    n.saturating_mul(n).saturating_mul(COMPACT_CELL_BYTES)
+}
+
+/// How much one rating file may hold: the app's limits, or the larger ones of the command line's
+/// streamed neighbours, which never build a dense matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InputLimits {
+    /// Largest file, in bytes.
+    pub bytes: usize,
+    /// Most distinct users.
+    pub users: usize,
+    /// Most distinct items.
+    pub items: usize,
+    /// Most ratings.
+    pub ratings: usize,
+}
+
+impl InputLimits {
+    /// What the app (and every command but `neighbours --all`) reads.
+    pub const APP: InputLimits =
+        InputLimits { bytes: MAX_INPUT_BYTES, users: MAX_USERS, items: MAX_ITEMS, ratings: MAX_RATINGS };
+    /// What `neighbours --all` reads natively: a MovieLens-10M-sized file (the sizes of the
+    /// MovieLens-shaped sample); in the browser the same as [`InputLimits::APP`].
+    pub const LARGE: InputLimits = InputLimits {
+        bytes: MAX_LARGE_INPUT_BYTES,
+        users: MAX_SHAPE_USERS,
+        items: MAX_SHAPE_ITEMS,
+        ratings: MAX_SHAPE_RATINGS,
+    };
 }

@@ -30,8 +30,8 @@ pub fn similarity(ratings_in: JsValue, options_in: JsValue) -> Result<JsValue, J
         kind: m.kind,
         measure: m.measure.name(),
         ids: &m.ids,
-        values: m.values.rows().into_iter().map(|r| r.to_vec()).collect(),
-        support: m.support.rows().into_iter().map(|r| r.to_vec()).collect(),
+        values: (0..m.len()).map(|r| m.values.row(r).iter().collect()).collect(),
+        support: m.support.to_u32().rows().into_iter().map(|r| r.to_vec()).collect(),
     })
 }
 
@@ -98,6 +98,6 @@ impl RatingSet {
     pub fn similarity_values(&self, options_in: JsValue) -> Result<Vec<f64>, JsError> {
         let o = options(options_in)?;
         let m = compute(&self.ratings, None, &similarity_params(&o)?).map_err(err)?;
-        Ok(m.values.into_raw_vec_and_offset().0)
+        Ok(m.values.into_f64().into_raw_vec_and_offset().0)
     }
 }

@@ -7,7 +7,7 @@
 //! use discount_lab::engine::similarity::{Measure, SimilarityMatrix};
 //! let m = SimilarityMatrix {
 //!     kind: Kind::User, measure: Measure::Cosine, ids: vec!["a".into(), "=b".into()],
-//!     values: ndarray::array![[1.0, 0.5], [0.5, 1.0]], support: ndarray::array![[1, 1], [1, 1]],
+//!     values: ndarray::array![[1.0, 0.5], [0.5, 1.0]].into(), support: ndarray::array![[1, 1], [1, 1]].into(),
 //! };
 //! assert_eq!(matrix_csv(&m), ",a,'=b\na,1,0.5\n'=b,0.5,1\n");
 //! ```
@@ -30,7 +30,7 @@ pub fn matrix_csv(m: &SimilarityMatrix) -> String {
     let mut w = CsvWriter::default();
     w.row(std::iter::once(Cell::Text("")).chain(m.ids.iter().map(|id| Cell::Text(id))));
     for (r, id) in m.ids.iter().enumerate() {
-        w.row(std::iter::once(Cell::Text(id)).chain(m.values.row(r).iter().map(|&v| Cell::Num(v))));
+        w.row(std::iter::once(Cell::Text(id)).chain(m.values.row(r).iter().map(Cell::Num)));
     }
     w.finish()
 }

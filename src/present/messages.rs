@@ -476,6 +476,7 @@ catalogue! {
     Err_ItemTableForOtherItems => "none of the item table's {n} {n|item|items} ({example}, …) is in the ratings (whose items are like {rated}): is it the right file?", "商品表的 {n} 件商品（{example} 等）没有一件出现在评分数据中（评分数据的商品形如 {rated}）：文件选对了吗？";
     Need_Regularisation => "the features are collinear or the classes are perfectly separated; add regularisation (C)", "特征共线或类别完全可分；请加正则化（C）";
     Err_MatrixTooLarge => "a {n} × {n} similarity matrix needs {needed} MB, over the {budget} MB budget; use fewer users or items", "{n} × {n} 的相似度矩阵需要 {needed} MB，超过 {budget} MB 的上限；请减少用户或商品";
+    StoredAsF32 => "stored as 32-bit floats (±1e-7): as 64-bit floats this {n} × {n} matrix would need {needed} MB, over the {budget} MB budget; it takes {bytes} MB", "按 32 位单精度保留（误差 ±1e-7）：如果用 64 位双精度，这个 {n} × {n} 矩阵需要 {needed} MB，超过 {budget} MB 的上限；现占用 {bytes} MB";
     Err_UnknownId => "unknown {what} '{id}'", "未知的{what}“{id}”";
     Need_Features => "clustering needs at least one feature", "聚类至少需要一个特征";
     Need_DistinctTrueRatings => "FCP needs a user with two predictions whose true ratings differ", "FCP 需要某个用户有两条真实评分不同的预测";

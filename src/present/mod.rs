@@ -15,6 +15,7 @@ pub mod labels;
 pub mod messages;
 pub mod model_notes;
 pub mod number_entry;
+pub mod precision;
 pub mod table_sort;
 pub mod why;
 

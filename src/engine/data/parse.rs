@@ -18,10 +18,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::data::ratings::{first_occurrences, Entry, IdInterner, ItemIdx, Ratings, Scale, UserIdx};
 use crate::engine::data::text_input::{
-    as_text, first_line, number_within, numbered_lines, records, split_plain, Problems, Record, Separator,
+    as_text_within, first_line, number_within, numbered_lines, records, split_plain, Problems, Record, Separator,
 };
 use crate::engine::error::{ParseError, ParseErrorKind, ParseErrors};
-use crate::engine::limits::{MAX_ITEMS, MAX_RATINGS, MAX_RATING_MAGNITUDE, MAX_USERS};
+use crate::engine::limits::{InputLimits, MAX_RATING_MAGNITUDE};
 
 /// How to read a rating file; `None` means detect.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -65,20 +65,28 @@ const RATING_HEADERS: &[&str] = &["rating", "ratings", "score", "stars", "value"
 
 /// Reads ratings from bytes; every problem is located by line and column.
 pub fn parse_ratings(bytes: &[u8], options: &ParseOptions) -> Result<ParsedRatings, ParseErrors> {
-    let text = as_text(bytes)?;
+    parse_ratings_within(bytes, options, &InputLimits::APP)
+}
+
+/// As [`parse_ratings`], within `limits` (the command line's streamed neighbours read larger files).
+pub fn parse_ratings_within(
+    bytes: &[u8],
+    options: &ParseOptions,
+    limits: &InputLimits,
+) -> Result<ParsedRatings, ParseErrors> {
+    let text = as_text_within(bytes, limits.bytes)?;
     let separator = options.separator.unwrap_or_else(|| Separator::detect(first_line(text)));
     // Every record takes at least one line: allocate once for all of them.
-    let most = (text.bytes().filter(|&b| b == b'\n').count() + 1).min(MAX_RATINGS);
-    match separator {
-        Separator::Comma => {
-            let recs = records(text, separator)?;
-            read_ratings(recs.iter().map(Fields::of_record), separator, options, most)
-        }
-        // Tabs and `::` have no quoting: fields are borrowed from the text, nothing is copied.
-        Separator::Tab | Separator::DoubleColon => {
-            let recs = numbered_lines(text).map(|(line, l)| Fields::new(line, split_plain(l, separator)));
-            read_ratings(recs, separator, options, most)
-        }
+    let most = (text.bytes().filter(|&b| b == b'\n').count() + 1).min(limits.ratings);
+    // Without quotes or carriage returns a comma is only a separator, as for tabs and `::`:
+    // fields are borrowed from the text, nothing is copied (the csv reader would copy each).
+    let quoted = separator == Separator::Comma && text.bytes().any(|b| b == b'"' || b == b'\r');
+    if quoted {
+        let recs = records(text, separator)?;
+        read_ratings(recs.iter().map(Fields::of_record), separator, options, most, limits)
+    } else {
+        let recs = numbered_lines(text).map(|(line, l)| Fields::new(line, split_plain(l, separator)));
+        read_ratings(recs, separator, options, most, limits)
     }
 }
 
@@ -114,6 +122,7 @@ fn read_ratings<'a>(
     separator: Separator,
     options: &ParseOptions,
     capacity: usize,
+    limits: &InputLimits,
 ) -> Result<ParsedRatings, ParseErrors> {
     let mut recs = recs.peekable();
     let has_header = options.has_header.unwrap_or_else(|| recs.peek().is_some_and(looks_like_header));
@@ -131,18 +140,18 @@ fn read_ratings<'a>(
     for rec in recs {
         match read_record(&rec, options.scale) {
             Ok((user, item, value)) => {
-                if entries.len() == MAX_RATINGS {
-                    problems.push(over_limit(rec.line, "ratings", MAX_RATINGS));
+                if entries.len() == limits.ratings {
+                    problems.push(over_limit(rec.line, "ratings", limits.ratings));
                     break;
                 }
                 let u = ids.user(user);
                 let i = ids.item(item);
-                if ids.users.len() > MAX_USERS {
-                    problems.push(over_limit(rec.line, "users", MAX_USERS));
+                if ids.users.len() > limits.users {
+                    problems.push(over_limit(rec.line, "users", limits.users));
                     break;
                 }
-                if ids.items.len() > MAX_ITEMS {
-                    problems.push(over_limit(rec.line, "items", MAX_ITEMS));
+                if ids.items.len() > limits.items {
+                    problems.push(over_limit(rec.line, "items", limits.items));
                     break;
                 }
                 entries.push(Entry { user: UserIdx(u), item: ItemIdx(i), value });
@@ -163,7 +172,8 @@ fn read_ratings<'a>(
         }
     };
     let duplicates = find_duplicates(&entries, &lines, &ids);
-    let ratings = Ratings::new(ids.users, ids.items, entries, scale)
+    drop(lines);
+    let ratings = Ratings::new_within(ids.users, ids.items, entries, scale, limits)
         .map_err(|e| ParseErrors::one(ParseError::file(ParseErrorKind::Csv(e.to_string()))))?;
     Ok(ParsedRatings { ratings, separator, has_header, scale_inferred, duplicates })
 }

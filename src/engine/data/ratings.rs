@@ -23,7 +23,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::error::EngineError;
-use crate::engine::limits::{MAX_ITEMS, MAX_RATINGS, MAX_RATING_MAGNITUDE, MAX_USERS};
+use crate::engine::limits::{InputLimits, MAX_RATING_MAGNITUDE};
 
 /// Index of a user in a [`Ratings`] (order of first appearance).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -163,6 +163,11 @@ impl Csr {
         self.offsets[r]..self.offsets[r + 1]
     }
 
+    /// Every row's values, one after the other (row `r`'s at [`Csr::span`]`(r)`).
+    pub fn values(&self) -> &[f64] {
+        &self.vals
+    }
+
     /// Total number of entries.
     pub fn nnz(&self) -> usize {
         self.cols.len()
@@ -203,23 +208,25 @@ impl Ratings {
         entries: Vec<Entry>,
         scale: Scale,
     ) -> Result<Ratings, EngineError> {
-        if user_ids.len() > MAX_USERS {
-            return Err(EngineError::param(
-                "users",
-                format!("{} users, over the limit of {MAX_USERS}", user_ids.len()),
-            ));
-        }
-        if item_ids.len() > MAX_ITEMS {
-            return Err(EngineError::param(
-                "items",
-                format!("{} items, over the limit of {MAX_ITEMS}", item_ids.len()),
-            ));
-        }
-        if entries.len() > MAX_RATINGS {
-            return Err(EngineError::param(
-                "ratings",
-                format!("{} ratings, over the limit of {MAX_RATINGS}", entries.len()),
-            ));
+        Ratings::new_within(user_ids, item_ids, entries, scale, &InputLimits::APP)
+    }
+
+    /// As [`Ratings::new`], within `limits` rather than the app's.
+    pub fn new_within(
+        user_ids: Vec<String>,
+        item_ids: Vec<String>,
+        entries: Vec<Entry>,
+        scale: Scale,
+        limits: &InputLimits,
+    ) -> Result<Ratings, EngineError> {
+        for (what, count, limit) in [
+            ("users", user_ids.len(), limits.users),
+            ("items", item_ids.len(), limits.items),
+            ("ratings", entries.len(), limits.ratings),
+        ] {
+            if count > limit {
+                return Err(EngineError::param(what, format!("{count} {what}, over the limit of {limit}")));
+            }
         }
         let user_lookup = lookup(&user_ids, "user")?;
         let item_lookup = lookup(&item_ids, "item")?;
@@ -246,6 +253,8 @@ impl Ratings {
                 kept[kept_at[f as usize] as usize].value = e.value;
             }
         }
+        // Only the kept entries are needed from here: a large set's copies go before its indexes grow.
+        drop((entries, first, kept_at));
         // Item rows in input order, turned into user rows sorted by item and back into item rows sorted by user.
         let by_user = Csr::build(item_ids.len(), &kept, |e| (e.item.0, e.user.0)).transpose(user_ids.len());
         let by_item = by_user.transpose(item_ids.len());

@@ -44,11 +44,13 @@ pub struct Record {
 
 /// Checks size and text-ness, strips a byte-order mark and returns the text.
 pub fn as_text(bytes: &[u8]) -> Result<&str, ParseErrors> {
-    if bytes.len() > MAX_INPUT_BYTES {
-        return Err(ParseErrors::one(ParseError::file(ParseErrorKind::TooLarge {
-            size: bytes.len(),
-            limit: MAX_INPUT_BYTES,
-        })));
+    as_text_within(bytes, MAX_INPUT_BYTES)
+}
+
+/// As [`as_text`], with a file of up to `limit` bytes.
+pub fn as_text_within(bytes: &[u8], limit: usize) -> Result<&str, ParseErrors> {
+    if bytes.len() > limit {
+        return Err(ParseErrors::one(ParseError::file(ParseErrorKind::TooLarge { size: bytes.len(), limit })));
     }
     if bytes.contains(&0) {
         return Err(ParseErrors::one(ParseError::file(ParseErrorKind::Binary)));

@@ -60,6 +60,7 @@ use super::trainset::Trainset;
 use crate::engine::data::ratings::Kind;
 use crate::engine::error::EngineError;
 use crate::engine::similarity::baselines::Baselines;
+use crate::engine::similarity::storage::{contiguous, RowValues};
 use crate::engine::similarity::{
     compute, compute_with_baselines, Measure, SimilarityMatrix, SimilarityParams, ValidSimilarityParams,
 };
@@ -266,6 +267,19 @@ impl Candidate {
     }
 }
 
+/// Writes every rater of `list` as a candidate and keeps those with positive similarity in
+/// `row` (the count moves on), which avoids a branch the processor cannot predict.
+fn keep_positive<T: Copy + Into<f64>>(row: &[T], list: &[(u32, f64)], buf: &mut Vec<Candidate>) {
+    buf.resize(list.len(), Candidate(0));
+    let mut kept = 0;
+    for (pos, &(x2, _)) in list.iter().enumerate() {
+        let sim: f64 = row.get(x2 as usize).map_or(0.0, |&v| v.into());
+        buf[kept] = Candidate::new(sim, pos);
+        kept += usize::from(sim > 0.0);
+    }
+    buf.truncate(kept);
+}
+
 thread_local! {
     /// Reused between estimates so that predicting does not allocate.
     static SCRATCH: RefCell<Vec<Candidate>> = const { RefCell::new(Vec::new()) };
@@ -418,25 +432,10 @@ impl Knn {
     fn nearest(&self, x: usize, y: usize, buf: &mut Vec<Candidate>) {
         buf.clear();
         let list = self.list(y);
-        let row = self.similarity.values.row(x);
-        let copy;
-        let row = match row.as_slice() {
-            Some(row) => row,
-            None => {
-                copy = row.to_vec();
-                &copy[..]
-            }
-        };
-        // Every rater is written and only those with positive similarity are kept (the
-        // count moves on), which avoids a branch the processor cannot predict.
-        buf.resize(list.len(), Candidate(0));
-        let mut kept = 0;
-        for (pos, &(x2, _)) in list.iter().enumerate() {
-            let sim = row.get(x2 as usize).copied().unwrap_or(0.0);
-            buf[kept] = Candidate::new(sim, pos);
-            kept += usize::from(sim > 0.0);
+        match self.similarity.values.row(x) {
+            RowValues::F64(row) => keep_positive(&contiguous(row), list, buf),
+            RowValues::F32(row) => keep_positive(&contiguous(row), list, buf),
         }
-        buf.truncate(kept);
         if buf.len() > self.k {
             buf.select_nth_unstable(self.k - 1);
             buf.truncate(self.k);

@@ -12,10 +12,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use ndarray::Array2;
-
 use super::matrix::SimilarityMatrix;
 use super::measure::Measure;
+use super::storage::{DenseCells, Precision, SimilarityValues, StoredCount, StoredValue, SupportCounts};
 use crate::engine::data::items::ItemTable;
 use crate::engine::data::ratings::Kind;
 
@@ -35,10 +34,29 @@ pub fn jaccard<S: AsRef<str>>(a: &[S], b: &[S]) -> f64 {
 /// The attribute-Jaccard matrix of `ids` (items missing from the table have no attributes).
 /// `support` counts common attributes; pairs with fewer than `min_support` get 0.
 pub fn attribute_matrix(ids: Vec<String>, table: &ItemTable, min_support: usize) -> SimilarityMatrix {
+    attribute_matrix_in(ids, table, min_support, Precision::F64)
+}
+
+/// [`attribute_matrix`] stored in `precision`.
+pub fn attribute_matrix_in(
+    ids: Vec<String>,
+    table: &ItemTable,
+    min_support: usize,
+    precision: Precision,
+) -> SimilarityMatrix {
+    let sets = attribute_sets(&ids, table);
+    let (values, support) = match precision {
+        Precision::F64 => fill::<f64, u32>(&sets, min_support),
+        Precision::F32 => fill::<f32, u16>(&sets, min_support),
+    };
+    SimilarityMatrix { kind: Kind::Item, measure: Measure::AttributeJaccard, ids, values, support }
+}
+
+/// Each item's attributes as sorted, distinct numbers.
+fn attribute_sets(ids: &[String], table: &ItemTable) -> Vec<Vec<u32>> {
     let index = table.index();
     let mut vocabulary: HashMap<&str, u32> = HashMap::new();
-    let sets: Vec<Vec<u32>> = ids
-        .iter()
+    ids.iter()
         .map(|id| {
             let mut set: Vec<u32> = index
                 .get(id.as_str())
@@ -56,24 +74,23 @@ pub fn attribute_matrix(ids: Vec<String>, table: &ItemTable, min_support: usize)
             set.dedup();
             set
         })
-        .collect();
-    let n = ids.len();
-    let mut values = Array2::<f64>::zeros((n, n));
-    let mut support = Array2::<u32>::zeros((n, n));
+        .collect()
+}
+
+/// The cells of the sets' matrix, stored as `V` values and `C` counts.
+fn fill<V: StoredValue, C: StoredCount>(sets: &[Vec<u32>], min_support: usize) -> (SimilarityValues, SupportCounts) {
+    let n = sets.len();
+    let mut cells = DenseCells::<V, C>::zeros(n);
     for a in 0..n {
-        values[[a, a]] = 1.0;
-        support[[a, a]] = sets[a].len() as u32;
+        cells.set(a, a, 1.0, sets[a].len() as u32);
         for b in a + 1..n {
             let common = sorted_intersection(&sets[a], &sets[b]);
             let union = sets[a].len() + sets[b].len() - common;
             let v = if union == 0 || common < min_support.max(1) { 0.0 } else { common as f64 / union as f64 };
-            values[[a, b]] = v;
-            values[[b, a]] = v;
-            support[[a, b]] = common as u32;
-            support[[b, a]] = common as u32;
+            cells.set(a, b, v, common as u32);
         }
     }
-    SimilarityMatrix { kind: Kind::Item, measure: Measure::AttributeJaccard, ids, values, support }
+    cells.mirrored()
 }
 
 fn sorted_intersection(a: &[u32], b: &[u32]) -> usize {

@@ -1,32 +1,51 @@
 //! Computing the matrix: the prepared values walked pair by pair over the upper triangle,
-//! each measure accumulating only the sums it needs, then finished and mirrored.
+//! each measure accumulating only the sums it needs, then finished and mirrored, in the
+//! precision the memory budget allows.
 
-use ndarray::Array2;
-
-use super::attributes::attribute_matrix;
+use super::accumulate::{Accumulate, Count, Moments, Products};
+use super::attributes::attribute_matrix_in;
 use super::baselines::Baselines;
-use super::matrix::{check_dense_budget, SimilarityMatrix};
+use super::matrix::{dense_precision, SimilarityMatrix};
 use super::measure::Measure;
-use super::pair_sums::PairSums;
 use super::params::ValidSimilarityParams;
 use super::prepared::Prepared;
+use super::storage::{DenseCells, Precision, SimilarityValues, StoredCount, StoredValue, SupportCounts};
 use crate::engine::data::items::ItemTable;
 use crate::engine::data::ratings::Ratings;
 use crate::engine::error::{EngineError, Need};
+use crate::engine::limits::DENSE_MATRIX_BUDGET_BYTES;
 
 /// Computes the similarity matrix of users or items. `items` is needed only for `attribute_jaccard`.
+/// The values are `f64` when that fits the memory budget, `f32` when only that fits
+/// ([`dense_precision`]); past it the matrix is refused.
 pub fn compute(
     ratings: &Ratings,
     items: Option<&ItemTable>,
     params: &ValidSimilarityParams,
 ) -> Result<SimilarityMatrix, EngineError> {
+    let widest = match (params.measure, items) {
+        (Measure::AttributeJaccard, Some(table)) => table.items.iter().map(|i| i.attributes.len()).max(),
+        _ => widest_row(ratings, params),
+    };
+    let precision = dense_precision(ratings.ids(params.kind).len(), widest.unwrap_or(0))?;
+    compute_in(ratings, items, params, precision)
+}
+
+/// As [`compute`], stored in `precision` (`f32` below the budget too, say, to compare the two);
+/// refused when that precision would exceed the budget.
+pub fn compute_in(
+    ratings: &Ratings,
+    items: Option<&ItemTable>,
+    params: &ValidSimilarityParams,
+    precision: Precision,
+) -> Result<SimilarityMatrix, EngineError> {
     let ids = ratings.ids(params.kind).to_vec();
-    check_dense_budget(ids.len())?;
+    check_fits(ids.len(), precision)?;
     if params.measure == Measure::AttributeJaccard {
         let table = items.ok_or(EngineError::Needs(Need::ItemAttributes))?;
-        return Ok(attribute_matrix(ids, table, params.min_support));
+        return Ok(attribute_matrix_in(ids, table, params.min_support, precision));
     }
-    Ok(finish_matrix(ids, &Prepared::new(ratings, params)))
+    Ok(finish_matrix(ids, &Prepared::new(ratings, params), precision))
 }
 
 /// Computes the matrix as [`compute`], except that `pearson_baseline` centres ratings on
@@ -39,7 +58,7 @@ pub fn compute_with_baselines(
     baselines: &Baselines,
 ) -> Result<SimilarityMatrix, EngineError> {
     let ids = ratings.ids(params.kind).to_vec();
-    check_dense_budget(ids.len())?;
+    let precision = dense_precision(ids.len(), widest_row(ratings, params).unwrap_or(0))?;
     if params.measure == Measure::AttributeJaccard {
         return Err(EngineError::Needs(Need::ItemAttributes));
     }
@@ -47,29 +66,48 @@ pub fn compute_with_baselines(
         return Err(EngineError::param("baselines", "were fitted on another rating set"));
     }
     let given = (params.measure == Measure::PearsonBaseline).then(|| baselines.clone());
-    Ok(finish_matrix(ids, &Prepared::with_baselines(ratings, params, given)))
+    Ok(finish_matrix(ids, &Prepared::with_baselines(ratings, params, given), precision))
+}
+
+/// The most ratings of one compared row: the largest common count a pair can have.
+fn widest_row(ratings: &Ratings, params: &ValidSimilarityParams) -> Option<usize> {
+    let rows = ratings.rows(params.kind);
+    (0..rows.n_rows()).map(|x| rows.row_len(x)).max()
+}
+
+/// Fails when an `n` x `n` matrix in `precision` would exceed the budget.
+fn check_fits(n: usize, precision: Precision) -> Result<(), EngineError> {
+    let needed = n.saturating_mul(n).saturating_mul(precision.cell_bytes());
+    if needed > DENSE_MATRIX_BUDGET_BYTES {
+        return Err(EngineError::MatrixTooLarge {
+            n,
+            needed_mb: needed.div_ceil(1 << 20),
+            budget_mb: DENSE_MATRIX_BUDGET_BYTES >> 20,
+        });
+    }
+    Ok(())
 }
 
 /// Fills the matrix of every measure but `attribute_jaccard` from the prepared values.
-fn finish_matrix(ids: Vec<String>, prepared: &Prepared) -> SimilarityMatrix {
-    let n = ids.len();
+fn finish_matrix(ids: Vec<String>, prepared: &Prepared, precision: Precision) -> SimilarityMatrix {
+    let (values, support) = match precision {
+        Precision::F64 => fill::<f64, u32>(prepared),
+        Precision::F32 => fill::<f32, u16>(prepared),
+    };
     let params = &prepared.params;
-    let rows = prepared.ratings.rows(params.kind);
-    let mut values = vec![0.0; n * n];
-    let mut support = vec![0u32; n * n];
-    for x in 0..n {
-        values[x * n + x] = 1.0;
-        support[x * n + x] = rows.row_len(x) as u32;
-    }
-    for_each_pair(prepared, |x, o, value, count| {
-        values[x * n + o] = value;
-        support[x * n + o] = count;
-    });
-    mirror_upper(&mut values, n);
-    mirror_upper(&mut support, n);
-    let values = Array2::from_shape_vec((n, n), values).expect("n * n values");
-    let support = Array2::from_shape_vec((n, n), support).expect("n * n counts");
     SimilarityMatrix { kind: params.kind, measure: params.measure, ids, values, support }
+}
+
+/// The cells, stored as `V` values and `C` counts.
+fn fill<V: StoredValue, C: StoredCount>(prepared: &Prepared) -> (SimilarityValues, SupportCounts) {
+    let rows = prepared.ratings.rows(prepared.params.kind);
+    let n = rows.n_rows();
+    let mut cells = DenseCells::<V, C>::zeros(n);
+    for x in 0..n {
+        cells.set(x, x, 1.0, rows.row_len(x) as u32);
+    }
+    for_each_pair(prepared, |x, o, value, count| cells.set(x, o, value, count));
+    cells.mirrored()
 }
 
 /// Visits every pair of rows x < o with at least one common rating, x ascending and o
@@ -80,88 +118,6 @@ pub(crate) fn for_each_pair(prepared: &Prepared, mut visit: impl FnMut(usize, us
         Measure::Jaccard => walk_upper::<Count>(prepared, &mut visit),
         Measure::Pearson => walk_upper::<Moments>(prepared, &mut visit),
         _ => walk_upper::<Products>(prepared, &mut visit),
-    }
-}
-
-/// Running sums of one pair, holding only what a measure's [`Prepared::finish`] reads,
-/// so the pair loop touches as little memory as possible. Each sum is added in the same
-/// order as [`Prepared::pair_sums`], so both give bit-identical results.
-trait Accumulate: Copy + Default {
-    fn add(&mut self, x: f64, y: f64);
-    fn count(&self) -> u32;
-    fn sums(&self) -> PairSums;
-}
-
-/// Just the number of common ratings (Jaccard).
-#[derive(Clone, Copy, Default)]
-struct Count {
-    n: u32,
-}
-
-impl Accumulate for Count {
-    #[inline(always)]
-    fn add(&mut self, _: f64, _: f64) {
-        self.n += 1;
-    }
-    fn count(&self) -> u32 {
-        self.n
-    }
-    fn sums(&self) -> PairSums {
-        PairSums { n: self.n as f64, ..PairSums::default() }
-    }
-}
-
-/// Count, Σ x·y, Σ x² and Σ y² (cosine, adjusted cosine, msd, pearson_baseline).
-#[derive(Clone, Copy, Default)]
-struct Products {
-    n: u32,
-    sxy: f64,
-    sxx: f64,
-    syy: f64,
-}
-
-impl Accumulate for Products {
-    #[inline(always)]
-    fn add(&mut self, x: f64, y: f64) {
-        self.n += 1;
-        self.sxy += x * y;
-        self.sxx += x * x;
-        self.syy += y * y;
-    }
-    fn count(&self) -> u32 {
-        self.n
-    }
-    fn sums(&self) -> PairSums {
-        PairSums { n: self.n as f64, sxy: self.sxy, sxx: self.sxx, syy: self.syy, ..PairSums::default() }
-    }
-}
-
-/// Every sum (pearson).
-#[derive(Clone, Copy, Default)]
-struct Moments {
-    n: u32,
-    sxy: f64,
-    sxx: f64,
-    syy: f64,
-    sx: f64,
-    sy: f64,
-}
-
-impl Accumulate for Moments {
-    #[inline(always)]
-    fn add(&mut self, x: f64, y: f64) {
-        self.n += 1;
-        self.sxy += x * y;
-        self.sxx += x * x;
-        self.syy += y * y;
-        self.sx += x;
-        self.sy += y;
-    }
-    fn count(&self) -> u32 {
-        self.n
-    }
-    fn sums(&self) -> PairSums {
-        PairSums { n: self.n as f64, sxy: self.sxy, sxx: self.sxx, syy: self.syy, sx: self.sx, sy: self.sy }
     }
 }
 
@@ -197,22 +153,6 @@ fn walk_upper<A: Accumulate>(prepared: &Prepared, visit: &mut impl FnMut(usize, 
             if sums.count() > 0 {
                 let o = x + 1 + k;
                 visit(x, o, prepared.finish(x, o, &sums.sums()), sums.count());
-            }
-        }
-    }
-}
-
-/// Copies the upper triangle of a row-major `n` x `n` matrix onto the lower one,
-/// in square tiles so that the transposed reads stay in cache.
-fn mirror_upper<T: Copy>(m: &mut [T], n: usize) {
-    const TILE: usize = 16;
-    for bi in (0..n).step_by(TILE) {
-        for bj in (0..=bi).step_by(TILE) {
-            for i in bi..(bi + TILE).min(n) {
-                let (above, row) = m.split_at_mut(i * n);
-                for (j, cell) in (bj..(bj + TILE).min(i)).zip(&mut row[bj..]) {
-                    *cell = above[j * n + i];
-                }
             }
         }
     }

@@ -26,8 +26,10 @@
 //! approx::assert_abs_diff_eq!(m.get(0, 1), 1.0, epsilon = 1e-12);
 //! ```
 
+mod accumulate;
 pub mod attributes;
 pub mod baselines;
+mod bounded;
 pub mod compute;
 pub mod matrix;
 pub mod measure;
@@ -37,9 +39,12 @@ pub mod pair_sums;
 pub mod params;
 mod prepared;
 pub mod steps;
+pub mod storage;
+mod streamed;
 
-pub use compute::{compute, compute_with_baselines};
-pub use matrix::{check_dense_budget, SimilarityMatrix};
+pub use compute::{compute, compute_in, compute_with_baselines};
+pub use matrix::{check_dense_budget, dense_precision, SimilarityMatrix};
 pub use measure::Measure;
 pub use pair_sums::{shrink_factor, PairSums};
 pub use params::{SimilarityParams, ValidSimilarityParams};
+pub use storage::{Precision, SimilarityValues, SupportCounts};

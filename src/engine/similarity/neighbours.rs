@@ -10,23 +10,22 @@
 //! let m = SimilarityMatrix {
 //!     kind: Kind::User, measure: Measure::Cosine,
 //!     ids: vec!["a".into(), "b".into(), "c".into()],
-//!     values: ndarray::array![[1.0, 0.2, 0.9], [0.2, 1.0, 0.1], [0.9, 0.1, 1.0]],
-//!     support: ndarray::array![[2, 1, 1], [1, 2, 1], [1, 1, 2]],
+//!     values: ndarray::array![[1.0, 0.2, 0.9], [0.2, 1.0, 0.1], [0.9, 0.1, 1.0]].into(),
+//!     support: ndarray::array![[2, 1, 1], [1, 2, 1], [1, 1, 2]].into(),
 //! };
 //! let n = top_k(&m, 0, 1, NeighbourFilter::Similar);
 //! assert_eq!(n[0].id, "c");
 //! ```
 
-use std::collections::BinaryHeap;
-
 use serde::{Deserialize, Serialize};
 
-use super::compute::for_each_pair;
+use super::bounded::Candidate;
 use super::matrix::SimilarityMatrix;
 use super::measure::Measure;
 use super::pair_sums::PairSums;
 use super::params::ValidSimilarityParams;
 use super::prepared::Prepared;
+use super::streamed::similar_lists;
 use crate::engine::data::ratings::Ratings;
 use crate::engine::error::{EngineError, Need};
 
@@ -71,9 +70,10 @@ pub fn top_k(m: &SimilarityMatrix, row: usize, k: usize, filter: NeighbourFilter
 
 /// The `k` neighbours of every row, as [`top_k`] would find them in the full matrix, but
 /// in O(rows × k) memory: for 10,000 users the dense matrix would need 1.2 GB, this needs
-/// well under a megabyte per thousand rows. With [`NeighbourFilter::Similar`] the pairs
-/// come from the same upper-triangle walk as the matrix (each pair once) and each is
-/// offered to both rows' bounded lists; with [`NeighbourFilter::Any`], where rows without
+/// well under a megabyte per thousand rows. With [`NeighbourFilter::Similar`] the rows are
+/// streamed block by block over the upper triangle (each pair once, each similarity equal to
+/// the matrix's bit for bit) and each pair is offered to both rows' bounded lists, on every
+/// core natively ([`streaming_threads`]); with [`NeighbourFilter::Any`], where rows without
 /// a common rating count too, each row's sums accumulate over all the others, one row at
 /// a time. `attribute_jaccard` needs the item table and is refused.
 pub fn top_k_streaming(
@@ -88,7 +88,7 @@ pub fn top_k_streaming(
     let prepared = Prepared::new(ratings, params);
     let ids = ratings.ids(params.kind);
     let lists = match filter {
-        NeighbourFilter::Similar => similar_lists(&prepared, ratings.rows(params.kind).n_rows(), k),
+        NeighbourFilter::Similar => similar_lists(&prepared, k),
         NeighbourFilter::Any => any_lists(&prepared, ratings, params, k),
     };
     Ok(lists
@@ -106,75 +106,10 @@ pub fn top_k_streaming(
         .collect())
 }
 
-/// A candidate neighbour of some row.
-#[derive(Debug, Clone, Copy)]
-struct Candidate {
-    index: usize,
-    similarity: f64,
-    support: u32,
-}
-
-impl Candidate {
-    /// The neighbour order: most similar first, then the lower index.
-    fn rank(&self, other: &Candidate) -> std::cmp::Ordering {
-        other.similarity.total_cmp(&self.similarity).then(self.index.cmp(&other.index))
-    }
-}
-
-/// The worst candidate of a bounded list sits on top of its heap.
-struct Worst(Candidate);
-
-impl PartialEq for Worst {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other).is_eq()
-    }
-}
-impl Eq for Worst {}
-impl PartialOrd for Worst {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Worst {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.rank(&other.0)
-    }
-}
-
-/// The `k` best candidates seen so far.
-struct Bounded {
-    k: usize,
-    heap: BinaryHeap<Worst>,
-}
-
-impl Bounded {
-    fn offer(&mut self, c: Candidate) {
-        if self.heap.len() < self.k {
-            self.heap.push(Worst(c));
-        } else if self.heap.peek().is_some_and(|w| c.rank(&w.0).is_lt()) {
-            self.heap.pop();
-            self.heap.push(Worst(c));
-        }
-    }
-    fn into_sorted(self) -> Vec<Candidate> {
-        let mut v: Vec<Candidate> = self.heap.into_iter().map(|w| w.0).collect();
-        v.sort_by(Candidate::rank);
-        v
-    }
-}
-
-/// Positively similar neighbours with a common rating: each pair of the walk is offered to both rows.
-fn similar_lists(prepared: &Prepared, n: usize, k: usize) -> Vec<Vec<Candidate>> {
-    let mut lists: Vec<Bounded> = (0..n).map(|_| Bounded { k, heap: BinaryHeap::with_capacity(k + 1) }).collect();
-    if k > 0 {
-        for_each_pair(prepared, |x, o, similarity, support| {
-            if similarity > 0.0 && support > 0 {
-                lists[x].offer(Candidate { index: o, similarity, support });
-                lists[o].offer(Candidate { index: x, similarity, support });
-            }
-        });
-    }
-    lists.into_iter().map(Bounded::into_sorted).collect()
+/// Threads [`top_k_streaming`] runs on: natively rayon's (`RAYON_NUM_THREADS`, else one per
+/// core) with the `parallel` feature, which is on by default; one in the browser.
+pub fn streaming_threads() -> usize {
+    super::streamed::threads()
 }
 
 /// Any other row, similar or not: one row's sums over all the others at a time.

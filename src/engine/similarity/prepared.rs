@@ -1,6 +1,8 @@
 //! The values each measure compares, prepared once per matrix: raw ratings, or residuals
 //! from baselines or user means, aligned with the rows and columns.
 
+use std::borrow::Cow;
+
 use super::baselines::{als, Baselines};
 use super::measure::Measure;
 use super::pair_sums::{shrink_factor, PairSums};
@@ -12,10 +14,11 @@ use crate::engine::data::ratings::{Csr, Kind, Ratings};
 pub(crate) struct Prepared<'a> {
     pub(crate) ratings: &'a Ratings,
     pub(crate) params: SimilarityParams,
-    /// Values aligned with `ratings.rows(kind)` entries.
-    pub(crate) row_values: Vec<f64>,
+    /// Values aligned with `ratings.rows(kind)` entries (the ratings themselves, borrowed, for
+    /// the measures that compare raw ratings).
+    pub(crate) row_values: Cow<'a, [f64]>,
     /// Values aligned with `ratings.cols(kind)` entries.
-    pub(crate) col_values: Vec<f64>,
+    pub(crate) col_values: Cow<'a, [f64]>,
     /// Σ r² over all ratings of each row (zero-filled cosine).
     pub(crate) norms2: Vec<f64>,
     pub(crate) baselines: Option<Baselines>,
@@ -56,16 +59,14 @@ impl<'a> Prepared<'a> {
                 _ => r,
             }
         };
-        let mut row_values = Vec::with_capacity(rows.nnz());
-        for x in 0..rows.n_rows() {
-            let (ys, rs) = rows.row(x);
-            row_values.extend(ys.iter().zip(rs).map(|(&y, &r)| value(x, y as usize, r)));
-        }
-        let mut col_values = Vec::with_capacity(cols.nnz());
-        for y in 0..cols.n_rows() {
-            let (xs, rs) = cols.row(y);
-            col_values.extend(xs.iter().zip(rs).map(|(&x, &r)| value(x as usize, y, r)));
-        }
+        // Measures that compare the ratings themselves read them where they are.
+        let centred = params.measure == Measure::AdjustedCosine
+            || (params.measure == Measure::PearsonBaseline && baselines.is_some());
+        let (row_values, col_values) = if centred {
+            (Cow::Owned(aligned(rows, value)), Cow::Owned(aligned(cols, |y, x, r| value(x, y, r))))
+        } else {
+            (Cow::Borrowed(rows.values()), Cow::Borrowed(cols.values()))
+        };
         let norms2 = (0..rows.n_rows()).map(|x| rows.row(x).1.iter().map(|r| r * r).sum()).collect();
         Prepared { ratings, params: **params, row_values, col_values, norms2, baselines }
     }
@@ -129,6 +130,16 @@ impl<'a> Prepared<'a> {
             Measure::AttributeJaccard => 0.0,
         }
     }
+}
+
+/// `value_at(row, column, rating)` of every entry of `csr`, in its order.
+fn aligned(csr: &Csr, value_at: impl Fn(usize, usize, f64) -> f64) -> Vec<f64> {
+    let mut out = Vec::with_capacity(csr.nnz());
+    for r in 0..csr.n_rows() {
+        let (cs, vs) = csr.row(r);
+        out.extend(cs.iter().zip(vs).map(|(&c, &v)| value_at(r, c as usize, v)));
+    }
+    out
 }
 
 fn mean_of(csr: &Csr, r: usize) -> f64 {

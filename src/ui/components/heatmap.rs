@@ -50,7 +50,7 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, m: &SimilarityMatrix, order: &[usiz
         return Some(());
     }
     let ctx = canvas.get_context("2d").ok()??.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()?;
-    let buffer = rgba(&m.values, order);
+    let buffer = rgba(&m.values.to_f64(), order);
     let image = web_sys::ImageData::new_with_u8_clamped_array_and_sh(Clamped(&buffer), n as u32, n as u32).ok()?;
     ctx.put_image_data(&image, 0.0, 0.0).ok()
 }

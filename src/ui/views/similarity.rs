@@ -14,6 +14,7 @@ use crate::engine::similarity::neighbours::{top_k, NeighbourFilter};
 use crate::engine::similarity::ordering::order;
 use crate::engine::similarity::steps::explain_pair;
 use crate::engine::similarity::{compute, Measure, SimilarityMatrix, SimilarityParams, ValidSimilarityParams};
+use crate::present::precision::precision_note;
 use crate::present::{engine_error, text, tr, Key, Lang};
 use crate::ui::components::explain_panel::ExplainPanel;
 use crate::ui::components::heatmap::Heatmap;
@@ -77,7 +78,7 @@ fn compute_view(data: &Dataset, s: &SimSettings) -> Computed {
     let items = (!data.items.items.is_empty()).then_some(&data.items);
     match params(s).and_then(|p| compute(ratings, items, &p)) {
         Ok(m) => {
-            let o = order(&m.values, s.order);
+            let o = order(&m.values.to_f64(), s.order);
             Computed::Shown { sample, matrix: Shared(Rc::new(m)), order: Shared(Rc::new(o)) }
         }
         Err(EngineError::MatrixTooLarge { n, .. }) => Computed::TooMany { n },
@@ -145,9 +146,12 @@ fn shown(
         }
     });
     let explain = explain(props, ratings, matrix);
+    // Said only when the 64-bit matrix would exceed the budget (never below MAX_DRAWN_ROWS today).
+    let precision = precision_note(lang, matrix).map(|t| html! { <p class="hint" id="sim-precision">{ t }</p> });
     html! {
         <>
         { note.unwrap_or_default() }
+        { precision.unwrap_or_default() }
         <div class="similarity-body">
             <Heatmap matrix={matrix.clone()} order={order.clone()} selected={props.selected} {lang} {kind_label} {on_select} />
             <div class="side">

@@ -68,7 +68,7 @@ pub fn algo_label(name: &str) -> String {
         "knn-zscore" => "KNNWithZScore",
         "knn-baseline" => "KNNBaseline",
         "svd" => "SVD",
-        "svdpp" => "SVDpp (SVD++)",
+        "svdpp" => "SVDpp",
         "nmf" => "NMF",
         "slope-one" => "SlopeOne",
         "coclustering" => "CoClustering",
